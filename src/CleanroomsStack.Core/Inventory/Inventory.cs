@@ -1,0 +1,29 @@
+namespace CleanroomsStack.Core.Inventory;
+
+/// <summary>
+/// What the account has to offer and what it has been offered, read live before expansion:
+/// the caller, its configured tables and the collaborations it is invited to or active in.
+/// </summary>
+public sealed record Inventory(
+    CallerInfo Caller,
+    IReadOnlyList<ConfiguredTableInfo> ConfiguredTables,
+    IReadOnlyList<CollaborationInfo> Collaborations);
+
+public sealed record CallerInfo(string AccountId, string Arn);
+
+public sealed record ConfiguredTableInfo(string Id, string Name, string Arn);
+
+/// <param name="MemberStatus">The caller's status: INVITED, ACTIVE, LEFT or REMOVED.</param>
+public sealed record CollaborationInfo(
+    string Id,
+    string Name,
+    string CreatorAccountId,
+    string CreatorDisplayName,
+    string MemberStatus,
+    string? MembershipId,
+    IReadOnlyList<MemberInfo> Members);
+
+public sealed record MemberInfo(string AccountId, string DisplayName, string Status, IReadOnlyList<string> Abilities)
+{
+    public bool CanReceiveResults => Abilities.Contains("CAN_RECEIVE_RESULTS");
+}

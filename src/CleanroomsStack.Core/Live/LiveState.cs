@@ -1,0 +1,11 @@
+using CleanroomsStack.Core.Resources.Membership;
+
+namespace CleanroomsStack.Core.Live;
+
+/// <summary>Everything read from AWS about the memberships the plan looks at.</summary>
+public sealed record LiveState(IReadOnlyList<MembershipState> Memberships)
+{
+    public MembershipState? ForCollaboration(string collaborationId) =>
+        Memberships.FirstOrDefault(m => m.CollaborationId == collaborationId && m.Status == "ACTIVE")
+        ?? Memberships.FirstOrDefault(m => m.CollaborationId == collaborationId);
+}

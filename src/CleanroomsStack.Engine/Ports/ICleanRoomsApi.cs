@@ -1,0 +1,49 @@
+using CleanroomsStack.Engine.Ports.Shapes;
+
+namespace CleanroomsStack.Engine.Ports;
+
+/// <summary>
+/// The one port through which the engine reaches AWS (STS caller identity, Clean Rooms, Entity Resolution).
+/// One instance speaks to one account in one region. List methods return every page.
+/// Failures surface as <see cref="AwsApiException"/> with an <see cref="AwsErrorKind"/> that says what to do next.
+/// </summary>
+public interface ICleanRoomsApi
+{
+    Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken ct);
+
+    // Collaborations and invitations
+    Task<IReadOnlyList<CollaborationSummary>> ListCollaborationsAsync(string? memberStatus, CancellationToken ct);
+    Task<Collaboration> GetCollaborationAsync(string collaborationId, CancellationToken ct);
+    Task<IReadOnlyList<MemberSummary>> ListMembersAsync(string collaborationId, CancellationToken ct);
+    Task<IReadOnlyList<ConfiguredTableSummary>> ListConfiguredTablesAsync(CancellationToken ct);
+
+    // Memberships
+    Task<IReadOnlyList<MembershipSummary>> ListMembershipsAsync(string? status, CancellationToken ct);
+    Task<Membership> GetMembershipAsync(string membershipId, CancellationToken ct);
+    Task<Membership> CreateMembershipAsync(CreateMembershipRequest request, CancellationToken ct);
+    Task<Membership> UpdateMembershipAsync(UpdateMembershipRequest request, CancellationToken ct);
+    Task DeleteMembershipAsync(string membershipId, CancellationToken ct);
+
+    // Configured table associations
+    Task<IReadOnlyList<ConfiguredTableAssociationSummary>> ListConfiguredTableAssociationsAsync(string membershipId, CancellationToken ct);
+    Task<ConfiguredTableAssociation> GetConfiguredTableAssociationAsync(string membershipId, string associationId, CancellationToken ct);
+    Task<ConfiguredTableAssociation> CreateConfiguredTableAssociationAsync(CreateConfiguredTableAssociationRequest request, CancellationToken ct);
+    Task<ConfiguredTableAssociation> UpdateConfiguredTableAssociationAsync(UpdateConfiguredTableAssociationRequest request, CancellationToken ct);
+    Task DeleteConfiguredTableAssociationAsync(string membershipId, string associationId, CancellationToken ct);
+
+    // Collaboration analysis rules on associations
+    Task<ConfiguredTableAssociationAnalysisRule> GetConfiguredTableAssociationAnalysisRuleAsync(string membershipId, string associationId, string ruleType, CancellationToken ct);
+    Task<ConfiguredTableAssociationAnalysisRule> CreateConfiguredTableAssociationAnalysisRuleAsync(CreateAnalysisRuleRequest request, CancellationToken ct);
+    Task<ConfiguredTableAssociationAnalysisRule> UpdateConfiguredTableAssociationAnalysisRuleAsync(UpdateAnalysisRuleRequest request, CancellationToken ct);
+    Task DeleteConfiguredTableAssociationAnalysisRuleAsync(string membershipId, string associationId, string ruleType, CancellationToken ct);
+
+    // ID namespace associations
+    Task<IReadOnlyList<IdNamespaceAssociationSummary>> ListIdNamespaceAssociationsAsync(string membershipId, CancellationToken ct);
+    Task<IdNamespaceAssociation> GetIdNamespaceAssociationAsync(string membershipId, string associationId, CancellationToken ct);
+    Task<IdNamespaceAssociation> CreateIdNamespaceAssociationAsync(CreateIdNamespaceAssociationRequest request, CancellationToken ct);
+    Task<IdNamespaceAssociation> UpdateIdNamespaceAssociationAsync(UpdateIdNamespaceAssociationRequest request, CancellationToken ct);
+    Task DeleteIdNamespaceAssociationAsync(string membershipId, string associationId, CancellationToken ct);
+
+    // Entity Resolution
+    Task<IdNamespace> GetIdNamespaceAsync(string nameOrArn, CancellationToken ct);
+}

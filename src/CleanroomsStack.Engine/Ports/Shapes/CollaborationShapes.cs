@@ -1,0 +1,30 @@
+namespace CleanroomsStack.Engine.Ports.Shapes;
+
+// AWS Clean Rooms wire shapes (restJson1, camelCase on the wire). Property names match the AWS members
+// one-to-one so the AWS layer can (de)serialise them with a camelCase naming policy and nothing else.
+// Only the members the tool uses are declared; unknown response members are ignored.
+
+public sealed record CollaborationSummary(
+    string Id, string Arn, string Name, string CreatorAccountId, string CreatorDisplayName,
+    DateTimeOffset CreateTime, DateTimeOffset UpdateTime, string MemberStatus,
+    string? MembershipId = null, string? MembershipArn = null);
+
+public sealed record Collaboration(
+    string Id, string Arn, string Name, string CreatorAccountId, string CreatorDisplayName,
+    DateTimeOffset CreateTime, DateTimeOffset UpdateTime, string MemberStatus, string QueryLogStatus,
+    string? Description = null, string? MembershipId = null, string? MembershipArn = null, string? JobLogStatus = null);
+
+public sealed record PayerConfig(bool IsResponsible);
+
+public sealed record PaymentConfiguration(PayerConfig QueryCompute, PayerConfig? JobCompute = null);
+
+public sealed record MemberSummary(
+    string AccountId, string Status, string DisplayName, IReadOnlyList<string> Abilities,
+    DateTimeOffset CreateTime, DateTimeOffset UpdateTime, PaymentConfiguration PaymentConfiguration,
+    string? MembershipId = null, string? MembershipArn = null);
+
+public sealed record ConfiguredTableSummary(
+    string Id, string Arn, string Name, DateTimeOffset CreateTime, DateTimeOffset UpdateTime,
+    IReadOnlyList<string> AnalysisRuleTypes, string AnalysisMethod);
+
+public sealed record CallerIdentity(string Account, string Arn, string UserId);
