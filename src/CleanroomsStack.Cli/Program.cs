@@ -1,1 +1,3 @@
-return 0;
+using CleanroomsStack.Cli;
+
+return await CliApp.RunAsync(args, CliIo.FromConsole());

@@ -1,0 +1,54 @@
+using System.CommandLine;
+
+namespace CleanroomsStack.Cli.Commands;
+
+/// <summary>What every stack command shares, parsed into one record.</summary>
+public sealed record RunSettings(
+    string ConfigPath,
+    bool Local,
+    string LocalDir,
+    bool ResetLocal,
+    string? Profile,
+    string? Region,
+    string? EndpointUrl,
+    int Parallel,
+    bool NoColor);
+
+/// <summary>The options behind <see cref="RunSettings"/>; added once to the root and inherited by every command.</summary>
+internal sealed class CommonOptions
+{
+    public const string DefaultLocalDir = ".cleanrooms-local";
+
+    private readonly Option<string> config = new("--config", "-c")
+    { Description = "Path of the configuration file.", DefaultValueFactory = _ => "collaborations.yaml", Recursive = true };
+    private readonly Option<bool> local = new("--local")
+    { Description = "Run against an embedded local emulator with the demo world instead of AWS.", Recursive = true };
+    private readonly Option<string> localDir = new("--local-dir")
+    { Description = "Where --local keeps the emulator's state between runs.", DefaultValueFactory = _ => DefaultLocalDir, Recursive = true };
+    private readonly Option<bool> resetLocal = new("--reset-local")
+    { Description = "With --local: start over from the demo world.", Recursive = true };
+    private readonly Option<string?> profile = new("--profile")
+    { Description = "AWS profile from the shared config/credentials files (as the AWS CLI).", Recursive = true };
+    private readonly Option<string?> region = new("--region")
+    { Description = "AWS region; overrides AWS_REGION, the profile and the config file.", Recursive = true };
+    private readonly Option<string?> endpointUrl = new("--endpoint-url")
+    { Description = "Send every AWS call to this endpoint (e.g. a standalone emulator).", Recursive = true };
+    private readonly Option<int> parallel = new("--parallel")
+    { Description = "How many collaborations to work on at once.", DefaultValueFactory = _ => 4, Recursive = true };
+    private readonly Option<bool> noColor = new("--no-color")
+    { Description = "Plain output without colour.", Recursive = true };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { config, local, localDir, resetLocal, profile, region, endpointUrl, parallel, noColor })
+            command.Options.Add(option);
+        parallel.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 64) r.AddError("--parallel must be between 1 and 64.");
+        });
+    }
+
+    public RunSettings Read(ParseResult r) => new(
+        r.GetValue(config)!, r.GetValue(local), r.GetValue(localDir)!, r.GetValue(resetLocal),
+        r.GetValue(profile), r.GetValue(region), r.GetValue(endpointUrl), r.GetValue(parallel), r.GetValue(noColor));
+}

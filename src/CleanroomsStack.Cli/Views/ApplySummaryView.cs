@@ -1,0 +1,19 @@
+using CleanroomsStack.Engine.Applying;
+
+namespace CleanroomsStack.Cli.Views;
+
+/// <summary>The end-of-run summary: counts, duration, and every failure and skip with its reason.</summary>
+internal static class ApplySummaryView
+{
+    public static void Write(TextWriter output, ApplyResult result)
+    {
+        output.WriteLine();
+        var failed = result.Outcomes.Where(o => o.Status == OutcomeStatus.Failed).ToList();
+        foreach (var f in failed) output.WriteLine($"Failed: {f.Change.Address}: {f.Message}");
+        var headline = result.Cancelled ? "Apply interrupted" : failed.Count == 0 ? "Apply complete" : "Apply finished with failures";
+        output.WriteLine($"{headline}: {result.Count(OutcomeStatus.Succeeded)} succeeded, {failed.Count} failed, " +
+                         $"{result.Count(OutcomeStatus.Skipped)} skipped in {result.Duration.TotalSeconds:0.0}s.");
+        if (failed.Count > 0 || result.Cancelled)
+            output.WriteLine("Run `cleanrooms-stack up` again: it re-reads live state and converges from where this run stopped.");
+    }
+}

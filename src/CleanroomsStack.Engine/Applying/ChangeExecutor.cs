@@ -1,0 +1,90 @@
+using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Engine.Ports;
+using CleanroomsStack.Engine.Ports.Shapes;
+
+namespace CleanroomsStack.Engine.Applying;
+
+/// <summary>
+/// Carries out one planned change with the API calls it needs. Ids that only exist once a parent was created in this
+/// run come in through <paramref name="membershipId"/> / <paramref name="associationId"/>. Returns the resource's AWS id.
+/// </summary>
+internal sealed class ChangeExecutor(ICleanRoomsApi api)
+{
+    public async Task<string?> ExecuteAsync(ResourceChange change, string? membershipId, string? associationId, CancellationToken ct) =>
+        change switch
+        {
+            MembershipChange m => await ExecuteAsync(m, ct),
+            TableAssociationChange a => await ExecuteAsync(a, Require(membershipId, a), ct),
+            AnalysisRuleChange r => await ExecuteAsync(r, Require(membershipId, r), Require(associationId, r), ct),
+            IdNamespaceAssociationChange n => await ExecuteAsync(n, Require(membershipId, n), ct),
+            _ => throw new InvalidOperationException($"no executor for {change.GetType().Name}"),
+        };
+
+    private async Task<string?> ExecuteAsync(MembershipChange change, CancellationToken ct)
+    {
+        switch (change.Action)
+        {
+            case ChangeAction.Create:
+                var spec = change.Desired!;
+                return (await api.CreateMembershipAsync(new CreateMembershipRequest(spec.CollaborationId, spec.QueryLogStatus), ct)).Id;
+            case ChangeAction.Update:
+                return (await api.UpdateMembershipAsync(new UpdateMembershipRequest(change.Live!.Id, change.Desired!.QueryLogStatus), ct)).Id;
+            case ChangeAction.NoOp:
+                return change.Live!.Id;
+            default:
+                // Leaving a collaboration is irreversible; the planner never emits it without the user's explicit opt-in.
+                throw new InvalidOperationException($"membership {change.Action} is not applied by this engine");
+        }
+    }
+
+    private async Task<string?> ExecuteAsync(TableAssociationChange change, string membershipId, CancellationToken ct)
+    {
+        if (change.Action is ChangeAction.Delete or ChangeAction.Replace)
+            await api.DeleteConfiguredTableAssociationAsync(membershipId, change.Live!.Id, ct);
+        if (change.Action == ChangeAction.Delete) return change.Live!.Id;
+        var spec = change.Desired!;
+        if (change.Action == ChangeAction.Update)
+        {
+            var request = new UpdateConfiguredTableAssociationRequest(membershipId, change.Live!.Id, spec.Description, spec.RoleArn);
+            return (await api.UpdateConfiguredTableAssociationAsync(request, ct)).Id;
+        }
+        if (change.Action == ChangeAction.NoOp) return change.Live!.Id;
+        var create = new CreateConfiguredTableAssociationRequest(membershipId, spec.Name, spec.ConfiguredTableId, spec.RoleArn, spec.Description);
+        return (await api.CreateConfiguredTableAssociationAsync(create, ct)).Id;
+    }
+
+    private async Task<string?> ExecuteAsync(AnalysisRuleChange change, string membershipId, string associationId, CancellationToken ct)
+    {
+        if (change.Action is ChangeAction.Delete or ChangeAction.Replace)
+            await api.DeleteConfiguredTableAssociationAnalysisRuleAsync(membershipId, associationId, change.Live!.Type, ct);
+        if (change.Action is ChangeAction.Delete or ChangeAction.NoOp) return associationId;
+        var spec = change.Desired!;
+        var policy = PolicyMapping.ToPolicy(spec);
+        if (change.Action == ChangeAction.Update)
+            await api.UpdateConfiguredTableAssociationAnalysisRuleAsync(new UpdateAnalysisRuleRequest(membershipId, associationId, spec.Type, policy), ct);
+        else
+            await api.CreateConfiguredTableAssociationAnalysisRuleAsync(new CreateAnalysisRuleRequest(membershipId, associationId, spec.Type, policy), ct);
+        return associationId;
+    }
+
+    private async Task<string?> ExecuteAsync(IdNamespaceAssociationChange change, string membershipId, CancellationToken ct)
+    {
+        if (change.Action is ChangeAction.Delete or ChangeAction.Replace)
+            await api.DeleteIdNamespaceAssociationAsync(membershipId, change.Live!.Id, ct);
+        if (change.Action == ChangeAction.Delete) return change.Live!.Id;
+        if (change.Action == ChangeAction.NoOp) return change.Live!.Id;
+        var spec = change.Desired!;
+        var mapping = new IdMappingConfig(spec.AllowUseAsDimensionColumn);
+        if (change.Action == ChangeAction.Update)
+        {
+            var update = new UpdateIdNamespaceAssociationRequest(membershipId, change.Live!.Id, spec.Name, spec.Description, mapping);
+            return (await api.UpdateIdNamespaceAssociationAsync(update, ct)).Id;
+        }
+        var create = new CreateIdNamespaceAssociationRequest(membershipId, spec.Name,
+            new IdNamespaceInputReferenceConfig(spec.InputReferenceArn, spec.ManageResourcePolicies), spec.Description, mapping);
+        return (await api.CreateIdNamespaceAssociationAsync(create, ct)).Id;
+    }
+
+    private static string Require(string? id, ResourceChange change) =>
+        id ?? throw new InvalidOperationException($"{change.Address}: parent id unknown when applying; the applier orders parents first");
+}

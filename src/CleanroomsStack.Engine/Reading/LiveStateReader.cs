@@ -1,0 +1,83 @@
+using CleanroomsStack.Core.Live;
+using CleanroomsStack.Core.Resources.AnalysisRule;
+using CleanroomsStack.Core.Resources.IdNamespaceAssociation;
+using CleanroomsStack.Core.Resources.Membership;
+using CleanroomsStack.Core.Resources.TableAssociation;
+using CleanroomsStack.Engine.Ports;
+using CleanroomsStack.Engine.Ports.Shapes;
+
+namespace CleanroomsStack.Engine.Reading;
+
+/// <summary>
+/// Reads the live state of the memberships of the given collaborations: each membership's settings, its table
+/// associations with their collaboration analysis rules, and its ID namespace associations.
+/// </summary>
+public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism)
+{
+    public async Task<LiveState> ReadAsync(IReadOnlySet<string> collaborationIds, CancellationToken ct)
+    {
+        var summaries = await api.ListMembershipsAsync(null, ct);
+        var wanted = summaries.Where(m => collaborationIds.Contains(m.CollaborationId)).ToList();
+        var states = await Bounded.SelectAsync(wanted, parallelism, m => ReadMembershipAsync(m, ct));
+        return new LiveState(states.Values.OrderBy(m => m.CollaborationId, StringComparer.Ordinal).ThenBy(m => m.Id).ToList());
+    }
+
+    private async Task<MembershipState> ReadMembershipAsync(MembershipSummary summary, CancellationToken ct)
+    {
+        if (summary.Status != "ACTIVE")
+        {
+            // A removed membership has nothing left inside it that we could change; its status alone matters.
+            return new MembershipState(summary.Id, summary.Arn, summary.CollaborationId, summary.CollaborationName,
+                summary.Status, "", [], []);
+        }
+        var membershipTask = api.GetMembershipAsync(summary.Id, ct);
+        var associationsTask = ReadTableAssociationsAsync(summary.Id, ct);
+        var idNamespacesTask = ReadIdNamespaceAssociationsAsync(summary.Id, ct);
+        await Task.WhenAll(membershipTask, associationsTask, idNamespacesTask);
+        var m = membershipTask.Result;
+        return new MembershipState(m.Id, m.Arn, m.CollaborationId, m.CollaborationName, m.Status, m.QueryLogStatus,
+            associationsTask.Result, idNamespacesTask.Result);
+    }
+
+    private async Task<IReadOnlyList<TableAssociationState>> ReadTableAssociationsAsync(string membershipId, CancellationToken ct)
+    {
+        var summaries = await api.ListConfiguredTableAssociationsAsync(membershipId, ct);
+        var states = await Bounded.SelectAsync(summaries, parallelism, s => ReadTableAssociationAsync(membershipId, s, ct));
+        return states.Values.OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<TableAssociationState> ReadTableAssociationAsync(
+        string membershipId, ConfiguredTableAssociationSummary summary, CancellationToken ct)
+    {
+        // The summary lacks role and description; a Get returns them.
+        var association = await api.GetConfiguredTableAssociationAsync(membershipId, summary.Id, ct);
+        var ruleTypes = association.AnalysisRuleTypes ?? summary.AnalysisRuleTypes ?? [];
+        var rules = new List<AnalysisRuleState>();
+        foreach (var type in ruleTypes.Order(StringComparer.Ordinal))
+        {
+            var rule = await api.GetConfiguredTableAssociationAnalysisRuleAsync(membershipId, summary.Id, type, ct);
+            rules.Add(ToState(rule));
+        }
+        return new TableAssociationState(association.Id, association.Arn, association.Name, association.ConfiguredTableId,
+            association.RoleArn, association.Description, rules);
+    }
+
+    private static AnalysisRuleState ToState(ConfiguredTableAssociationAnalysisRule rule)
+    {
+        var v1 = rule.Policy.V1;
+        var variant = v1.Custom ?? v1.List ?? v1.Aggregation ?? new AnalysisRulePolicyVariant();
+        return new AnalysisRuleState(rule.Type, variant.AllowedResultReceivers ?? [], variant.AllowedAdditionalAnalyses ?? []);
+    }
+
+    private async Task<IReadOnlyList<IdNamespaceAssociationState>> ReadIdNamespaceAssociationsAsync(string membershipId, CancellationToken ct)
+    {
+        var summaries = await api.ListIdNamespaceAssociationsAsync(membershipId, ct);
+        // idMappingConfig is only in the full shape.
+        var full = await Bounded.SelectAsync(summaries, parallelism, s => api.GetIdNamespaceAssociationAsync(membershipId, s.Id, ct));
+        return full.Values
+            .Select(a => new IdNamespaceAssociationState(a.Id, a.Arn, a.Name, a.InputReferenceConfig.InputReferenceArn,
+                a.InputReferenceConfig.ManageResourcePolicies, a.Description, a.IdMappingConfig?.AllowUseAsDimensionColumn ?? false))
+            .OrderBy(a => a.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+}

@@ -1,0 +1,36 @@
+using CleanroomsStack.Core.Config;
+using CleanroomsStack.Core.Desired;
+using CleanroomsStack.Core.Diagnostics;
+using CleanroomsStack.Core.Inventory;
+using CleanroomsStack.Core.Live;
+using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Engine.Ports;
+using CleanroomsStack.Engine.Reading;
+
+namespace CleanroomsStack.Engine;
+
+/// <summary>Everything a plan was computed from, kept together so callers can show or save any part of it.</summary>
+public sealed record PlanningResult(
+    Inventory? Inventory, DesiredState? Desired, LiveState? Live, Plan? Plan, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool Failed => Plan is null;
+}
+
+/// <summary>
+/// The read side of the pipeline: inventory → desired state → live state → plan. Expansion errors stop it before any
+/// live-state read; the config was validated before anything reached AWS.
+/// </summary>
+public sealed class StackPipeline(ICleanRoomsApi api, int parallelism)
+{
+    public async Task<PlanningResult> PlanAsync(StackConfig config, CancellationToken ct)
+    {
+        var collaborationIds = config.Collaborations.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var inventory = await new InventoryReader(api, parallelism).ReadAsync(collaborationIds, ct);
+        var desired = DesiredStateExpander.Expand(config, inventory);
+        if (desired.Diagnostics.HasErrors())
+            return new PlanningResult(inventory, desired, null, null, desired.Diagnostics);
+        var live = await new LiveStateReader(api, parallelism).ReadAsync(collaborationIds, ct);
+        var plan = Planner.Create(desired, live);
+        return new PlanningResult(inventory, desired, live, plan, plan.Diagnostics);
+    }
+}

@@ -1,0 +1,56 @@
+using CleanroomsStack.Cli;
+
+namespace CleanroomsStack.EndToEnd.Tests;
+
+/// <summary>What one CLI invocation printed and returned.</summary>
+public sealed record CliResult(int ExitCode, string Out, string Error)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{Out}\n--- stderr ---\n{Error}";
+}
+
+/// <summary>
+/// Drives the CLI's composition root in-process, in a scratch folder of its own holding a copy of the repo's
+/// collaborations.yaml, against the embedded emulator (<c>--local</c>) whose state lives in that folder.
+/// </summary>
+public sealed class CliHarness : IDisposable
+{
+    public string Folder { get; } = Directory.CreateTempSubdirectory("crs-e2e-").FullName;
+
+    public string ConfigPath => Path.Combine(Folder, "collaborations.yaml");
+
+    public string LocalDir => Path.Combine(Folder, ".cleanrooms-local");
+
+    public CliHarness()
+    {
+        File.Copy(Path.Combine(RepoRoot.Path, "collaborations.yaml"), ConfigPath);
+    }
+
+    /// <summary>Runs a stack command against the local emulator of this harness.</summary>
+    public Task<CliResult> RunLocalAsync(params string[] args) =>
+        RunAsync([.. args, "--local", "--local-dir", LocalDir, "--config", ConfigPath]);
+
+    public static async Task<CliResult> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CliApp.RunAsync(args, CliIo.Captured(output, error));
+        return new CliResult(exit, output.ToString(), error.ToString());
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { /* best effort */ }
+    }
+}
+
+public static class RepoRoot
+{
+    public static string Path { get; } = Find();
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "CleanroomsStack.sln"))) return dir.FullName;
+        throw new InvalidOperationException("CleanroomsStack.sln not found above " + AppContext.BaseDirectory);
+    }
+}
