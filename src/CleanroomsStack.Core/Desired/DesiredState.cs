@@ -12,10 +12,18 @@ public sealed record DesiredState(
     IReadOnlyList<Diagnostic> Diagnostics);
 
 /// <param name="Label">How the plan introduces this collaboration, e.g. "accept invitation from AMC (921290734397)".</param>
+/// <param name="AssociationNameTemplate">The association name template (e.g. <c>acx_{table}</c>), quoted in plan reasons.</param>
+/// <param name="TemplateNames">
+/// The names the template gives to every configured table of the account (lowercase). A live association with one of
+/// these names is ours even when its table is no longer selected, so the planner deletes it instead of reporting it
+/// as unmanaged. Null: only selected tables' associations are ours.
+/// </param>
 public sealed record DesiredCollaboration(
     string CollaborationId,
     string Name,
     string Label,
     MembershipSpec Membership,
     IReadOnlyList<TableAssociationSpec> TableAssociations,
-    IReadOnlyList<IdNamespaceAssociationSpec> IdNamespaceAssociations);
+    IReadOnlyList<IdNamespaceAssociationSpec> IdNamespaceAssociations,
+    string AssociationNameTemplate = "{table}",
+    IReadOnlySet<string>? TemplateNames = null);

@@ -4,10 +4,12 @@ namespace CleanroomsStack.Core.Inventory;
 /// What the account has to offer and what it has been offered, read live before expansion:
 /// the caller, its configured tables and the collaborations it is invited to or active in.
 /// </summary>
+/// <param name="Region">The region the inventory was read in; diagnostics name it.</param>
 public sealed record Inventory(
     CallerInfo Caller,
     IReadOnlyList<ConfiguredTableInfo> ConfiguredTables,
-    IReadOnlyList<CollaborationInfo> Collaborations);
+    IReadOnlyList<CollaborationInfo> Collaborations,
+    string? Region = null);
 
 public sealed record CallerInfo(string AccountId, string Arn);
 

@@ -16,7 +16,7 @@ public static class ResourceKinds
         new(ResourceKind.Membership, "membership", "membership", new HashSet<string> { "collaborationIdentifier" }),
         new(ResourceKind.TableAssociation, "table-association", "table association", new HashSet<string> { "name", "configuredTableIdentifier" }),
         new(ResourceKind.AnalysisRule, "analysis-rule", "collaboration analysis rule", new HashSet<string> { "type" }),
-        new(ResourceKind.IdNamespaceAssociation, "id-namespace-association", "ID namespace association", new HashSet<string> { "inputReferenceConfig.inputReferenceArn" }),
+        new(ResourceKind.IdNamespaceAssociation, "id-namespace-association", "ID namespace association", new HashSet<string> { "inputReferenceConfig.inputReferenceArn", "inputReferenceConfig.manageResourcePolicies" }),
     ];
 
     public static ResourceKindInfo Info(this ResourceKind kind) => Table[(int)kind];

@@ -1,0 +1,17 @@
+namespace CleanroomsStack.Aws.Configuration;
+
+/// <summary>
+/// What the user asked for on the command line. Every member is optional: anything left null is resolved the way
+/// the AWS CLI resolves it (environment variables, shared config and credentials files).
+/// </summary>
+/// <param name="Profile">--profile: a named profile from the shared config/credentials files.</param>
+/// <param name="Region">--region: wins over AWS_REGION, AWS_DEFAULT_REGION and the profile's region.</param>
+/// <param name="EndpointUrl">--endpoint-url: sends every service (Clean Rooms, Entity Resolution, STS) to this URL.</param>
+public sealed record AwsSettings(string? Profile = null, string? Region = null, string? EndpointUrl = null)
+{
+    /// <summary>Retry budget for throttling, 5xx and connection failures.</summary>
+    public RetryOptions Retry { get; init; } = RetryOptions.Default;
+
+    /// <summary>Client-side request rate per operation (AWS Clean Rooms allows about 5 requests/s per operation).</summary>
+    public RateLimitOptions RateLimit { get; init; } = RateLimitOptions.Default;
+}

@@ -1,0 +1,23 @@
+namespace CleanroomsStack.Aws.Configuration;
+
+/// <summary>
+/// Bounds for retrying a failed call: exponential backoff with full jitter, capped per delay, per attempt count and
+/// in total time, so a run never retries for longer than the user is willing to wait.
+/// </summary>
+public sealed record RetryOptions(
+    int MaxAttempts,
+    TimeSpan BaseDelay,
+    TimeSpan MaxDelay,
+    TimeSpan MaxTotalTime,
+    TimeSpan AttemptTimeout)
+{
+    public static RetryOptions Default { get; } = new(
+        MaxAttempts: 8,
+        BaseDelay: TimeSpan.FromMilliseconds(200),
+        MaxDelay: TimeSpan.FromSeconds(20),
+        MaxTotalTime: TimeSpan.FromMinutes(2),
+        AttemptTimeout: TimeSpan.FromSeconds(30));
+
+    /// <summary>One attempt only: useful for tests of error mapping.</summary>
+    public static RetryOptions None { get; } = Default with { MaxAttempts = 1 };
+}

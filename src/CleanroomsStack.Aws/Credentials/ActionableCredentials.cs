@@ -1,0 +1,45 @@
+using Amazon.Runtime;
+using CleanroomsStack.Aws.Configuration;
+
+namespace CleanroomsStack.Aws.Credentials;
+
+/// <summary>
+/// Wraps the SDK's credentials so that a failure to obtain keys at call time (an expired SSO session, a failing
+/// credential_process, an assume-role that is refused) surfaces as <see cref="AwsCredentialsException"/> with the
+/// command that fixes it, instead of an SDK exception deep inside the signer.
+/// </summary>
+internal sealed class ActionableCredentials(AWSCredentials inner, string? profile) : AWSCredentials
+{
+    public override ImmutableCredentials GetCredentials()
+    {
+        try
+        {
+            return inner.GetCredentials();
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not AwsCredentialsException)
+        {
+            throw Translate(e);
+        }
+    }
+
+    public override async Task<ImmutableCredentials> GetCredentialsAsync()
+    {
+        try
+        {
+            return await inner.GetCredentialsAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not AwsCredentialsException)
+        {
+            throw Translate(e);
+        }
+    }
+
+    private AwsCredentialsException Translate(Exception e)
+    {
+        var profileArgument = profile is null ? "" : $" --profile {profile}";
+        var who = profile is null ? "the AWS credentials" : $"the credentials of AWS profile '{profile}'";
+        return inner is SSOAWSCredentials
+            ? new AwsCredentialsException($"The AWS SSO session has expired or is missing: run `aws sso login{profileArgument}` and try again.", e)
+            : new AwsCredentialsException($"Could not obtain {who}: {e.Message}", e);
+    }
+}

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using Amazon.Runtime.Signing;
+using CleanroomsStack.Aws.Configuration;
+using CleanroomsStack.Aws.Errors;
+using CleanroomsStack.Aws.Observability;
+using CleanroomsStack.Aws.Wire;
+using CleanroomsStack.Engine.Ports;
+
+namespace CleanroomsStack.Aws.Http;
+
+/// <summary>
+/// Sends one logical call: waits for the operation's rate limiter, sends a freshly built request through the signing
+/// handler (so every attempt is re-signed with a current timestamp), maps failures to <see cref="AwsApiException"/>,
+/// and retries within the <see cref="BackoffPolicy"/> budget. Reports every attempt to the observer.
+/// </summary>
+internal sealed class AwsCallExecutor(
+    HttpMessageInvoker http,
+    ServiceEndpoints endpoints,
+    BackoffPolicy backoff,
+    OperationRateLimiter rateLimiter,
+    IAwsCallObserver observer,
+    TimeProvider time)
+{
+    private static readonly HttpRequestOptionsKey<string> SigningService = new(SigV4SigningHandler.ServiceOptionKey);
+
+    public async Task<WireResponse> SendAsync(WireRequest request, CancellationToken ct)
+    {
+        var operation = request.Operation;
+        var callStarted = time.GetTimestamp();
+        var backoffBefore = TimeSpan.Zero;
+        for (var attempt = 1; ; attempt++)
+        {
+            var throttleWait = await rateLimiter.AcquireAsync(operation.Name, ct).ConfigureAwait(false);
+            var outcome = await AttemptAsync(request, ct).ConfigureAwait(false);
+            var error = outcome.Error;
+            if (error?.Kind == AwsErrorKind.Throttled) rateLimiter.OnThrottled(operation.Name);
+            else if (error is null) rateLimiter.OnSuccess(operation.Name);
+
+            var nextDelay = error is not null && BackoffPolicy.IsRetryable(error, operation.Safety) ? backoff.DelayBefore(attempt + 1) : (TimeSpan?)null;
+            var willRetry = nextDelay is { } delay && backoff.HasBudget(attempt, time.GetElapsedTime(callStarted), delay);
+            Report(outcome, attempt, throttleWait, backoffBefore, willRetry);
+
+            if (!willRetry)
+            {
+                observer.OnCallCompleted(new AwsCallRecord(
+                    operation.Service.SigningName(), operation.Name, attempt, error is null, error?.Code, time.GetElapsedTime(callStarted)));
+                return error is null ? outcome.Response! : throw error;
+            }
+            backoffBefore = nextDelay!.Value;
+            await Task.Delay(backoffBefore, time, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<AttemptOutcome> AttemptAsync(WireRequest request, CancellationToken ct)
+    {
+        using var message = BuildMessage(request);
+        var started = time.GetTimestamp();
+        using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        attemptCts.CancelAfter(backoff.Options.AttemptTimeout);
+        try
+        {
+            using var response = await http.SendAsync(message, attemptCts.Token).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(attemptCts.Token).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            var latency = time.GetElapsedTime(started);
+            if (status is >= 200 and < 300)
+            {
+                return new AttemptOutcome(request, message, latency, new WireResponse(status, body, AwsErrorReader.RequestId(response.Headers)), null, body);
+            }
+            return new AttemptOutcome(request, message, latency, null, ReadError(request.Operation, status, response.Headers, body), body);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // Our per-attempt timeout fired: the request may have been processed.
+            var timeout = Failure(request.Operation, "RequestTimeout", $"no response within {backoff.Options.AttemptTimeout.TotalSeconds:0.#}s", outcomeUnknown: true);
+            return new AttemptOutcome(request, message, time.GetElapsedTime(started), null, timeout, null);
+        }
+        catch (HttpRequestException e)
+        {
+            // A failed connect (refused, DNS) never delivered the request; a reset or truncated response might have.
+            var notSent = e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
+            var failure = Failure(request.Operation, "ConnectionFailure", $"{DescribeEndpoint(request)}: {e.Message}", outcomeUnknown: !notSent);
+            return new AttemptOutcome(request, message, time.GetElapsedTime(started), null, failure, null);
+        }
+    }
+
+    private HttpRequestMessage BuildMessage(WireRequest request)
+    {
+        var endpoint = endpoints.For(request.Operation.Service);
+        var message = new HttpRequestMessage(request.Operation.Method, new Uri(endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/') + request.PathAndQuery));
+        message.Options.Set(SigningService, request.Operation.Service.SigningName());
+        if (request.Body is not null)
+        {
+            message.Content = new ByteArrayContent(request.Body);
+            message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType ?? "application/json");
+        }
+        return message;
+    }
+
+    private static AwsApiException ReadError(AwsOperation operation, int status, HttpResponseHeaders headers, byte[] body) =>
+        operation.Service == AwsService.Sts
+            ? AwsErrorReader.FromQueryXml(operation.Name, status, headers, body)
+            : AwsErrorReader.FromJson(operation.Name, status, headers, body);
+
+    private static AwsApiException Failure(AwsOperation operation, string code, string message, bool outcomeUnknown) =>
+        new(AwsErrorKind.Transient, operation.Name, code, message, httpStatus: 0) { OutcomeUnknown = outcomeUnknown };
+
+    private string DescribeEndpoint(WireRequest request) => endpoints.For(request.Operation.Service).GetLeftPart(UriPartial.Authority);
+
+    private void Report(AttemptOutcome outcome, int attempt, TimeSpan throttleWait, TimeSpan backoffBefore, bool willRetry)
+    {
+        var wantsBodies = observer.WantsBodies;
+        var request = outcome.Request;
+        observer.OnAttempt(new AwsAttemptRecord(
+            request.Operation.Service.SigningName(),
+            request.Operation.Name,
+            request.Operation.Method.Method,
+            request.PathAndQuery,
+            attempt,
+            outcome.Response?.HttpStatus ?? (outcome.Error is { HttpStatus: > 0 } e ? e.HttpStatus : null),
+            outcome.Error?.Code,
+            outcome.Response?.RequestId ?? outcome.Error?.RequestId,
+            outcome.Latency,
+            throttleWait,
+            backoffBefore,
+            willRetry,
+            RedactedHeaders(outcome.Message),
+            wantsBodies && request.Body is not null ? Redaction.Body(Encoding.UTF8.GetString(request.Body)) : null,
+            wantsBodies && outcome.ResponseBody is not null ? Redaction.Body(Encoding.UTF8.GetString(outcome.ResponseBody)) : null));
+    }
+
+    private static IReadOnlyList<KeyValuePair<string, string>> RedactedHeaders(HttpRequestMessage message)
+    {
+        var headers = message.Headers.AsEnumerable();
+        if (message.Content is not null) headers = headers.Concat(message.Content.Headers);
+        return headers
+            .OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(h => new KeyValuePair<string, string>(h.Key, Redaction.Header(h.Key, string.Join(",", h.Value))))
+            .ToList();
+    }
+
+    private sealed record AttemptOutcome(
+        WireRequest Request, HttpRequestMessage Message, TimeSpan Latency, WireResponse? Response, AwsApiException? Error, byte[]? ResponseBody);
+}

@@ -1,0 +1,6 @@
+namespace CleanroomsStack.Aws.Observability;
+
+internal sealed class NullCallObserver : IAwsCallObserver
+{
+    public static NullCallObserver Instance { get; } = new();
+}

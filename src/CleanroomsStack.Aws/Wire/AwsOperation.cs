@@ -1,0 +1,56 @@
+using CleanroomsStack.Aws.Configuration;
+
+namespace CleanroomsStack.Aws.Wire;
+
+/// <summary>
+/// Whether an operation may be sent again when we don't know if the first attempt took effect. Clean Rooms has no
+/// idempotency tokens, so a repeated create can make a duplicate; those are <see cref="NotIdempotent"/> and are never
+/// retried after a timeout or 5xx: the caller re-reads instead.
+/// </summary>
+internal enum RepeatSafety
+{
+    SafeToRepeat,
+    NotIdempotent,
+}
+
+/// <summary>One AWS operation: its service, name (as in the API reference), HTTP method and repeat safety.</summary>
+internal sealed record AwsOperation(AwsService Service, string Name, HttpMethod Method, RepeatSafety Safety = RepeatSafety.SafeToRepeat);
+
+/// <summary>Every operation this client calls, in one table.</summary>
+internal static class Operations
+{
+    private static AwsOperation CleanRooms(string name, HttpMethod method, RepeatSafety safety = RepeatSafety.SafeToRepeat) =>
+        new(AwsService.CleanRooms, name, method, safety);
+
+    public static readonly AwsOperation GetCallerIdentity = new(AwsService.Sts, "GetCallerIdentity", HttpMethod.Post);
+    public static readonly AwsOperation GetIdNamespace = new(AwsService.EntityResolution, "GetIdNamespace", HttpMethod.Get);
+
+    public static readonly AwsOperation ListCollaborations = CleanRooms("ListCollaborations", HttpMethod.Get);
+    public static readonly AwsOperation GetCollaboration = CleanRooms("GetCollaboration", HttpMethod.Get);
+    public static readonly AwsOperation ListMembers = CleanRooms("ListMembers", HttpMethod.Get);
+    public static readonly AwsOperation ListConfiguredTables = CleanRooms("ListConfiguredTables", HttpMethod.Get);
+
+    public static readonly AwsOperation ListMemberships = CleanRooms("ListMemberships", HttpMethod.Get);
+    public static readonly AwsOperation GetMembership = CleanRooms("GetMembership", HttpMethod.Get);
+    public static readonly AwsOperation CreateMembership = CleanRooms("CreateMembership", HttpMethod.Post, RepeatSafety.NotIdempotent);
+    public static readonly AwsOperation UpdateMembership = CleanRooms("UpdateMembership", HttpMethod.Patch);
+    public static readonly AwsOperation DeleteMembership = CleanRooms("DeleteMembership", HttpMethod.Delete);
+
+    public static readonly AwsOperation ListConfiguredTableAssociations = CleanRooms("ListConfiguredTableAssociations", HttpMethod.Get);
+    public static readonly AwsOperation GetConfiguredTableAssociation = CleanRooms("GetConfiguredTableAssociation", HttpMethod.Get);
+    public static readonly AwsOperation CreateConfiguredTableAssociation = CleanRooms("CreateConfiguredTableAssociation", HttpMethod.Post, RepeatSafety.NotIdempotent);
+    public static readonly AwsOperation UpdateConfiguredTableAssociation = CleanRooms("UpdateConfiguredTableAssociation", HttpMethod.Patch);
+    public static readonly AwsOperation DeleteConfiguredTableAssociation = CleanRooms("DeleteConfiguredTableAssociation", HttpMethod.Delete);
+
+    public static readonly AwsOperation GetConfiguredTableAssociationAnalysisRule = CleanRooms("GetConfiguredTableAssociationAnalysisRule", HttpMethod.Get);
+    // Modeled @idempotent: one rule per type per association, so a repeat can only conflict, never duplicate.
+    public static readonly AwsOperation CreateConfiguredTableAssociationAnalysisRule = CleanRooms("CreateConfiguredTableAssociationAnalysisRule", HttpMethod.Post);
+    public static readonly AwsOperation UpdateConfiguredTableAssociationAnalysisRule = CleanRooms("UpdateConfiguredTableAssociationAnalysisRule", HttpMethod.Patch);
+    public static readonly AwsOperation DeleteConfiguredTableAssociationAnalysisRule = CleanRooms("DeleteConfiguredTableAssociationAnalysisRule", HttpMethod.Delete);
+
+    public static readonly AwsOperation ListIdNamespaceAssociations = CleanRooms("ListIdNamespaceAssociations", HttpMethod.Get);
+    public static readonly AwsOperation GetIdNamespaceAssociation = CleanRooms("GetIdNamespaceAssociation", HttpMethod.Get);
+    public static readonly AwsOperation CreateIdNamespaceAssociation = CleanRooms("CreateIdNamespaceAssociation", HttpMethod.Post, RepeatSafety.NotIdempotent);
+    public static readonly AwsOperation UpdateIdNamespaceAssociation = CleanRooms("UpdateIdNamespaceAssociation", HttpMethod.Patch);
+    public static readonly AwsOperation DeleteIdNamespaceAssociation = CleanRooms("DeleteIdNamespaceAssociation", HttpMethod.Delete);
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using CleanroomsStack.Core.Config.Yaml;
+using CleanroomsStack.Core.Diagnostics;
+
+namespace CleanroomsStack.Core.Config;
+
+/// <summary>
+/// Typed reads from the YAML tree. Each read either returns a value or records a diagnostic (with the node's
+/// location and a hint) and returns null, so one pass reports every problem in the file.
+/// </summary>
+internal sealed class ConfigReader
+{
+    private readonly List<Diagnostic> _diagnostics = [];
+
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+    public void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
+
+    public void Error(string code, string message, SourceLocation location, string hint) =>
+        _diagnostics.Add(Diagnostic.Error(code, message, location, hint));
+
+    /// <summary>A mapping whose keys are all known; unknown keys are reported with the closest known one.</summary>
+    public YamlMapping? Mapping(YamlNode node, string path, IReadOnlyCollection<string> knownKeys)
+    {
+        if (node is not YamlMapping mapping)
+        {
+            WrongType(node, path, "a mapping of keys to values", $"write '{path}:' followed by indented 'key: value' lines");
+            return null;
+        }
+        foreach (var entry in mapping.Entries.Where(e => !knownKeys.Contains(e.Key.Value)))
+        {
+            var closest = Suggestions.Closest(entry.Key.Value, knownKeys);
+            var hint = (closest is null ? "" : $"did you mean '{closest}'? ") + $"known keys here: {string.Join(", ", knownKeys)}";
+            Error(DiagnosticCodes.UnknownKey, $"unknown key '{entry.Key.Value}' in {path}", entry.Key.Location, hint);
+        }
+        return mapping;
+    }
+
+    public YamlSequence? Sequence(YamlNode node, string path)
+    {
+        if (node is YamlSequence sequence)
+            return sequence;
+        WrongType(node, path, "a list", $"write '{path}: [a, b]' or one '- item' per line");
+        return null;
+    }
+
+    public string? String(YamlNode node, string path)
+    {
+        if (node is YamlScalar { IsNull: false } scalar)
+            return scalar.Value;
+        WrongType(node, path, "a text value", $"give '{path}' a value, quoted if it contains ':' or '#'");
+        return null;
+    }
+
+    public bool? Bool(YamlNode node, string path)
+    {
+        if (node is YamlScalar { Plain: true, Value: "true" or "false" } scalar)
+            return scalar.Value == "true";
+        WrongType(node, path, "true or false", $"write '{path}: true' or '{path}: false' (unquoted)");
+        return null;
+    }
+
+    public int? Int(YamlNode node, string path, int min, int max)
+    {
+        if (node is not YamlScalar { Plain: true } scalar
+            || !long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            WrongType(node, path, "a whole number", $"write '{path}: {min}' or another whole number, unquoted");
+            return null;
+        }
+        if (value < min || value > max)
+        {
+            Error(DiagnosticCodes.OutOfRange, $"{path} is {scalar.Value}, outside {min}..{max}", node.Location,
+                $"choose a value from {min} to {max}");
+            return null;
+        }
+        return (int)value;
+    }
+
+    /// <summary>One of a closed set of values, matched exactly (AWS enums are case-sensitive).</summary>
+    public string? Enum(YamlNode node, string path, IReadOnlyList<string> allowed)
+    {
+        var text = String(node, path);
+        if (text is null || allowed.Contains(text))
+            return text;
+        var closest = Suggestions.Closest(text, allowed);
+        var hint = (closest is null ? "" : $"did you mean '{closest}'? ") + $"allowed values: {string.Join(", ", allowed)}";
+        Error(DiagnosticCodes.InvalidEnum, $"'{text}' is not a valid {path}", node.Location, hint);
+        return null;
+    }
+
+    /// <summary>A list of text values; a single scalar is not silently promoted to a list.</summary>
+    public IReadOnlyList<Located<string>>? Strings(YamlNode node, string path)
+    {
+        if (Sequence(node, path) is not { } sequence)
+            return null;
+        var values = new List<Located<string>>();
+        var ok = true;
+        foreach (var item in sequence.Items)
+        {
+            if (String(item, $"{path} item") is { } value)
+                values.Add(new Located<string>(value, item.Location));
+            else
+                ok = false;
+        }
+        return ok ? values : null;
+    }
+
+    /// <summary>Checks a value against a format, reporting <paramref name="code"/> with the hint when it fails.</summary>
+    public string? Checked(string? value, YamlNode node, Func<string, bool> isValid, string code, string message, string hint)
+    {
+        if (value is null || isValid(value))
+            return value;
+        Error(code, message, node.Location, hint);
+        return null;
+    }
+
+    private void WrongType(YamlNode node, string path, string expected, string hint) =>
+        Error(DiagnosticCodes.WrongType, $"{path} must be {expected}, found {node.Describe()}", node.Location, hint);
+}

@@ -1,0 +1,230 @@
+using CleanroomsStack.Core.Config.Yaml;
+using CleanroomsStack.Core.Diagnostics;
+
+namespace CleanroomsStack.Core.Config;
+
+/// <summary>
+/// Reads the settings block (what <c>defaults</c> holds and a collaboration may override) into typed settings,
+/// filling in documented defaults. Missing required settings are reported only when <paramref name="complete"/>
+/// is set, because the defaults block alone may legitimately leave them to each collaboration.
+/// </summary>
+internal sealed class SettingsParser(ConfigReader reader)
+{
+    public static readonly string[] Keys = ["region", "membership", "tables", "association", "analysisRule", "idNamespaceAssociations"];
+    private static readonly string[] QueryLogStatuses = ["ENABLED", "DISABLED"];
+    private static readonly string[] RuleTypes = ["CUSTOM", "LIST", "AGGREGATION"];
+    public const int DefaultMaxTables = 25;
+    private const int MaxAdditionalAnalyses = 25;
+
+    public CollaborationSettings? Parse(YamlMapping settings, SourceLocation owner, string ownerName, bool complete)
+    {
+        var membership = ParseMembership(settings.Find("membership")?.Value);
+        var tables = ParseTables(settings.Find("tables"), owner);
+        var association = ParseAssociation(settings.Find("association")?.Value, owner, ownerName, complete);
+        var rule = ParseRule(settings.Find("analysisRule"), owner);
+        var namespaces = ParseIdNamespaceAssociations(settings.Find("idNamespaceAssociations")?.Value);
+        return membership is null || tables is null || association is null || rule is null || namespaces is null
+            ? null
+            : new CollaborationSettings(membership, tables, association, rule, namespaces);
+    }
+
+    private MembershipSettings? ParseMembership(YamlNode? node)
+    {
+        if (node is null)
+            return new MembershipSettings("DISABLED");
+        if (reader.Mapping(node, "membership", ["queryLogStatus"]) is not { } map)
+            return null;
+        var status = map.Find("queryLogStatus") is { } entry ? reader.Enum(entry.Value, "membership.queryLogStatus", QueryLogStatuses) : "DISABLED";
+        return status is null ? null : new MembershipSettings(status);
+    }
+
+    private TableSelection? ParseTables(YamlEntry? entry, SourceLocation owner)
+    {
+        if (entry is null)
+            return new TableSelection(["*"], [], new Located<int>(DefaultMaxTables, owner), owner);
+        if (reader.Mapping(entry.Value, "tables", ["include", "exclude", "max"]) is not { } map)
+            return null;
+        var include = map.Find("include") is { } i ? Globs(i.Value, "tables.include") : ["*"];
+        var exclude = map.Find("exclude") is { } e ? Globs(e.Value, "tables.exclude") : [];
+        var max = map.Find("max") is { } m
+            ? reader.Int(m.Value, "tables.max", 1, 1000) is { } value ? new Located<int>(value, m.Value.Location) : null
+            : new Located<int>(DefaultMaxTables, entry.Key.Location);
+        return include is null || exclude is null || max is null ? null : new TableSelection(include, exclude, max, entry.Key.Location);
+    }
+
+    private IReadOnlyList<string>? Globs(YamlNode node, string path)
+    {
+        if (reader.Strings(node, path) is not { } patterns)
+            return null;
+        var ok = true;
+        foreach (var pattern in patterns.Where(p => string.IsNullOrWhiteSpace(p.Value)))
+        {
+            reader.Error(DiagnosticCodes.InvalidName, $"{path} has an empty pattern", pattern.Location,
+                "use a table name or a glob such as 'part_*' ('*' any text, '?' one character)");
+            ok = false;
+        }
+        return ok ? patterns.Select(p => p.Value).ToList() : null;
+    }
+
+    private AssociationSettings? ParseAssociation(YamlNode? node, SourceLocation owner, string ownerName, bool complete)
+    {
+        var map = node is null ? null : reader.Mapping(node, "association", ["nameTemplate", "role", "description"]);
+        if (node is not null && map is null)
+            return null;
+        var template = map?.Find("nameTemplate") is { } t ? NameTemplate(t.Value) : new Located<string>("{table}", owner);
+        Located<string>? role = null;
+        if (map?.Find("role") is { } r)
+        {
+            var value = reader.Checked(reader.String(r.Value, "association.role"), r.Value, Formats.IsRoleNameOrArn, DiagnosticCodes.InvalidArn,
+                "association.role is neither an IAM role name nor a role ARN",
+                "write a role name such as 'cleanrooms-glue-s3-access' or an ARN 'arn:aws:iam::<12-digit account>:role/<name>'");
+            role = value is null ? null : new Located<string>(value, r.Value.Location);
+        }
+        else if (complete)
+        {
+            reader.Error(DiagnosticCodes.MissingKey, $"{ownerName} has no association.role", owner,
+                "set 'association: { role: <role name or ARN> }' under defaults or in this collaboration; Clean Rooms assumes it to read the tables");
+        }
+        var description = map?.Find("description") is { } d ? Description(d.Value, "association.description") : null;
+        if (template is null || (role is null && complete) || (map?.Find("description") is not null && description is null))
+            return null;
+        return new AssociationSettings(template, role ?? new Located<string>("", owner), description);
+    }
+
+    private Located<string>? NameTemplate(YamlNode node)
+    {
+        var template = reader.String(node, "association.nameTemplate");
+        if (template is null)
+            return null;
+        var sample = template.Replace("{table}", "t", StringComparison.Ordinal);
+        if (!template.Contains("{table}", StringComparison.Ordinal) || sample.Contains('{') || sample.Contains('}'))
+        {
+            reader.Error(DiagnosticCodes.InvalidName, $"association.nameTemplate '{template}' must contain '{{table}}' and no other placeholder",
+                node.Location, "write something like 'acx_{table}'; {table} stands for the configured table's name");
+            return null;
+        }
+        if (!Formats.IsTableAlias(sample))
+        {
+            reader.Error(DiagnosticCodes.InvalidName, $"association.nameTemplate '{template}' can't produce a valid association name",
+                node.Location, "association names allow letters, digits, '_', ' ' and '-' only (no '-' as the first two characters), up to 128");
+            return null;
+        }
+        return new Located<string>(template, node.Location);
+    }
+
+    private AnalysisRuleSettings? ParseRule(YamlEntry? entry, SourceLocation owner)
+    {
+        if (entry is null)
+            return new AnalysisRuleSettings("CUSTOM", ResultReceivers.Automatic(owner), [], owner);
+        if (reader.Mapping(entry.Value, "analysisRule", ["type", "allowedResultReceivers", "allowedAdditionalAnalyses"]) is not { } map)
+            return null;
+        var type = map.Find("type") is { } t ? reader.Enum(t.Value, "analysisRule.type", RuleTypes) : "CUSTOM";
+        var receivers = map.Find("allowedResultReceivers") is { } r ? Receivers(r.Value) : ResultReceivers.Automatic(entry.Key.Location);
+        var analyses = map.Find("allowedAdditionalAnalyses") is { } a ? AdditionalAnalyses(a.Value) : [];
+        if (type == "AGGREGATION" && analyses is { Count: > 0 })
+        {
+            reader.Error(DiagnosticCodes.InvalidEnum, "allowedAdditionalAnalyses is supported only for CUSTOM and LIST rules",
+                map.Find("allowedAdditionalAnalyses")!.Value.Location, "remove allowedAdditionalAnalyses or change analysisRule.type");
+            return null;
+        }
+        return type is null || receivers is null || analyses is null ? null : new AnalysisRuleSettings(type, receivers, analyses, entry.Key.Location);
+    }
+
+    private ResultReceivers? Receivers(YamlNode node)
+    {
+        const string path = "analysisRule.allowedResultReceivers";
+        if (node is YamlScalar { IsNull: false } scalar)
+        {
+            if (scalar.Value == "auto")
+                return ResultReceivers.Automatic(node.Location);
+            reader.Error(DiagnosticCodes.WrongType, $"{path} must be 'auto' or a list of account ids, found {scalar.Describe()}", node.Location,
+                "write 'auto' (every other member that can receive results) or a list such as ['921290734397']");
+            return null;
+        }
+        if (reader.Strings(node, path) is not { } ids)
+            return null;
+        var bad = ids.Where(id => !Formats.IsAccountId(id.Value)).ToList();
+        foreach (var id in bad)
+            reader.Error(DiagnosticCodes.InvalidAccountId, $"'{id.Value}' is not a 12-digit AWS account id", id.Location,
+                "account ids are exactly 12 digits; quote them (\"012345678901\") to keep leading zeros");
+        return bad.Count > 0 ? null : new ResultReceivers(false, ids, node.Location);
+    }
+
+    private IReadOnlyList<string>? AdditionalAnalyses(YamlNode node)
+    {
+        const string path = "analysisRule.allowedAdditionalAnalyses";
+        if (reader.Strings(node, path) is not { } arns)
+            return null;
+        var ok = true;
+        if (arns.Count > MaxAdditionalAnalyses)
+        {
+            reader.Error(DiagnosticCodes.OutOfRange, $"{path} lists {arns.Count} entries; AWS allows at most {MaxAdditionalAnalyses}", node.Location,
+                "use '*' wildcards in the ARNs to cover several resources");
+            ok = false;
+        }
+        foreach (var arn in arns.Where(a => !Formats.IsAdditionalAnalysisArn(a.Value)))
+        {
+            reader.Error(DiagnosticCodes.InvalidArn, $"'{arn.Value}' is not an ARN", arn.Location,
+                "list configured audience model association or ML algorithm association ARNs ('*' wildcards allowed)");
+            ok = false;
+        }
+        return ok ? arns.Select(a => a.Value).ToList() : null;
+    }
+
+    private IReadOnlyList<IdNamespaceAssociationSettings>? ParseIdNamespaceAssociations(YamlNode? node)
+    {
+        if (node is null)
+            return [];
+        if (reader.Sequence(node, "idNamespaceAssociations") is not { } list)
+            return null;
+        var parsed = list.Items.Select(IdNamespaceAssociation).ToList();
+        if (parsed.Any(p => p is null))
+            return null;
+        var result = parsed.Select(p => p!).ToList();
+        var ok = ReportDuplicates(result, a => a.Arn, "arn") & ReportDuplicates(result, a => a.Name, "name");
+        return ok ? result : null;
+    }
+
+    private bool ReportDuplicates(IReadOnlyList<IdNamespaceAssociationSettings> items, Func<IdNamespaceAssociationSettings, string> key, string what)
+    {
+        var duplicates = items.GroupBy(key, StringComparer.Ordinal).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)).ToList();
+        foreach (var duplicate in duplicates)
+            reader.Error(DiagnosticCodes.DuplicateEntry, $"idNamespaceAssociations lists the {what} '{key(duplicate)}' twice", duplicate.Location,
+                $"each ID namespace association needs its own {what}; remove one of them");
+        return duplicates.Count == 0;
+    }
+
+    private IdNamespaceAssociationSettings? IdNamespaceAssociation(YamlNode node)
+    {
+        const string path = "idNamespaceAssociations item";
+        if (reader.Mapping(node, path, ["name", "arn", "description", "manageResourcePolicies", "allowUseAsDimensionColumn"]) is not { } map)
+            return null;
+        var name = Required(map, "name", path, "the association's name in the collaboration, e.g. ACXIdNamespace") is { } n
+            ? reader.Checked(reader.String(n, "idNamespaceAssociations.name"), n, Formats.IsDisplayName, DiagnosticCodes.InvalidName,
+                "idNamespaceAssociations.name must be 1-100 characters on one line", "shorten the name and keep it on one line")
+            : null;
+        var arn = Required(map, "arn", path, "the Entity Resolution ID namespace ARN") is { } a
+            ? reader.Checked(reader.String(a, "idNamespaceAssociations.arn"), a, Formats.IsIdNamespaceArn, DiagnosticCodes.InvalidArn,
+                "idNamespaceAssociations.arn is not an Entity Resolution ID namespace ARN",
+                "write 'arn:aws:entityresolution:<region>:<12-digit account>:idnamespace/<name>'")
+            : null;
+        var description = map.Find("description") is { } d ? Description(d.Value, "idNamespaceAssociations.description") : null;
+        var manage = map.Find("manageResourcePolicies") is { } m ? reader.Bool(m.Value, "manageResourcePolicies") : true;
+        var dimension = map.Find("allowUseAsDimensionColumn") is { } u ? reader.Bool(u.Value, "allowUseAsDimensionColumn") : false;
+        if (name is null || arn is null || manage is null || dimension is null || (map.Find("description") is not null && description is null))
+            return null;
+        return new IdNamespaceAssociationSettings(name, arn, description, manage.Value, dimension.Value, node.Location);
+    }
+
+    private YamlNode? Required(YamlMapping map, string key, string path, string what)
+    {
+        if (map.Find(key) is { } entry)
+            return entry.Value;
+        reader.Error(DiagnosticCodes.MissingKey, $"{path} has no '{key}'", map.Location, $"add '{key}:' ({what})");
+        return null;
+    }
+
+    private string? Description(YamlNode node, string path) =>
+        reader.Checked(reader.String(node, path), node, Formats.IsDescription, DiagnosticCodes.OutOfRange,
+            $"{path} is longer than 255 characters or holds characters AWS rejects", "shorten it to 255 characters without emoji");
+}

@@ -1,0 +1,152 @@
+using CleanroomsStack.Core.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace CleanroomsStack.Core.Config.Yaml;
+
+/// <summary>
+/// Reads YAML text into a <see cref="YamlNode"/> tree through YamlDotNet's event parser, turning every problem
+/// (syntax errors, duplicate keys, unknown aliases, excessive nesting, several documents) into a diagnostic.
+/// </summary>
+public sealed class YamlTreeReader
+{
+    /// <summary>Deeper than any sensible config; bounds recursion so hostile input can't exhaust the stack.</summary>
+    public const int MaxDepth = 32;
+
+    private readonly string _file;
+    private readonly List<Diagnostic> _diagnostics = [];
+    private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
+    private IParser _parser = null!;
+
+    private YamlTreeReader(string file) => _file = file;
+
+    public static (YamlNode? Root, IReadOnlyList<Diagnostic> Diagnostics) Read(string text, string file)
+    {
+        var reader = new YamlTreeReader(file);
+        var root = reader.ReadStream(text);
+        return (root, reader._diagnostics);
+    }
+
+    private YamlNode? ReadStream(string text)
+    {
+        try
+        {
+            _parser = new Parser(new StringReader(text));
+            _parser.Consume<StreamStart>();
+            if (_parser.Accept<StreamEnd>(out _))
+                return null;
+            var root = ReadDocument();
+            if (_parser.Accept<DocumentStart>(out var second))
+            {
+                _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, "the file holds more than one YAML document",
+                    At(second.Start), "keep a single document: remove the '---' separator and what follows it"));
+            }
+            return root;
+        }
+        catch (YamlException e)
+        {
+            _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, $"YAML syntax error: {Describe(e)}",
+                At(e.Start), "check indentation, quoting and ':' separators around this position"));
+            return null;
+        }
+    }
+
+    private YamlNode? ReadDocument()
+    {
+        _parser.Consume<DocumentStart>();
+        var root = _parser.Accept<DocumentEnd>(out _) ? null : ReadNode(1);
+        _parser.Consume<DocumentEnd>();
+        return root;
+    }
+
+    private YamlNode ReadNode(int depth)
+    {
+        if (depth > MaxDepth)
+            return SkipTooDeep();
+        if (_parser.TryConsume<YamlDotNet.Core.Events.AnchorAlias>(out var alias))
+            return ResolveAlias(alias);
+        if (_parser.TryConsume<Scalar>(out var scalar))
+            return Remember(scalar.Anchor, new YamlScalar(scalar.Value, IsPlain(scalar), At(scalar.Start)));
+        if (_parser.TryConsume<SequenceStart>(out var sequenceStart))
+        {
+            var items = new List<YamlNode>();
+            while (!_parser.TryConsume<SequenceEnd>(out _))
+                items.Add(ReadNode(depth + 1));
+            return Remember(sequenceStart.Anchor, new YamlSequence(items, At(sequenceStart.Start)));
+        }
+        var mappingStart = _parser.Consume<MappingStart>();
+        return Remember(mappingStart.Anchor, ReadMappingBody(At(mappingStart.Start), depth));
+    }
+
+    private YamlMapping ReadMappingBody(SourceLocation location, int depth)
+    {
+        var entries = new List<YamlEntry>();
+        var seen = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
+        while (!_parser.TryConsume<MappingEnd>(out _))
+        {
+            var keyNode = ReadNode(depth + 1);
+            var value = ReadNode(depth + 1);
+            if (keyNode is not YamlScalar key || key.IsNull)
+            {
+                _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongType, $"a key must be a plain name, found {keyNode.Describe()}",
+                    keyNode.Location, "write keys as simple words such as 'name:'"));
+                continue;
+            }
+            if (seen.TryGetValue(key.Value, out var first))
+            {
+                _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateKey, $"duplicate key '{key.Value}'", key.Location,
+                    $"'{key.Value}' is already set at line {first.Location.Line}; keep one of the two"));
+                continue;
+            }
+            seen[key.Value] = key;
+            entries.Add(new YamlEntry(key, value));
+        }
+        return new YamlMapping(entries, location);
+    }
+
+    /// <summary>Reports excessive nesting once and skips the whole subtree, returning a null placeholder.</summary>
+    private YamlNode SkipTooDeep()
+    {
+        var start = _parser.Current!.Start;
+        _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TooDeep, $"nesting deeper than {MaxDepth} levels", At(start),
+            "the configuration format is only a few levels deep; check the indentation or brackets here"));
+        var open = 0;
+        do
+        {
+            var current = _parser.Current!;
+            if (current is MappingStart or SequenceStart) open++;
+            else if (current is MappingEnd or SequenceEnd) open--;
+            _parser.MoveNext();
+        } while (open > 0);
+        return new YamlScalar("", true, At(start));
+    }
+
+    private YamlNode ResolveAlias(AnchorAlias alias)
+    {
+        if (_anchors.TryGetValue(alias.Value.Value, out var target))
+            return target;
+        _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, $"unknown alias '*{alias.Value.Value}'", At(alias.Start),
+            $"define the anchor '&{alias.Value.Value}' before using it"));
+        return new YamlScalar("", true, At(alias.Start));
+    }
+
+    private YamlNode Remember(AnchorName anchor, YamlNode node)
+    {
+        if (!anchor.IsEmpty)
+            _anchors[anchor.Value] = node;
+        return node;
+    }
+
+    /// <summary>An explicitly tagged scalar (e.g. <c>!!str 123</c>) is taken as written, like a quoted one.</summary>
+    private static bool IsPlain(Scalar scalar) => scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty;
+
+    private SourceLocation At(Mark mark) => new(_file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+
+    /// <summary>YamlDotNet prefixes messages with the position, which we already report separately.</summary>
+    private static string Describe(YamlException e)
+    {
+        var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
+        var closing = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith('(') && closing > 0 ? message[(closing + 3)..] : message;
+    }
+}

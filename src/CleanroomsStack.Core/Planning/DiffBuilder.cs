@@ -1,0 +1,38 @@
+namespace CleanroomsStack.Core.Planning;
+
+/// <summary>
+/// Collects the attribute diffs of one resource. Whether a changed attribute forces replacement comes from the
+/// resource kind's data (<see cref="ResourceKinds"/>), never from the differ, so the rule lives in one place.
+/// </summary>
+public sealed class DiffBuilder(ResourceKind kind)
+{
+    private readonly List<AttributeDiff> _diffs = [];
+
+    public IReadOnlyList<AttributeDiff> Diffs => _diffs;
+
+    public bool ForcesReplacement => _diffs.Any(d => d.ForcesReplacement);
+
+    /// <summary>Update if something changed, Replace if a changed attribute can't be updated in place, else NoOp.</summary>
+    public ChangeAction Action => ForcesReplacement ? ChangeAction.Replace : _diffs.Count > 0 ? ChangeAction.Update : ChangeAction.NoOp;
+
+    /// <summary>Records the attribute if it differs between live and desired.</summary>
+    public DiffBuilder Compare(string path, string? before, string? after)
+    {
+        if (before != after)
+            _diffs.Add(new AttributeDiff(path, before, after, kind.Info().ReplaceOnChange.Contains(path)));
+        return this;
+    }
+
+    /// <summary>Records an attribute of a resource being created (<paramref name="creating"/>) or deleted.</summary>
+    public DiffBuilder Set(string path, string? value, bool creating)
+    {
+        if (value is not null)
+            _diffs.Add(creating ? new AttributeDiff(path, null, value) : new AttributeDiff(path, value, null));
+        return this;
+    }
+
+    public static string Render(bool value) => value ? "true" : "false";
+
+    /// <summary>Lists compare as sets, so they render sorted.</summary>
+    public static string Render(IEnumerable<string> values) => "[" + string.Join(", ", values.Distinct().Order(StringComparer.Ordinal)) + "]";
+}

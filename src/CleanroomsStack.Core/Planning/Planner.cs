@@ -1,0 +1,55 @@
+using CleanroomsStack.Core.Desired;
+using CleanroomsStack.Core.Diagnostics;
+using CleanroomsStack.Core.Live;
+using CleanroomsStack.Core.Resources.IdNamespaceAssociation;
+using CleanroomsStack.Core.Resources.Membership;
+using CleanroomsStack.Core.Resources.TableAssociation;
+
+namespace CleanroomsStack.Core.Planning;
+
+/// <summary>
+/// Desired state vs live state → plan. Pure and deterministic: collaborations by name then id, changes by address.
+/// Live memberships the config doesn't mention are reported as unmanaged and never changed.
+/// </summary>
+public static class Planner
+{
+    public static Plan Create(DesiredState desired, LiveState live)
+    {
+        var diagnostics = desired.Diagnostics.ToList();
+        var plans = desired.Collaborations.Select(c => PlanCollaboration(c, live, diagnostics)).ToList();
+        var configured = desired.Collaborations.Select(c => c.CollaborationId).ToHashSet(StringComparer.Ordinal);
+        plans.AddRange(live.Memberships
+            .Where(m => !configured.Contains(m.CollaborationId) && m.Status == "ACTIVE")
+            .Select(Unconfigured));
+        var ordered = plans.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.CollaborationId, StringComparer.Ordinal).ToList();
+        return new Plan(ordered, diagnostics);
+    }
+
+    private static CollaborationPlan PlanCollaboration(DesiredCollaboration desired, LiveState live, List<Diagnostic> diagnostics)
+    {
+        var membership = live.ForCollaboration(desired.CollaborationId);
+        if (membership is { Status: not "ACTIVE" })
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CollaborationNotJoinable,
+                $"the membership in '{desired.Name}' ({desired.CollaborationId}) is {membership.Status}; it can't be re-created",
+                hint: "remove this collaboration from the config"));
+            return new CollaborationPlan(desired.CollaborationId, desired.Name, desired.Label, [], []);
+        }
+        var membershipChange = MembershipDiffer.Diff(desired.Membership, membership, desired.Label);
+        var membershipId = membership?.Id;
+        var address = membershipChange.Address;
+        var associations = TableAssociationDiffer.Diff(address, desired.TableAssociations, membership?.TableAssociations ?? [],
+            membershipId, desired.TemplateNames ?? new HashSet<string>(), desired.AssociationNameTemplate);
+        var namespaces = IdNamespaceAssociationDiffer.Diff(address, desired.IdNamespaceAssociations, membership?.IdNamespaceAssociations ?? [], membershipId);
+        var changes = new List<ResourceChange> { membershipChange };
+        changes.AddRange(associations.Changes);
+        changes.AddRange(namespaces.Changes);
+        return new CollaborationPlan(desired.CollaborationId, desired.Name, desired.Label,
+            changes.OrderBy(c => c.Address).ToList(),
+            associations.Unmanaged.Concat(namespaces.Unmanaged).OrderBy(u => u.Address).ToList());
+    }
+
+    private static CollaborationPlan Unconfigured(MembershipState membership) =>
+        new(membership.CollaborationId, membership.CollaborationName, $"membership {membership.Id}", [],
+            [new UnmanagedResource(ResourceAddress.Membership(membership.CollaborationId), "this collaboration is not in the config; left as it is")]);
+}

@@ -1,0 +1,60 @@
+using CleanroomsStack.Core.Planning;
+
+namespace CleanroomsStack.Core.Resources.AnalysisRule;
+
+/// <summary>
+/// The collaboration analysis rule on one association. AWS allows one rule per type and can't change a rule's
+/// type, so a rule of another type is deleted and the desired type created; same-type rules are updated in place.
+/// </summary>
+public static class AnalysisRuleDiffer
+{
+    /// <param name="associationId">Null when the association itself is created or replaced by this plan.</param>
+    public static IEnumerable<AnalysisRuleChange> Diff(ResourceAddress association, AnalysisRuleSpec desired,
+        IReadOnlyList<AnalysisRuleState> live, string? membershipId, string? associationId)
+    {
+        var sameType = associationId is null ? null : live.FirstOrDefault(r => r.Type == desired.Type);
+        yield return sameType is null
+            ? Create(association, desired, membershipId, associationId)
+            : Update(association, desired, sameType, membershipId, associationId);
+        if (associationId is null)
+            yield break;
+        foreach (var other in live.Where(r => r.Type != desired.Type))
+            yield return Delete(association, other, membershipId, associationId, $"the config asks for a {desired.Type} rule; a rule's type can't be changed");
+    }
+
+    /// <summary>Rules of an association that is being deleted go first, so the association can be removed.</summary>
+    public static AnalysisRuleChange Delete(ResourceAddress association, AnalysisRuleState live, string? membershipId, string? associationId, string reason)
+    {
+        var diffs = Attributes(live.Type, live.AllowedResultReceivers, live.AllowedAdditionalAnalyses, creating: false);
+        return new AnalysisRuleChange(association.Child(ResourceKind.AnalysisRule, live.Type), ChangeAction.Delete, reason,
+            diffs.Diffs, membershipId, associationId, null, live);
+    }
+
+    private static AnalysisRuleChange Create(ResourceAddress association, AnalysisRuleSpec desired, string? membershipId, string? associationId)
+    {
+        var diffs = Attributes(desired.Type, desired.AllowedResultReceivers, desired.AllowedAdditionalAnalyses, creating: true);
+        var reason = associationId is null ? "every association gets the configured rule" : $"the association has no {desired.Type} rule";
+        return new AnalysisRuleChange(association.Child(ResourceKind.AnalysisRule, desired.Type), ChangeAction.Create, reason,
+            diffs.Diffs, membershipId, associationId, desired, null);
+    }
+
+    private static AnalysisRuleChange Update(ResourceAddress association, AnalysisRuleSpec desired, AnalysisRuleState live, string? membershipId, string? associationId)
+    {
+        var prefix = PolicyPath(desired.Type);
+        var diffs = new DiffBuilder(ResourceKind.AnalysisRule)
+            .Compare($"{prefix}.allowedResultReceivers", DiffBuilder.Render(live.AllowedResultReceivers), DiffBuilder.Render(desired.AllowedResultReceivers))
+            .Compare($"{prefix}.allowedAdditionalAnalyses", DiffBuilder.Render(live.AllowedAdditionalAnalyses), DiffBuilder.Render(desired.AllowedAdditionalAnalyses));
+        var reason = diffs.Action == ChangeAction.NoOp ? "rule matches the config" : "the rule's policy differs from the config";
+        return new AnalysisRuleChange(association.Child(ResourceKind.AnalysisRule, desired.Type), diffs.Action, reason,
+            diffs.Diffs, membershipId, associationId, desired, live);
+    }
+
+    private static DiffBuilder Attributes(string type, IReadOnlyList<string> receivers, IReadOnlyList<string> analyses, bool creating) =>
+        new DiffBuilder(ResourceKind.AnalysisRule)
+            .Set("analysisRuleType", type, creating)
+            .Set($"{PolicyPath(type)}.allowedResultReceivers", DiffBuilder.Render(receivers), creating)
+            .Set($"{PolicyPath(type)}.allowedAdditionalAnalyses", DiffBuilder.Render(analyses), creating);
+
+    /// <summary>The policy union member in the request shape, e.g. <c>analysisRulePolicy.v1.custom</c>.</summary>
+    public static string PolicyPath(string type) => $"analysisRulePolicy.v1.{type.ToLowerInvariant()}";
+}

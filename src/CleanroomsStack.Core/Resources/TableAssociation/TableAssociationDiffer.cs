@@ -1,0 +1,94 @@
+using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Core.Resources.AnalysisRule;
+
+namespace CleanroomsStack.Core.Resources.TableAssociation;
+
+/// <summary>
+/// Matches desired associations to live ones and decides, for each, create / update / replace / keep, plus the
+/// rule underneath. Live associations the config no longer selects are deleted when their name is one the template
+/// gives (we made them); anything else is reported as unmanaged and left alone.
+/// </summary>
+public static class TableAssociationDiffer
+{
+    public static KindDiff Diff(ResourceAddress membership, IReadOnlyList<TableAssociationSpec> desired, IReadOnlyList<TableAssociationState> live,
+        string? membershipId, IReadOnlySet<string> templateNames, string template)
+    {
+        var remaining = live.ToList();
+        var changes = new List<ResourceChange>();
+        foreach (var spec in desired.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            var match = Take(remaining, l => l.ConfiguredTableId == spec.ConfiguredTableId && SameName(l.Name, spec.Name))
+                ?? Take(remaining, l => l.ConfiguredTableId == spec.ConfiguredTableId)
+                ?? Take(remaining, l => SameName(l.Name, spec.Name));
+            var change = match is null ? Create(membership, spec, membershipId) : Compare(membership, spec, match, membershipId);
+            changes.Add(change);
+            var associationId = change.Action == ChangeAction.Replace ? null : match?.Id;
+            changes.AddRange(AnalysisRuleDiffer.Diff(change.Address, spec.Rule, match?.Rules ?? [], membershipId, associationId));
+        }
+        var unmanaged = new List<UnmanagedResource>();
+        foreach (var orphan in remaining)
+        {
+            var address = membership.Child(ResourceKind.TableAssociation, orphan.Name);
+            if (templateNames.Contains(orphan.Name.ToLowerInvariant()))
+                changes.AddRange(Delete(address, orphan, membershipId, template));
+            else
+                unmanaged.Add(new UnmanagedResource(address,
+                    $"its table is not selected and its name doesn't follow '{template}'; left as it is"));
+        }
+        return new KindDiff(changes, unmanaged);
+    }
+
+    /// <summary>AWS returns association names lowercase, so names compare case-insensitively.</summary>
+    private static bool SameName(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    private static TableAssociationState? Take(List<TableAssociationState> candidates, Func<TableAssociationState, bool> predicate)
+    {
+        var found = candidates.Where(predicate).OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault();
+        if (found is not null)
+            candidates.Remove(found);
+        return found;
+    }
+
+    private static TableAssociationChange Create(ResourceAddress membership, TableAssociationSpec spec, string? membershipId)
+    {
+        var diffs = new DiffBuilder(ResourceKind.TableAssociation)
+            .Set("name", spec.Name, creating: true)
+            .Set("configuredTableIdentifier", spec.ConfiguredTableId, creating: true)
+            .Set("roleArn", spec.RoleArn, creating: true)
+            .Set("description", spec.Description, creating: true);
+        return new TableAssociationChange(membership.Child(ResourceKind.TableAssociation, spec.Name), ChangeAction.Create,
+            $"table '{spec.TableName}' is selected and not associated yet", diffs.Diffs, membershipId, spec, null);
+    }
+
+    private static TableAssociationChange Compare(ResourceAddress membership, TableAssociationSpec spec, TableAssociationState live, string? membershipId)
+    {
+        var diffs = new DiffBuilder(ResourceKind.TableAssociation)
+            .Compare("name", SameName(live.Name, spec.Name) ? spec.Name : live.Name, spec.Name)
+            .Compare("configuredTableIdentifier", live.ConfiguredTableId, spec.ConfiguredTableId)
+            .Compare("roleArn", live.RoleArn, spec.RoleArn)
+            .Compare("description", live.Description, spec.Description);
+        var reason = diffs.Action switch
+        {
+            ChangeAction.Replace when live.ConfiguredTableId != spec.ConfiguredTableId =>
+                $"the association named '{live.Name}' is for another configured table; an association's table can't be changed in place",
+            ChangeAction.Replace => $"table '{spec.TableName}' is associated as '{live.Name}'; an association's name can't be changed in place",
+            ChangeAction.Update => "role or description differ from the config",
+            _ => "association matches the config",
+        };
+        return new TableAssociationChange(membership.Child(ResourceKind.TableAssociation, spec.Name), diffs.Action, reason, diffs.Diffs,
+            membershipId, spec, live);
+    }
+
+    private static IEnumerable<ResourceChange> Delete(ResourceAddress address, TableAssociationState live, string? membershipId, string template)
+    {
+        var diffs = new DiffBuilder(ResourceKind.TableAssociation)
+            .Set("name", live.Name, creating: false)
+            .Set("configuredTableIdentifier", live.ConfiguredTableId, creating: false)
+            .Set("roleArn", live.RoleArn, creating: false)
+            .Set("description", live.Description, creating: false);
+        yield return new TableAssociationChange(address, ChangeAction.Delete,
+            $"named by '{template}' but its table is no longer selected (tables.include/exclude/max)", diffs.Diffs, membershipId, null, live);
+        foreach (var rule in live.Rules)
+            yield return AnalysisRuleDiffer.Delete(address, rule, membershipId, live.Id, "its association is deleted");
+    }
+}

@@ -1,0 +1,36 @@
+using Amazon.Runtime;
+using CleanroomsStack.Aws.Configuration;
+using CleanroomsStack.Aws.Credentials;
+using CleanroomsStack.Aws.Observability;
+using CleanroomsStack.Engine.Ports;
+
+namespace CleanroomsStack.Aws.Tests.Support;
+
+/// <summary>Clients pointed at a local server with fixed, recognisable test credentials.</summary>
+public static class TestClients
+{
+    public const string AccessKey = "AKIDTESTEXAMPLE";
+    public const string SecretKey = "test-secret-key-wJalrXUtnFEMI";
+    public const string SessionToken = "test-session-token-FwoGZXIvYXdzE";
+    public const string Region = "us-east-1";
+
+    public static ResolvedAwsContext Context(string endpoint, bool withSessionToken = true) => new(
+        withSessionToken ? new SessionAWSCredentials(AccessKey, SecretKey, SessionToken) : new BasicAWSCredentials(AccessKey, SecretKey),
+        Region,
+        ServiceEndpoints.Resolve(endpoint, Region, _ => null),
+        "test credentials");
+
+    /// <summary>No retries and no client-side rate limit: one request per call, so tests can count exactly.</summary>
+    public static AwsSettings SingleAttempt { get; } = new() { Retry = RetryOptions.None, RateLimit = RateLimitOptions.Unlimited };
+
+    /// <summary>Retries with tiny delays so retry tests run fast.</summary>
+    public static AwsSettings FastRetries { get; } = new()
+    {
+        Retry = new RetryOptions(MaxAttempts: 4, BaseDelay: TimeSpan.FromMilliseconds(1), MaxDelay: TimeSpan.FromMilliseconds(5),
+            MaxTotalTime: TimeSpan.FromSeconds(10), AttemptTimeout: TimeSpan.FromSeconds(2)),
+        RateLimit = RateLimitOptions.Unlimited,
+    };
+
+    public static ICleanRoomsApi Create(RecordingServer server, AwsSettings? settings = null, IAwsCallObserver? observer = null, bool withSessionToken = true) =>
+        CleanRoomsClientFactory.Create(Context(server.Url, withSessionToken), settings ?? SingleAttempt, observer);
+}

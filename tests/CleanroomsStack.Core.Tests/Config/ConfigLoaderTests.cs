@@ -1,0 +1,55 @@
+using CleanroomsStack.Core.Config;
+using CleanroomsStack.Core.Diagnostics;
+using static CleanroomsStack.Core.Tests.Config.ConfigText;
+
+namespace CleanroomsStack.Core.Tests.Config;
+
+public class ConfigLoaderTests
+{
+    [Fact]
+    public void Valid_config_loads_with_defaults_merged_into_the_collaboration()
+    {
+        var result = Load(Valid);
+        Assert.Empty(result.Diagnostics);
+        var config = Assert.IsType<StackConfig>(result.Config);
+        Assert.Equal("us-east-1", config.Region);
+        var collaboration = Assert.Single(config.Collaborations);
+        Assert.Equal("27b93e2b-5001-4b20-a47b-6aad96ec8958", collaboration.Id.Value);
+        Assert.Equal(new SourceLocation(FileName, 22, 9), collaboration.Id.Location);
+        Assert.Equal("AMC Collaboration", collaboration.Name);
+        Assert.Equal("Primary AMC collaboration", collaboration.Note);
+        var settings = collaboration.Settings;
+        Assert.Equal("ENABLED", settings.Membership.QueryLogStatus);
+        Assert.Equal(["part_*"], settings.Tables.Include);
+        Assert.Equal(["part_n_a"], settings.Tables.Exclude);
+        Assert.Equal(25, settings.Tables.Max.Value);
+        Assert.Equal("acx_{table}", settings.Association.NameTemplate.Value);
+        Assert.Equal("cleanrooms-glue-s3-access", settings.Association.Role.Value);
+        Assert.True(settings.AnalysisRule.Receivers.Auto);
+        var ina = Assert.Single(settings.IdNamespaceAssociations);
+        Assert.Equal("ACXIdNamespace", ina.Name);
+        Assert.True(ina.ManageResourcePolicies);
+        Assert.False(ina.AllowUseAsDimensionColumn);
+    }
+
+    [Fact]
+    public void The_repository_config_loads_without_diagnostics()
+    {
+        var path = Path.Combine(RepositoryRoot(), "collaborations.yaml");
+        var result = ConfigLoader.Load(File.ReadAllText(path), "collaborations.yaml");
+        Assert.Empty(result.Diagnostics);
+        var collaboration = Assert.Single(result.Config?.Collaborations ?? []);
+        Assert.Equal("27b93e2b-5001-4b20-a47b-6aad96ec8958", collaboration.Id.Value);
+        Assert.Equal(["part_n_a", "part_n_a_a"], collaboration.Settings.Tables.Exclude);
+        Assert.Equal("ENABLED", collaboration.Settings.Membership.QueryLogStatus);
+        Assert.Equal("ACX unique customer identifiers for Clean Rooms joins", collaboration.Settings.IdNamespaceAssociations[0].Description);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "collaborations.yaml")))
+            directory = directory.Parent;
+        return directory?.FullName ?? throw new InvalidOperationException("collaborations.yaml not found above the test binaries");
+    }
+}
