@@ -1,0 +1,59 @@
+using System.Net;
+using CleanroomsStack.Emulator.Hosting;
+using CleanroomsStack.Emulator.State;
+using CleanroomsStack.Emulator.Worlds;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CleanroomsStack.Emulator;
+
+/// <summary>Starts the emulator: Kestrel on one port for every service, quiet unless something breaks.</summary>
+public static class EmulatorServer
+{
+    public static async Task<RunningEmulator> StartAsync(EmulatorOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var initial = WorldLoader.Load(options.WorldFile);
+        var store = options.StateDirectory is null ? null : new StateStore(options.StateDirectory);
+        var current = store?.TryLoad() ?? StateSerializer.Clone(initial);
+        var host = new WorldHost(options, initial, current, store);
+        var dispatcher = new RequestDispatcher(ServiceCatalog.Build(), host);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(EmulatorServer).Assembly.GetName().Name });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(ResolveAddress(options.Host), options.Port);
+        });
+
+        var app = builder.Build();
+        app.Run(dispatcher.HandleAsync);
+        await app.StartAsync(ct).ConfigureAwait(false);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var port = new Uri(address).Port;
+        var endpoint = new Uri($"http://{FormatHost(options.Host)}:{port}");
+        return new RunningEmulator(app, endpoint, host);
+    }
+
+    private static IPAddress ResolveAddress(string host) => host switch
+    {
+        "localhost" => IPAddress.Loopback,
+        "*" or "0.0.0.0" => IPAddress.Any,
+        _ => IPAddress.TryParse(host, out var ip)
+            ? ip
+            : throw new ArgumentException($"Host '{host}' is not an IP address; use 127.0.0.1 (default), localhost or 0.0.0.0.", nameof(host)),
+    };
+
+    private static string FormatHost(string host) => host switch
+    {
+        "*" or "0.0.0.0" or "localhost" => "127.0.0.1",
+        _ when IPAddress.TryParse(host, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 => $"[{host}]",
+        _ => host,
+    };
+}

@@ -1,0 +1,25 @@
+using CleanroomsStack.Emulator.Protocol;
+using CleanroomsStack.Emulator.Routing;
+using CleanroomsStack.Emulator.Services.CleanRooms;
+using CleanroomsStack.Emulator.Services.EntityResolution;
+using CleanroomsStack.Emulator.Services.Sts;
+
+namespace CleanroomsStack.Emulator.Hosting;
+
+/// <summary>Every emulated service and operation, registered in one route table.</summary>
+public static class ServiceCatalog
+{
+    public static RouteTable Build()
+    {
+        var routes = new RouteTable();
+        routes.DeclareService("cleanrooms", WireProtocol.RestJson);
+        CollaborationHandlers.Register(routes);
+        MembershipHandlers.Register(routes);
+        TableAssociationHandlers.Register(routes);
+        AnalysisRuleHandlers.Register(routes);
+        IdNamespaceAssociationHandlers.Register(routes);
+        IdNamespaceHandlers.Register(routes);
+        StsHandlers.Register(routes);
+        return routes;
+    }
+}

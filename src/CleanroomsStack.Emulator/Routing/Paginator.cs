@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using CleanroomsStack.Emulator.Protocol;
+
+namespace CleanroomsStack.Emulator.Routing;
+
+/// <summary>
+/// AWS-style pagination: <c>maxResults</c> within the operation's bounds, and an opaque <c>nextToken</c> bound to
+/// the operation that issued it, so a token from elsewhere or a tampered one is a ValidationException.
+/// </summary>
+public static class Paginator
+{
+    private const string TokenPrefix = "cleanrooms-emulator/v1";
+
+    public static (List<T> Page, string? NextToken) Page<T>(OperationContext context, IReadOnlyList<T> items,
+        int maxAllowed = 100, int defaultPageSize = 100, string maxResultsName = "maxResults", string nextTokenName = "nextToken")
+    {
+        var pageSize = defaultPageSize;
+        var rawMax = context.QueryValue(maxResultsName);
+        if (rawMax is not null)
+        {
+            if (!int.TryParse(rawMax, NumberStyles.Integer, CultureInfo.InvariantCulture, out pageSize) || pageSize < 1)
+                throw Errors.Validation(maxResultsName, "Member must have value greater than or equal to 1");
+            if (pageSize > maxAllowed)
+                throw Errors.Validation(maxResultsName, $"Member must have value less than or equal to {maxAllowed.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        var offset = 0;
+        var rawToken = context.QueryValue(nextTokenName);
+        if (rawToken is not null) offset = DecodeToken(rawToken, context.Operation, items.Count, nextTokenName);
+
+        var page = items.Skip(offset).Take(pageSize).ToList();
+        var next = offset + page.Count;
+        return (page, next < items.Count ? EncodeToken(context.Operation, next) : null);
+    }
+
+    /// <summary>Adds the page and token to a response under the operation's list member name.</summary>
+    public static JsonObject ListResponse<T>(OperationContext context, string listMember, IReadOnlyList<T> items, Func<T, JsonNode> render)
+    {
+        var (page, nextToken) = Page(context, items);
+        var response = new JsonObject { [listMember] = new JsonArray(page.Select(render).ToArray()) };
+        if (nextToken is not null) response["nextToken"] = nextToken;
+        return response;
+    }
+
+    private static string EncodeToken(string operation, int offset) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TokenPrefix}|{operation}|{offset.ToString(CultureInfo.InvariantCulture)}"));
+
+    private static int DecodeToken(string token, string operation, int count, string field)
+    {
+        string text;
+        try
+        {
+            text = Encoding.UTF8.GetString(Convert.FromBase64String(token));
+        }
+        catch (FormatException)
+        {
+            throw InvalidToken(field);
+        }
+
+        var parts = text.Split('|');
+        if (parts.Length != 3 || parts[0] != TokenPrefix || parts[1] != operation
+            || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var offset) || offset > count)
+            throw InvalidToken(field);
+        return offset;
+    }
+
+    private static AwsServiceError InvalidToken(string field) =>
+        Errors.Validation(field, "The pagination token is invalid or has expired.");
+}

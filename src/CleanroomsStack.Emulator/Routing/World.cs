@@ -1,0 +1,51 @@
+using CleanroomsStack.Emulator.Auth;
+using CleanroomsStack.Emulator.State;
+
+namespace CleanroomsStack.Emulator.Routing;
+
+/// <summary>
+/// The live world handlers act on: the state, the settings, the clock and id source, and the ARN formats.
+/// Callers hold the dispatcher's lock while touching it, so handlers are plain synchronous code.
+/// </summary>
+public sealed class World
+{
+    public World(EmulatorState state, EmulatorOptions options)
+    {
+        State = state;
+        Options = options;
+    }
+
+    public EmulatorState State { get; set; }
+    public EmulatorOptions Options { get; }
+    public string Region => Options.Region;
+
+    /// <summary>Seconds since the epoch with millisecond precision, the wire format of every timestamp.</summary>
+    public double Now() => Math.Round(Options.Clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0, 3);
+
+    public static string NewId() => Guid.NewGuid().ToString("D");
+
+    public SigningKey? FindKey(string accessKeyId)
+    {
+        var account = State.Accounts.FirstOrDefault(a => a.AccessKeyId == accessKeyId);
+        return account is null
+            ? null
+            : new SigningKey(account.AccountId, account.AccessKeyId, account.SecretAccessKey, null,
+                $"arn:aws:iam::{account.AccountId}:user/{account.UserName}", account.AccessKeyId);
+    }
+
+    public string CollaborationArn(CollaborationRecord c) => $"arn:aws:cleanrooms:{Region}:{c.CreatorAccountId}:collaboration/{c.Id}";
+
+    public string MembershipArn(MembershipRecord m) => $"arn:aws:cleanrooms:{Region}:{m.AccountId}:membership/{m.Id}";
+
+    public string ConfiguredTableArn(ConfiguredTableRecord t) => $"arn:aws:cleanrooms:{Region}:{t.AccountId}:configuredtable/{t.Id}";
+
+    public string TableAssociationArn(MembershipRecord m, TableAssociationRecord a) =>
+        $"arn:aws:cleanrooms:{Region}:{m.AccountId}:configuredtableassociation/{m.Id}/{a.Id}";
+
+    public string IdNamespaceAssociationArn(MembershipRecord m, IdNamespaceAssociationRecord a) =>
+        $"arn:aws:cleanrooms:{Region}:{m.AccountId}:membership/{m.Id}/idnamespaceassociation/{a.Id}";
+
+    public string IdNamespaceArn(IdNamespaceRecord n) => $"arn:aws:entityresolution:{Region}:{n.AccountId}:idnamespace/{n.Name}";
+
+    public CollaborationRecord Collaboration(string id) => State.Collaborations.First(c => c.Id == id);
+}

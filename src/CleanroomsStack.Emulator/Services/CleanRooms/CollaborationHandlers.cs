@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using CleanroomsStack.Emulator.Protocol;
+using CleanroomsStack.Emulator.Routing;
+using CleanroomsStack.Emulator.Validation;
+
+namespace CleanroomsStack.Emulator.Services.CleanRooms;
+
+/// <summary>Reads of collaborations, their members and the caller's configured tables.</summary>
+public static class CollaborationHandlers
+{
+    private static readonly string[] FilterableMemberStatus = ["INVITED", "ACTIVE"];
+
+    public static void Register(RouteTable routes)
+    {
+        routes.Rest("cleanrooms", "ListCollaborations", "GET", "/collaborations", false, ListCollaborations);
+        routes.Rest("cleanrooms", "GetCollaboration", "GET", "/collaborations/{collaborationIdentifier}", false, GetCollaboration);
+        routes.Rest("cleanrooms", "ListMembers", "GET", "/collaborations/{collaborationIdentifier}/members", false, ListMembers);
+        routes.Rest("cleanrooms", "ListConfiguredTables", "GET", "/configuredTables", false, ListConfiguredTables);
+        routes.Rest("cleanrooms", "GetConfiguredTable", "GET", "/configuredTables/{configuredTableIdentifier}", false, GetConfiguredTable);
+    }
+
+    private static OperationResult ListCollaborations(OperationContext context)
+    {
+        var filter = context.QueryValue("memberStatus");
+        if (filter is not null)
+        {
+            var validator = new FieldValidator();
+            validator.CheckEnum(filter, "memberStatus", FilterableMemberStatus);
+            validator.ThrowIfInvalid();
+        }
+
+        var world = context.World;
+        var visible = world.State.Collaborations
+            .Where(c => c.Members.Any(m => m.AccountId == context.AccountId && (filter is null || m.Status == filter)));
+        var items = Lookups.Stable(visible, c => c.CreateTime, c => c.Id);
+        return OperationResult.Json(Paginator.ListResponse(context, "collaborationList", items,
+            c => CleanRoomsJson.CollaborationSummary(world, c, context.AccountId)));
+    }
+
+    private static OperationResult GetCollaboration(OperationContext context)
+    {
+        var collaboration = Lookups.Collaboration(context);
+        return OperationResult.Json(new JsonObject
+        {
+            ["collaboration"] = CleanRoomsJson.Collaboration(context.World, collaboration, context.AccountId),
+        });
+    }
+
+    private static OperationResult ListMembers(OperationContext context)
+    {
+        var collaboration = Lookups.Collaboration(context);
+        var items = Lookups.Stable(collaboration.Members, m => m.CreateTime, m => m.AccountId);
+        return OperationResult.Json(Paginator.ListResponse(context, "memberSummaries", items,
+            m => CleanRoomsJson.MemberSummary(context.World, m)));
+    }
+
+    private static OperationResult ListConfiguredTables(OperationContext context)
+    {
+        var world = context.World;
+        var items = world.State.ConfiguredTables.Where(t => t.AccountId == context.AccountId)
+            .OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
+        return OperationResult.Json(Paginator.ListResponse(context, "configuredTableSummaries", items,
+            t => CleanRoomsJson.ConfiguredTableSummary(world, t)));
+    }
+
+    private static OperationResult GetConfiguredTable(OperationContext context)
+    {
+        var id = Lookups.UuidLabel(context, "configuredTableIdentifier");
+        var table = context.World.State.ConfiguredTables.FirstOrDefault(t => t.Id == id && t.AccountId == context.AccountId)
+                    ?? throw Errors.NotFound(Lookups.ConfiguredTableType, id, "Configured table");
+        return OperationResult.Json(new JsonObject { ["configuredTable"] = CleanRoomsJson.ConfiguredTable(context.World, table) });
+    }
+}

@@ -1,0 +1,71 @@
+using CleanroomsStack.Emulator.Protocol;
+using CleanroomsStack.Emulator.Routing;
+using CleanroomsStack.Emulator.State;
+using CleanroomsStack.Emulator.Validation;
+
+namespace CleanroomsStack.Emulator.Services.CleanRooms;
+
+/// <summary>
+/// Resolves path labels to resources the caller may see: a malformed id is a ValidationException, an id the
+/// caller has no access to is a ResourceNotFoundException, exactly as for an id that does not exist.
+/// </summary>
+public static class Lookups
+{
+    public const string MembershipType = "MEMBERSHIP";
+    public const string CollaborationType = "COLLABORATION";
+    public const string ConfiguredTableType = "CONFIGURED_TABLE";
+    public const string TableAssociationType = "CONFIGURED_TABLE_ASSOCIATION";
+
+    public static string UuidLabel(OperationContext context, string label)
+    {
+        var value = context.Label(label);
+        var validator = new FieldValidator();
+        validator.CheckString(value, label, 36, 36, Patterns.Uuid());
+        validator.ThrowIfInvalid();
+        return value;
+    }
+
+    /// <summary>A collaboration the caller is a member of (in any status, including INVITED).</summary>
+    public static CollaborationRecord Collaboration(OperationContext context, string label = "collaborationIdentifier")
+    {
+        var id = UuidLabel(context, label);
+        var collaboration = context.World.State.Collaborations.FirstOrDefault(c => c.Id == id);
+        if (collaboration is null || collaboration.Members.All(m => m.AccountId != context.AccountId))
+            throw Errors.NotFound(CollaborationType, id, "Collaboration");
+        return collaboration;
+    }
+
+    public static MembershipRecord Membership(OperationContext context, string label = "membershipIdentifier")
+    {
+        var id = UuidLabel(context, label);
+        return context.World.State.Memberships.FirstOrDefault(m => m.Id == id && m.AccountId == context.AccountId)
+               ?? throw Errors.NotFound(MembershipType, id, "Membership");
+    }
+
+    /// <summary>A membership that can still take new resources (not REMOVED).</summary>
+    public static MembershipRecord ActiveMembership(OperationContext context)
+    {
+        var membership = Membership(context);
+        if (membership.Status != "ACTIVE")
+            throw Errors.Conflict("INVALID_STATE", $"Membership {membership.Id} is {membership.Status}.", membership.Id, MembershipType);
+        return membership;
+    }
+
+    public static TableAssociationRecord TableAssociation(OperationContext context, MembershipRecord membership)
+    {
+        var id = UuidLabel(context, "configuredTableAssociationIdentifier");
+        return context.World.State.TableAssociations.FirstOrDefault(a => a.Id == id && a.MembershipId == membership.Id)
+               ?? throw Errors.NotFound(TableAssociationType, id, "Configured table association");
+    }
+
+    public static IdNamespaceAssociationRecord IdNamespaceAssociation(OperationContext context, MembershipRecord membership)
+    {
+        var id = UuidLabel(context, "idNamespaceAssociationIdentifier");
+        return context.World.State.IdNamespaceAssociations.FirstOrDefault(a => a.Id == id && a.MembershipId == membership.Id)
+               ?? throw Errors.NotFound("ID_NAMESPACE_ASSOCIATION", id, "ID namespace association");
+    }
+
+    /// <summary>Lists are sorted by creation time and then id so pages are stable between calls.</summary>
+    public static List<T> Stable<T>(IEnumerable<T> items, Func<T, double> createTime, Func<T, string> id) =>
+        items.OrderBy(createTime).ThenBy(id, StringComparer.Ordinal).ToList();
+}

@@ -1,0 +1,168 @@
+using System.Text.Json.Nodes;
+using CleanroomsStack.Emulator.Protocol;
+using CleanroomsStack.Emulator.Routing;
+using CleanroomsStack.Emulator.State;
+using CleanroomsStack.Emulator.Validation;
+
+namespace CleanroomsStack.Emulator.Services.CleanRooms;
+
+/// <summary>Joining (CreateMembership accepts an invitation), reading, updating and leaving collaborations.</summary>
+public static class MembershipHandlers
+{
+    private static readonly string[] LogStatus = ["ENABLED", "DISABLED"];
+    private static readonly string[] MembershipStatus = ["ACTIVE", "REMOVED", "COLLABORATION_DELETED"];
+    private static readonly string[] ResultFormats = ["CSV", "PARQUET"];
+
+    public static void Register(RouteTable routes)
+    {
+        routes.Rest("cleanrooms", "CreateMembership", "POST", "/memberships", true, CreateMembership);
+        routes.Rest("cleanrooms", "ListMemberships", "GET", "/memberships", false, ListMemberships);
+        routes.Rest("cleanrooms", "GetMembership", "GET", "/memberships/{membershipIdentifier}", false, GetMembership);
+        routes.Rest("cleanrooms", "UpdateMembership", "PATCH", "/memberships/{membershipIdentifier}", true, UpdateMembership);
+        routes.Rest("cleanrooms", "DeleteMembership", "DELETE", "/memberships/{membershipIdentifier}", true, DeleteMembership);
+    }
+
+    private static OperationResult CreateMembership(OperationContext context)
+    {
+        var body = context.Body;
+        var v = new FieldValidator();
+        var collaborationId = v.String(body, "collaborationIdentifier", true, 36, 36, Patterns.Uuid());
+        var queryLogStatus = v.Enum(body, "queryLogStatus", true, LogStatus);
+        var jobLogStatus = v.Enum(body, "jobLogStatus", false, LogStatus);
+        var resultConfiguration = ReadResultConfiguration(v, body);
+        var payment = v.Object(body, "paymentConfiguration", false);
+        var queryCompute = v.Object(payment, "paymentConfiguration.queryCompute", payment is not null);
+        var isResponsible = v.Bool(queryCompute, "paymentConfiguration.queryCompute.isResponsible", queryCompute is not null);
+        var tags = v.StringMap(body, "tags", 200, 128, 256);
+        var metrics = v.Bool(body, "isMetricsEnabled", false);
+        v.ThrowIfInvalid();
+
+        var world = context.World;
+        var collaboration = world.State.Collaborations.FirstOrDefault(c => c.Id == collaborationId)
+                            ?? throw Errors.NotFound(Lookups.CollaborationType, collaborationId!, "Collaboration");
+        var member = collaboration.Members.FirstOrDefault(m => m.AccountId == context.AccountId)
+                     ?? throw Errors.Conflict("INVALID_STATE",
+                         $"Account {context.AccountId} is not invited to collaboration {collaboration.Id}.", collaboration.Id, Lookups.CollaborationType);
+        if (member.Status != "INVITED")
+        {
+            var reason = member.Status == "ACTIVE" ? "ALREADY_EXISTS" : "INVALID_STATE";
+            throw Errors.Conflict(reason, $"Account {context.AccountId} cannot join collaboration {collaboration.Id}: its member status is {member.Status}.",
+                collaboration.Id, Lookups.CollaborationType);
+        }
+
+        if (isResponsible is not null && isResponsible != member.PaysForQueries)
+        {
+            throw Errors.InvalidConfiguration(
+                $"paymentConfiguration.queryCompute.isResponsible must be {(member.PaysForQueries ? "true" : "false")}, as the collaboration creator assigned it.");
+        }
+
+        var quota = world.Options.Quotas.MembershipsPerAccount;
+        if (world.State.Memberships.Count(m => m.AccountId == context.AccountId && m.Status == "ACTIVE") >= quota)
+            throw Errors.QuotaExceeded("Memberships per account", quota);
+
+        var now = world.Now();
+        var membership = new MembershipRecord
+        {
+            Id = World.NewId(),
+            AccountId = context.AccountId,
+            CollaborationId = collaboration.Id,
+            QueryLogStatus = queryLogStatus!,
+            JobLogStatus = jobLogStatus,
+            DefaultResultConfiguration = resultConfiguration,
+            PaysForQueries = member.PaysForQueries,
+            IsMetricsEnabled = metrics,
+            CreateTime = now,
+            UpdateTime = now,
+        };
+        world.State.Memberships.Add(membership);
+        member.Status = "ACTIVE";
+        member.MembershipId = membership.Id;
+        member.UpdateTime = now;
+        if (tags is { Count: > 0 }) world.State.Tags[world.MembershipArn(membership)] = tags;
+        return Single(world, membership);
+    }
+
+    private static OperationResult ListMemberships(OperationContext context)
+    {
+        var filter = context.QueryValue("status");
+        if (filter is not null)
+        {
+            var v = new FieldValidator();
+            v.CheckEnum(filter, "status", MembershipStatus);
+            v.ThrowIfInvalid();
+        }
+
+        var world = context.World;
+        var items = Lookups.Stable(
+            world.State.Memberships.Where(m => m.AccountId == context.AccountId && (filter is null || m.Status == filter)),
+            m => m.CreateTime, m => m.Id);
+        return OperationResult.Json(Paginator.ListResponse(context, "membershipSummaries", items,
+            m => CleanRoomsJson.MembershipSummary(world, m)));
+    }
+
+    private static OperationResult GetMembership(OperationContext context) => Single(context.World, Lookups.Membership(context));
+
+    private static OperationResult UpdateMembership(OperationContext context)
+    {
+        var membership = Lookups.Membership(context);
+        var body = context.Body;
+        var v = new FieldValidator();
+        var queryLogStatus = v.Enum(body, "queryLogStatus", false, LogStatus);
+        var jobLogStatus = v.Enum(body, "jobLogStatus", false, LogStatus);
+        var resultConfiguration = ReadResultConfiguration(v, body);
+        v.ThrowIfInvalid();
+
+        if (membership.Status != "ACTIVE")
+            throw Errors.Conflict("INVALID_STATE", $"Membership {membership.Id} is {membership.Status}.", membership.Id, Lookups.MembershipType);
+
+        if (queryLogStatus is not null) membership.QueryLogStatus = queryLogStatus;
+        if (jobLogStatus is not null) membership.JobLogStatus = jobLogStatus;
+        if (resultConfiguration is not null) membership.DefaultResultConfiguration = resultConfiguration;
+        membership.UpdateTime = context.World.Now();
+        return Single(context.World, membership);
+    }
+
+    /// <summary>Leaving is final: the membership stays as REMOVED and the account can never join again.</summary>
+    private static OperationResult DeleteMembership(OperationContext context)
+    {
+        var membership = Lookups.Membership(context);
+        var state = context.World.State;
+        if (membership.Status != "ACTIVE")
+            throw Errors.Conflict("INVALID_STATE", $"Membership {membership.Id} is already {membership.Status}.", membership.Id, Lookups.MembershipType);
+
+        var hasChildren = state.TableAssociations.Any(a => a.MembershipId == membership.Id)
+                          || state.IdNamespaceAssociations.Any(a => a.MembershipId == membership.Id);
+        if (hasChildren)
+        {
+            throw Errors.Conflict("SUBRESOURCES_EXIST",
+                $"Membership {membership.Id} still has associated resources; delete them first.", membership.Id, Lookups.MembershipType);
+        }
+
+        var now = context.World.Now();
+        membership.Status = "REMOVED";
+        membership.UpdateTime = now;
+        var member = context.World.Collaboration(membership.CollaborationId).Members.First(m => m.AccountId == membership.AccountId);
+        member.Status = "LEFT";
+        member.UpdateTime = now;
+        return OperationResult.NoContent();
+    }
+
+    private static OperationResult Single(World world, MembershipRecord membership) =>
+        OperationResult.Json(new JsonObject { ["membership"] = CleanRoomsJson.Membership(world, membership) });
+
+    private static ResultConfigurationRecord? ReadResultConfiguration(FieldValidator v, JsonObject body)
+    {
+        const string root = "defaultResultConfiguration";
+        var config = v.Object(body, root, false);
+        if (config is null) return null;
+        var output = v.Object(config, $"{root}.outputConfiguration", true);
+        var s3 = v.Object(output, $"{root}.outputConfiguration.s3", output is not null);
+        var format = v.Enum(s3, $"{root}.outputConfiguration.s3.resultFormat", s3 is not null, ResultFormats);
+        var bucket = v.String(s3, $"{root}.outputConfiguration.s3.bucket", s3 is not null, 3, 63);
+        var prefix = v.String(s3, $"{root}.outputConfiguration.s3.keyPrefix", false, 0, 512);
+        var single = v.Bool(s3, $"{root}.outputConfiguration.s3.singleFileOutput", false);
+        var role = v.String(config, $"{root}.roleArn", false, 32, 512, Patterns.RoleArn());
+        if (format is null || bucket is null) return null;
+        return new ResultConfigurationRecord { ResultFormat = format, Bucket = bucket, KeyPrefix = prefix, SingleFileOutput = single, RoleArn = role };
+    }
+}

@@ -1,0 +1,42 @@
+namespace CleanroomsStack.Emulator.State;
+
+public sealed class CollaborationRecord
+{
+    public required string Id { get; init; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+    public required string CreatorAccountId { get; init; }
+    public required string CreatorDisplayName { get; init; }
+    public string QueryLogStatus { get; set; } = "DISABLED";
+    public string? JobLogStatus { get; set; }
+    public string? AnalyticsEngine { get; set; }
+    public DataEncryptionRecord? DataEncryptionMetadata { get; set; }
+    public double CreateTime { get; init; }
+    public double UpdateTime { get; set; }
+    public List<MemberRecord> Members { get; init; } = [];
+}
+
+public sealed class DataEncryptionRecord
+{
+    public bool AllowCleartext { get; init; }
+    public bool AllowDuplicates { get; init; }
+    public bool AllowJoinsOnColumnsWithDifferentNames { get; init; }
+    public bool PreserveNulls { get; init; }
+}
+
+/// <summary>An account's place in a collaboration, as the creator set it up: abilities, payer role, status.</summary>
+public sealed class MemberRecord
+{
+    public required string AccountId { get; init; }
+    public required string DisplayName { get; init; }
+    public List<string> Abilities { get; init; } = [];
+
+    /// <summary>Whether the creator made this member pay for query compute.</summary>
+    public bool PaysForQueries { get; init; }
+
+    /// <summary>INVITED until the account calls CreateMembership; then ACTIVE; LEFT after DeleteMembership.</summary>
+    public string Status { get; set; } = "INVITED";
+    public string? MembershipId { get; set; }
+    public double CreateTime { get; init; }
+    public double UpdateTime { get; set; }
+}

@@ -1,0 +1,19 @@
+namespace CleanroomsStack.Emulator.State;
+
+/// <summary>
+/// Everything the emulated world holds, for every account. It is also the format of world files and of the
+/// persisted state file, so a saved state can be used as a world and vice versa.
+/// </summary>
+public sealed class EmulatorState
+{
+    public List<AccountRecord> Accounts { get; init; } = [];
+    public List<CollaborationRecord> Collaborations { get; init; } = [];
+    public List<MembershipRecord> Memberships { get; init; } = [];
+    public List<ConfiguredTableRecord> ConfiguredTables { get; init; } = [];
+    public List<TableAssociationRecord> TableAssociations { get; init; } = [];
+    public List<IdNamespaceRecord> IdNamespaces { get; init; } = [];
+    public List<IdNamespaceAssociationRecord> IdNamespaceAssociations { get; init; } = [];
+
+    /// <summary>Tags by resource ARN.</summary>
+    public SortedDictionary<string, SortedDictionary<string, string>> Tags { get; init; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,28 @@
+namespace CleanroomsStack.Emulator.State;
+
+public sealed class MembershipRecord
+{
+    public required string Id { get; init; }
+    public required string AccountId { get; init; }
+    public required string CollaborationId { get; init; }
+
+    /// <summary>ACTIVE, REMOVED or COLLABORATION_DELETED.</summary>
+    public string Status { get; set; } = "ACTIVE";
+    public string QueryLogStatus { get; set; } = "DISABLED";
+    public string? JobLogStatus { get; set; }
+    public ResultConfigurationRecord? DefaultResultConfiguration { get; set; }
+    public bool PaysForQueries { get; init; }
+    public bool? IsMetricsEnabled { get; init; }
+    public double CreateTime { get; init; }
+    public double UpdateTime { get; set; }
+}
+
+/// <summary>Where query results go by default: an S3 location, optionally written with a role.</summary>
+public sealed class ResultConfigurationRecord
+{
+    public required string ResultFormat { get; init; }
+    public required string Bucket { get; init; }
+    public string? KeyPrefix { get; init; }
+    public bool? SingleFileOutput { get; init; }
+    public string? RoleArn { get; init; }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CleanroomsStack.Emulator.State;
+
+/// <summary>The JSON form of <see cref="EmulatorState"/>: the world file format and the persisted state format.</summary>
+public static class StateSerializer
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    public static string Serialize(EmulatorState state) => JsonSerializer.Serialize(state, Options);
+
+    public static EmulatorState Deserialize(string json, string source)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<EmulatorState>(json, Options)
+                   ?? throw new InvalidDataException($"{source}: the file is empty; expected a JSON object with \"accounts\".");
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $":{line + 1}:{(e.BytePositionInLine ?? 0) + 1}" : "";
+            throw new InvalidDataException($"{source}{where}: {e.Message} See docs/emulator.md for the world file format.", e);
+        }
+    }
+
+    /// <summary>A deep copy, so a world's initial state survives the mutations made to the live one.</summary>
+    public static EmulatorState Clone(EmulatorState state) => Deserialize(Serialize(state), "state");
+}

@@ -1,0 +1,43 @@
+namespace CleanroomsStack.Emulator.State;
+
+/// <summary>A configured table owned by an account, pointing at a Glue table.</summary>
+public sealed class ConfiguredTableRecord
+{
+    public required string Id { get; init; }
+    public required string AccountId { get; init; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+    public required string GlueDatabaseName { get; init; }
+    public required string GlueTableName { get; init; }
+    public List<string> AllowedColumns { get; init; } = [];
+    public string AnalysisMethod { get; init; } = "DIRECT_QUERY";
+
+    /// <summary>Types of the configured table's own analysis rules (AGGREGATION, LIST, CUSTOM).</summary>
+    public List<string> AnalysisRuleTypes { get; init; } = [];
+    public double CreateTime { get; init; }
+    public double UpdateTime { get; set; }
+}
+
+/// <summary>A configured table associated to a membership under a (lowercase) table alias.</summary>
+public sealed class TableAssociationRecord
+{
+    public required string Id { get; init; }
+    public required string MembershipId { get; init; }
+    public required string Name { get; init; }
+    public required string ConfiguredTableId { get; init; }
+    public required string RoleArn { get; set; }
+    public string? Description { get; set; }
+    public double CreateTime { get; init; }
+    public double UpdateTime { get; set; }
+    public List<AssociationRuleRecord> Rules { get; init; } = [];
+}
+
+/// <summary>A collaboration analysis rule on an association; the policy variant always equals <see cref="Type"/>.</summary>
+public sealed class AssociationRuleRecord
+{
+    public required string Type { get; init; }
+    public List<string>? AllowedResultReceivers { get; set; }
+    public List<string>? AllowedAdditionalAnalyses { get; set; }
+    public double CreateTime { get; init; }
+    public double UpdateTime { get; set; }
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using CleanroomsStack.Emulator.Protocol;
+
+namespace CleanroomsStack.Emulator.Validation;
+
+/// <summary>
+/// Reads request members and checks them against the model's constraints, collecting every violation the way
+/// AWS does (one ValidationException with a <c>fieldList</c>) instead of stopping at the first.
+/// </summary>
+public sealed class FieldValidator
+{
+    private readonly List<ValidationField> _errors = [];
+
+    public bool HasErrors => _errors.Count > 0;
+
+    public void Fail(string field, string message) => _errors.Add(new ValidationField(field, message));
+
+    public void ThrowIfInvalid()
+    {
+        if (_errors.Count > 0) throw Errors.Validation(_errors);
+    }
+
+    /// <summary>A string member; null when absent (and reported when required).</summary>
+    public string? String(JsonObject? obj, string field, bool required, int minLength = 0, int maxLength = int.MaxValue, Regex? pattern = null)
+    {
+        var node = obj?[LastSegment(field)];
+        if (node is null)
+        {
+            if (required) Fail(field, "Member must not be null");
+            return null;
+        }
+
+        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
+        {
+            Fail(field, "Member must be a string");
+            return null;
+        }
+
+        var text = value.GetValue<string>();
+        CheckString(text, field, minLength, maxLength, pattern);
+        return text;
+    }
+
+    /// <summary>Checks a string that arrived in a path label or query parameter.</summary>
+    public void CheckString(string text, string field, int minLength = 0, int maxLength = int.MaxValue, Regex? pattern = null)
+    {
+        if (text.Length < minLength)
+            Fail(field, $"Member must have length greater than or equal to {minLength.ToString(CultureInfo.InvariantCulture)}");
+        else if (text.Length > maxLength)
+            Fail(field, $"Member must have length less than or equal to {maxLength.ToString(CultureInfo.InvariantCulture)}");
+        else if (pattern is not null && !pattern.IsMatch(text))
+            Fail(field, $"Member must satisfy regular expression pattern: {pattern}");
+    }
+
+    public string? Enum(JsonObject? obj, string field, bool required, IReadOnlyList<string> allowed)
+    {
+        var text = String(obj, field, required);
+        return text is null ? null : CheckEnum(text, field, allowed);
+    }
+
+    public string? CheckEnum(string text, string field, IReadOnlyList<string> allowed)
+    {
+        if (allowed.Contains(text, StringComparer.Ordinal)) return text;
+        Fail(field, $"Member must satisfy enum value set: [{string.Join(", ", allowed)}]");
+        return null;
+    }
+
+    public bool? Bool(JsonObject? obj, string field, bool required)
+    {
+        var node = obj?[LastSegment(field)];
+        if (node is null)
+        {
+            if (required) Fail(field, "Member must not be null");
+            return null;
+        }
+
+        var kind = node.GetValueKind();
+        if (kind is JsonValueKind.True or JsonValueKind.False) return kind == JsonValueKind.True;
+        Fail(field, "Member must be a boolean");
+        return null;
+    }
+
+    public JsonObject? Object(JsonObject? obj, string field, bool required)
+    {
+        var node = obj?[LastSegment(field)];
+        if (node is null)
+        {
+            if (required) Fail(field, "Member must not be null");
+            return null;
+        }
+
+        if (node is JsonObject child) return child;
+        Fail(field, "Member must be a structure");
+        return null;
+    }
+
+    /// <summary>A list of strings, each checked with <paramref name="pattern"/> and the length bounds.</summary>
+    public List<string>? StringList(JsonObject? obj, string field, bool required, int maxItems = int.MaxValue,
+        int minLength = 0, int maxLength = int.MaxValue, Regex? pattern = null)
+    {
+        var node = obj?[LastSegment(field)];
+        if (node is null)
+        {
+            if (required) Fail(field, "Member must not be null");
+            return null;
+        }
+
+        if (node is not JsonArray array)
+        {
+            Fail(field, "Member must be a list");
+            return null;
+        }
+
+        if (array.Count > maxItems)
+            Fail(field, $"Member must have length less than or equal to {maxItems.ToString(CultureInfo.InvariantCulture)}");
+
+        var items = new List<string>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            var itemField = $"{field}.{i.ToString(CultureInfo.InvariantCulture)}";
+            if (array[i] is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+            {
+                var text = v.GetValue<string>();
+                CheckString(text, itemField, minLength, maxLength, pattern);
+                items.Add(text);
+            }
+            else
+            {
+                Fail(itemField, "Member must be a string");
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>A string-to-string map such as <c>tags</c>.</summary>
+    public SortedDictionary<string, string>? StringMap(JsonObject? obj, string field, int maxEntries, int maxKeyLength, int maxValueLength)
+    {
+        var node = obj?[LastSegment(field)];
+        if (node is null) return null;
+        if (node is not JsonObject map)
+        {
+            Fail(field, "Member must be a map");
+            return null;
+        }
+
+        if (map.Count > maxEntries)
+            Fail(field, $"Member must have length less than or equal to {maxEntries.ToString(CultureInfo.InvariantCulture)}");
+
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in map)
+        {
+            CheckString(key, $"{field}.key", 1, maxKeyLength);
+            if (value is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+            {
+                var text = v.GetValue<string>();
+                CheckString(text, $"{field}.{key}", 0, maxValueLength);
+                result[key] = text;
+            }
+            else
+            {
+                Fail($"{field}.{key}", "Member must be a string");
+            }
+        }
+
+        return result;
+    }
+
+    private static string LastSegment(string field)
+    {
+        var dot = field.LastIndexOf('.');
+        return dot < 0 ? field : field[(dot + 1)..];
+    }
+}

@@ -1,0 +1,16 @@
+namespace CleanroomsStack.Emulator.Tests.Support;
+
+/// <summary>Demo world accounts and a one-line start of a fresh emulator on an ephemeral port.</summary>
+public static class TestEmulator
+{
+    public const string Us = "239083076653";
+    public const string Amc = "921290734397";
+    public const string Retail = "657425294073";
+    public const string Measurement = "803109464991";
+    public const string AmcCollaboration = "27b93e2b-5001-4b20-a47b-6aad96ec8958";
+    public const string RoleArn = "arn:aws:iam::239083076653:role/cleanrooms-glue-s3-access";
+    public const string IdNamespaceArn = "arn:aws:entityresolution:us-east-1:239083076653:idnamespace/ACXIdNamespace";
+
+    public static Task<RunningEmulator> StartAsync(EmulatorOptions? options = null) =>
+        EmulatorServer.StartAsync(options ?? new EmulatorOptions());
+}
