@@ -20,12 +20,12 @@ public sealed record PlanningResult(
 /// The read side of the pipeline: inventory → desired state → live state → plan. Expansion errors stop it before any
 /// live-state read; the config was validated before anything reached AWS.
 /// </summary>
-public sealed class StackPipeline(ICleanRoomsApi api, int parallelism)
+public sealed class StackPipeline(ICleanRoomsApi api, string region, int parallelism)
 {
     public async Task<PlanningResult> PlanAsync(StackConfig config, CancellationToken ct)
     {
-        var collaborationIds = config.Collaborations.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        var inventory = await new InventoryReader(api, parallelism).ReadAsync(collaborationIds, ct);
+        var collaborationIds = config.Collaborations.Select(c => c.Id.Value).ToHashSet(StringComparer.Ordinal);
+        var inventory = await new InventoryReader(api, region, parallelism).ReadAsync(collaborationIds, ct);
         var desired = DesiredStateExpander.Expand(config, inventory);
         if (desired.Diagnostics.HasErrors())
             return new PlanningResult(inventory, desired, null, null, desired.Diagnostics);

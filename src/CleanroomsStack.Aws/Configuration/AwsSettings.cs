@@ -9,6 +9,9 @@ namespace CleanroomsStack.Aws.Configuration;
 /// <param name="EndpointUrl">--endpoint-url: sends every service (Clean Rooms, Entity Resolution, STS) to this URL.</param>
 public sealed record AwsSettings(string? Profile = null, string? Region = null, string? EndpointUrl = null)
 {
+    /// <summary>The region to use when nothing else names one (the config file's <c>defaults.region</c>).</summary>
+    public string? FallbackRegion { get; init; }
+
     /// <summary>Retry budget for throttling, 5xx and connection failures.</summary>
     public RetryOptions Retry { get; init; } = RetryOptions.Default;
 

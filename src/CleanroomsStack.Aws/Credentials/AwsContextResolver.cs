@@ -79,7 +79,8 @@ public static class AwsContextResolver
         var region = NonEmpty(settings.Region)
             ?? NonEmpty(environment("AWS_REGION"))
             ?? NonEmpty(environment("AWS_DEFAULT_REGION"))
-            ?? (settings.Profile is { Length: > 0 } profile ? ProfileRegion(profile) : DefaultChainRegion());
+            ?? (settings.Profile is { Length: > 0 } profile ? ProfileRegion(profile) : DefaultChainRegion())
+            ?? NonEmpty(settings.FallbackRegion);
         if (region is null)
         {
             throw new AwsConfigurationException(

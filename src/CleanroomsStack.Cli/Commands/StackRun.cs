@@ -29,9 +29,10 @@ internal sealed class StackRun(RunSettings settings, CliIo io)
     public async Task<PlanningResult?> PlanAsync(ApiSession session, StackConfig config, CancellationToken ct)
     {
         io.Out.WriteLine($"Reading live state from {session.Describe()} ...");
-        var result = await new StackPipeline(session.Api, settings.Parallel).PlanAsync(config, ct);
+        var result = await new StackPipeline(session.Api, session.Region, settings.Parallel).PlanAsync(config, ct);
+        if (!result.Failed) return result; // the plan view shows its own warnings
         DiagnosticsView.Write(io.Error, result.Diagnostics);
-        return result.Failed ? null : result;
+        return null;
     }
 
     /// <summary>Runs a command body, turning AWS and credential failures into a clear message and exit code 1.</summary>

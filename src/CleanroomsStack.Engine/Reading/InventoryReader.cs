@@ -8,7 +8,7 @@ namespace CleanroomsStack.Engine.Reading;
 /// Reads what expansion needs: the caller, its configured tables, every collaboration it is invited to or active in,
 /// and the members of the collaborations the config names (members are read only where needed: one call each).
 /// </summary>
-public sealed class InventoryReader(ICleanRoomsApi api, int parallelism)
+public sealed class InventoryReader(ICleanRoomsApi api, string region, int parallelism)
 {
     public async Task<Inventory> ReadAsync(IReadOnlySet<string> collaborationIds, CancellationToken ct)
     {
@@ -29,7 +29,7 @@ public sealed class InventoryReader(ICleanRoomsApi api, int parallelism)
             .Select(t => new ConfiguredTableInfo(t.Id, t.Name, t.Arn))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
-        return new Inventory(new CallerInfo(caller.Account, caller.Arn), tables, collaborations);
+        return new Inventory(new CallerInfo(caller.Account, caller.Arn), tables, collaborations, region);
     }
 
     private static CollaborationInfo ToInfo(CollaborationSummary c, IReadOnlyList<MemberSummary> members) =>

@@ -1,0 +1,16 @@
+using CleanroomsStack.Core.Diagnostics;
+using CleanroomsStack.Core.Rendering;
+
+namespace CleanroomsStack.Cli.Views;
+
+/// <summary>Config and expansion problems, each with file:line:col and a hint.</summary>
+internal static class DiagnosticsView
+{
+    public static void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        if (diagnostics.Count == 0) return;
+        output.Write(DiagnosticsRenderer.Render(diagnostics));
+        var errors = diagnostics.Count(d => d.Severity == Severity.Error);
+        if (errors > 0) output.WriteLine($"{errors} error(s): nothing was changed.");
+    }
+}
