@@ -13,25 +13,30 @@ public sealed class YamlTreeReader
     /// <summary>Deeper than any sensible config; bounds recursion so hostile input can't exhaust the stack.</summary>
     public const int MaxDepth = 32;
 
+    private const string SyntaxHint = "check indentation, quoting, brackets and ':' separators around this position";
+
     private readonly string _file;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
-    private IParser _parser = null!;
+    private readonly IParser _parser;
 
-    private YamlTreeReader(string file) => _file = file;
+    private YamlTreeReader(string text, string file)
+    {
+        _file = file;
+        _parser = new Parser(new StringReader(text));
+    }
 
     public static (YamlNode? Root, IReadOnlyList<Diagnostic> Diagnostics) Read(string text, string file)
     {
-        var reader = new YamlTreeReader(file);
-        var root = reader.ReadStream(text);
+        var reader = new YamlTreeReader(text, file);
+        var root = reader.ReadStream();
         return (root, reader._diagnostics);
     }
 
-    private YamlNode? ReadStream(string text)
+    private YamlNode? ReadStream()
     {
         try
         {
-            _parser = new Parser(new StringReader(text));
             _parser.Consume<StreamStart>();
             if (_parser.Accept<StreamEnd>(out _))
                 return null;
@@ -46,7 +51,15 @@ public sealed class YamlTreeReader
         catch (YamlException e)
         {
             _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, $"YAML syntax error: {Describe(e)}",
-                At(e.Start), "check indentation, quoting and ':' separators around this position"));
+                At(e.Start), SyntaxHint));
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // YamlDotNet's scanner throws these (instead of YamlException) on some malformed input; the position of the
+            // last event it did produce is the best place we know.
+            var where = _parser.Current?.End ?? Mark.Empty;
+            _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, "YAML syntax error after this position", At(where), SyntaxHint));
             return null;
         }
     }

@@ -1,0 +1,91 @@
+using CleanroomsStack.Core.Planning;
+
+namespace CleanroomsStack.Core.Rendering;
+
+/// <param name="Colour">ANSI colours (off for files, pipes and tests).</param>
+/// <param name="ShowUnchanged">List no-op resources too, instead of only counting them.</param>
+public sealed record TextRenderOptions(bool Colour = false, bool ShowUnchanged = false);
+
+/// <summary>
+/// The plan for people, Terraform/Pulumi style: per collaboration, one line per change with its symbol
+/// (+ create, ~ update, +- replace, - delete), the reason, the attribute diffs (before → after), then the
+/// unmanaged resources, and a summary line. Reads only the <see cref="PlanDocument"/>.
+/// </summary>
+public static class PlanTextRenderer
+{
+    private const string Absent = "(none)";
+
+    public static string Render(PlanDocument plan, TextRenderOptions? options = null)
+    {
+        options ??= new TextRenderOptions();
+        var style = new TextStyle(options.Colour);
+        var writer = new StringWriter { NewLine = "\n" };
+        if (plan.Diagnostics.Count > 0)
+        {
+            writer.Write(DiagnosticsRenderer.Render(plan.Diagnostics.Select(d => d.ToDiagnostic()), options.Colour));
+            writer.WriteLine();
+        }
+        foreach (var collaboration in plan.Collaborations)
+            WriteCollaboration(writer, collaboration, options, style);
+        writer.WriteLine(SummaryLine(plan.Summary));
+        return writer.ToString();
+    }
+
+    public static string SummaryLine(PlanSummaryDocument s)
+    {
+        var tail = $"{s.Unchanged} unchanged; {s.Unmanaged} unmanaged.";
+        return s.HasChanges
+            ? $"Plan: {s.Create} to create, {s.Update} to update, {s.Replace} to replace, {s.Delete} to delete; {tail}"
+            : $"No changes. {tail}";
+    }
+
+    private static void WriteCollaboration(StringWriter writer, CollaborationDocument collaboration, TextRenderOptions options, TextStyle style)
+    {
+        writer.WriteLine(style.Bold($"{collaboration.Name} ({collaboration.Id})") + $": {collaboration.Label}");
+        var prefix = $"membership[{collaboration.Id}]";
+        var unchanged = 0;
+        foreach (var change in collaboration.Changes)
+        {
+            var action = ChangeActions.FromJsonName(change.Action);
+            if (action == ChangeAction.NoOp && !options.ShowUnchanged)
+            {
+                unchanged++;
+                continue;
+            }
+            WriteChange(writer, change, action, Relative(change.Address, prefix), style);
+        }
+        foreach (var unmanaged in collaboration.Unmanaged)
+            writer.WriteLine($"  {style.Dim($"? {Relative(unmanaged.Address, prefix)}")}  # unmanaged: {unmanaged.Reason}");
+        if (unchanged > 0)
+            writer.WriteLine(style.Dim($"  ({unchanged} unchanged)"));
+        writer.WriteLine();
+    }
+
+    private static void WriteChange(StringWriter writer, ChangeDocument change, ChangeAction action, string address, TextStyle style)
+    {
+        var symbol = action.Info().Symbol.PadRight(2);
+        writer.WriteLine($"  {style.Action(action, $"{symbol} {address}")}");
+        writer.WriteLine($"        {style.Dim($"# {action.Info().Verb}: {change.Reason}")}");
+        var width = change.Diffs.Count == 0 ? 0 : change.Diffs.Max(d => d.Path.Length);
+        foreach (var diff in change.Diffs)
+            writer.WriteLine($"        {diff.Path.PadRight(width)}  {DiffValue(diff, action)}");
+    }
+
+    /// <summary>Creates show the new value, deletes the old one, updates and replaces both.</summary>
+    private static string DiffValue(DiffDocument diff, ChangeAction action)
+    {
+        var value = action switch
+        {
+            ChangeAction.Create => diff.After ?? Absent,
+            ChangeAction.Delete => diff.Before ?? Absent,
+            _ => $"{diff.Before ?? Absent} → {diff.After ?? Absent}",
+        };
+        return diff.ForcesReplacement ? value + "  (forces replacement)" : value;
+    }
+
+    /// <summary>Inside a collaboration's block the membership prefix is implied, so it is dropped.</summary>
+    private static string Relative(string address, string membershipPrefix) =>
+        address == membershipPrefix ? "membership"
+        : address.StartsWith(membershipPrefix + "/", StringComparison.Ordinal) ? address[(membershipPrefix.Length + 1)..]
+        : address;
+}

@@ -1,0 +1,68 @@
+using CleanroomsStack.Core.Config;
+using CleanroomsStack.Core.Diagnostics;
+using static CleanroomsStack.Core.Tests.Config.ConfigText;
+
+namespace CleanroomsStack.Core.Tests.Config;
+
+/// <summary>
+/// Mutated configs must never throw: every load either yields a config or at least one positioned error.
+/// The mutations are seeded, so a failure reproduces.
+/// </summary>
+public class ConfigRobustnessTests
+{
+    [Fact]
+    public void Every_truncation_of_a_valid_config_loads_or_reports_errors()
+    {
+        for (var length = 0; length < Valid.Length; length++)
+            AssertLoadsOrExplains(Valid[..length]);
+    }
+
+    [Fact]
+    public void Random_mutations_load_or_report_errors()
+    {
+        var random = new Random(20251125);
+        string[] fragments = ["[", "]", "{", "}", ":", "- ", "\n", "\t", "'", "\"", "&a ", "*a", "!!", "#", "? ", "---\n", "null", "~", "99999999999999999999", "  "];
+        for (var i = 0; i < 3000; i++)
+        {
+            var chars = Valid.ToCharArray().ToList();
+            for (var edits = random.Next(1, 4); edits > 0; edits--)
+            {
+                var at = random.Next(chars.Count);
+                switch (random.Next(3))
+                {
+                    case 0: chars[at] = (char)random.Next(1, 128); break;
+                    case 1: chars.RemoveRange(at, Math.Min(random.Next(1, 20), chars.Count - at)); break;
+                    default: chars.InsertRange(at, fragments[random.Next(fragments.Length)]); break;
+                }
+            }
+            AssertLoadsOrExplains(new string(chars.ToArray()));
+        }
+    }
+
+    [Fact]
+    public void Huge_values_and_many_keys_are_handled()
+    {
+        AssertLoadsOrExplains(ValidWith("note: Primary AMC collaboration", "note: " + new string('x', 1_000_000)));
+        AssertLoadsOrExplains(Valid + string.Concat(Enumerable.Range(0, 5000).Select(i => $"k{i}: {i}\n")));
+        AssertLoadsOrExplains(ValidWith("    max: 25", "    max: 99999999999999999999999"));
+    }
+
+    private static void AssertLoadsOrExplains(string yaml)
+    {
+        ConfigLoadResult result;
+        try
+        {
+            result = Load(yaml);
+        }
+        catch (Exception e)
+        {
+            Assert.Fail($"loading threw {e.GetType().Name}: {e.Message}\n--- input ---\n{yaml}");
+            return;
+        }
+        if (result.Config is not null)
+            return;
+        var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
+        Assert.True(errors.Count > 0, "no config and no error for:\n" + yaml);
+        Assert.All(errors, e => Assert.NotNull(e.Location));
+    }
+}
