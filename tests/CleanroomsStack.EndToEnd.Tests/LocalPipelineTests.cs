@@ -54,10 +54,9 @@ public sealed class LocalPipelineTests : IDisposable
         Assert.True(preview.ExitCode == 0, preview.ToString());
         Assert.Contains("accept invitation from Retail Media Partner (657425294073)", preview.Out);
         Assert.Contains("52 to create, 0 to update, 0 to replace, 0 to delete", preview.Out);
-        var changed = Regex.Matches(preview.Out, @"^\s*(\+|~|-|\+-) .*membership\[([0-9a-f-]{36})\]", RegexOptions.Multiline)
-            .Select(m => m.Groups[2].Value).Distinct().ToList();
-        Assert.Equal([RetailCollaborationId], changed);
-        Assert.DoesNotContain($"membership[{AmcCollaborationId}]/table-association", ChangedLines(preview.Out));
+        Assert.Equal(52, CreatedAddresses(preview.Out, "table-association").Count + CreatedAddresses(preview.Out, "analysis-rule").Count
+                         + CreatedAddresses(preview.Out, "id-namespace-association").Count + CreatedAddresses(preview.Out, "membership").Count);
+        Assert.Matches($@"AMC Collaboration \({AmcCollaborationId}\): membership [0-9a-f-]{{36}}\s+\(52 unchanged\)", preview.Out);
     }
 
     [Fact]
@@ -78,12 +77,10 @@ public sealed class LocalPipelineTests : IDisposable
         Assert.False(Directory.Exists(cli.LocalDir), "the emulator was started although the config was invalid");
     }
 
+    /// <summary>Names of the resources of one kind the plan text shows as created ("  +  [parent/]kind[name]").</summary>
     private static List<string> CreatedAddresses(string output, string kind) =>
-        Regex.Matches(output, $@"^\s*\+ .*{Regex.Escape(kind)}\[([^\]]+)\]\s*$|^\s*\+ .*{Regex.Escape(kind)}\[([^\]]+)\][^/]*$", RegexOptions.Multiline)
-            .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).ToList();
-
-    private static string ChangedLines(string output) =>
-        string.Join('\n', output.Split('\n').Where(l => Regex.IsMatch(l, @"^\s*(\+|~|-|\+-) ")));
+        Regex.Matches(output, $@"^  \+  (?:\S+/)?{Regex.Escape(kind)}(?:\[([^\]]+)\])?\r?$", RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value).ToList();
 
     public void Dispose() => cli.Dispose();
 }
