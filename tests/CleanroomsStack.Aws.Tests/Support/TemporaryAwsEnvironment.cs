@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace CleanroomsStack.Aws.Tests.Support;
 
 /// <summary>Tests that change process-wide environment variables run one at a time in this collection.</summary>
@@ -10,34 +8,23 @@ public sealed class ProcessEnvironmentCollection
 }
 
 /// <summary>
-/// A clean AWS environment for one test: every AWS_* variable cleared, HOME pointed at a temporary directory (so
-/// ~/.aws and the SSO token cache are the test's own), instance metadata disabled; all restored on dispose.
-/// The directory is the same for every test of the process, emptied in between: AWSSDK.Core remembers the shared
-/// file locations process-wide, just as one CLI run would.
+/// A clean AWS environment for one test: the process's private ~/.aws emptied, every other AWS_* variable cleared,
+/// instance metadata disabled; variables restored on dispose.
 /// </summary>
 public sealed class TemporaryAwsEnvironment : IDisposable
 {
+    private static readonly HashSet<string> Kept = ["AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE", "AWS_EC2_METADATA_DISABLED"];
     private readonly Dictionary<string, string?> _saved = new();
 
     public TemporaryAwsEnvironment()
     {
-        if (Directory.Exists(Path.Combine(Home, ".aws"))) Directory.Delete(Path.Combine(Home, ".aws"), recursive: true);
-        Directory.CreateDirectory(Path.Combine(Home, ".aws"));
-        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(n => n.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
-        {
-            Set(name, null);
-        }
-        Set("HOME", Home);
-        Set("AWS_EC2_METADATA_DISABLED", "true");
-        Set("AWS_SHARED_CREDENTIALS_FILE", CredentialsFile);
-        Set("AWS_CONFIG_FILE", ConfigFile);
+        IsolatedAwsHome.Reset();
+        var names = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(n => n.StartsWith("AWS_", StringComparison.Ordinal) && !Kept.Contains(n)).ToList();
+        foreach (var name in names) Set(name, null);
     }
 
-    private static readonly Lazy<string> SharedHome = new(() => Directory.CreateTempSubdirectory("cleanrooms-aws-test-").FullName);
-
-    public string Home => SharedHome.Value;
-    public string CredentialsFile => Path.Combine(Home, ".aws", "credentials");
-    public string ConfigFile => Path.Combine(Home, ".aws", "config");
+    public string Home => IsolatedAwsHome.Home;
 
     public void Set(string name, string? value)
     {
@@ -45,9 +32,9 @@ public sealed class TemporaryAwsEnvironment : IDisposable
         Environment.SetEnvironmentVariable(name, value);
     }
 
-    public void WriteCredentials(string content) => File.WriteAllText(CredentialsFile, content);
+    public void WriteCredentials(string content) => File.WriteAllText(IsolatedAwsHome.CredentialsFile, content);
 
-    public void WriteConfig(string content) => File.WriteAllText(ConfigFile, content);
+    public void WriteConfig(string content) => File.WriteAllText(IsolatedAwsHome.ConfigFile, content);
 
     public string WriteFile(string relativePath, string content)
     {
@@ -60,5 +47,6 @@ public sealed class TemporaryAwsEnvironment : IDisposable
     public void Dispose()
     {
         foreach (var (name, value) in _saved) Environment.SetEnvironmentVariable(name, value);
+        IsolatedAwsHome.Reset();
     }
 }
