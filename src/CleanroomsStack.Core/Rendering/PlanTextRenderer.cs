@@ -34,6 +34,8 @@ public static class PlanTextRenderer
     public static string SummaryLine(PlanSummaryDocument s)
     {
         var tail = $"{s.Unchanged} unchanged; {s.Unmanaged} unmanaged.";
+        if (s.Errors)
+            return "Plan incomplete: fix the errors above; nothing can be applied until then.";
         return s.HasChanges
             ? $"Plan: {s.Create} to create, {s.Update} to update, {s.Replace} to replace, {s.Delete} to delete; {tail}"
             : $"No changes. {tail}";
