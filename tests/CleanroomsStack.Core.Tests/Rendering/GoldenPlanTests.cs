@@ -10,7 +10,7 @@ using static CleanroomsStack.Core.Tests.Fixtures.DemoWorld;
 namespace CleanroomsStack.Core.Tests.Rendering;
 
 /// <summary>
-/// The plan's text and JSON for named scenarios, compared exactly with Golden/&lt;scenario&gt;.txt and .json.
+/// The plan's text, JSON and Markdown for named scenarios, compared exactly with Golden/&lt;scenario&gt;.txt, .json and .md.
 /// Re-baseline with UPDATE_GOLDEN=1 (see <see cref="Golden"/>).
 /// </summary>
 public class GoldenPlanTests
@@ -43,6 +43,11 @@ public class GoldenPlanTests
     [MemberData(nameof(Scenarios))]
     public void Plan_json_matches_the_golden_file(string scenario) =>
         Golden.AssertMatches($"{scenario}.json", PlanJson.Write(PlanDocument.From(ScenarioTable[scenario]())));
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Plan_markdown_matches_the_golden_file(string scenario) =>
+        Golden.AssertMatches($"{scenario}.md", PlanMarkdownRenderer.Render(PlanDocument.From(ScenarioTable[scenario]())));
 
     private static MembershipState Drifted() => (Applied with { QueryLogStatus = "DISABLED" })
         .EditAssociation("acx_part_03", a => a with { Rules = [new AnalysisRuleState("CUSTOM", [Amc], [])] })
