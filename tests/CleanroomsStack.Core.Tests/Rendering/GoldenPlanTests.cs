@@ -31,6 +31,8 @@ public class GoldenPlanTests
         ["id-namespace-arn-changed"] = () => Scenario.Plan(
             TeamConfig.Yaml.Replace("idnamespace/ACXIdNamespace", "idnamespace/ACXIdNamespaceV2"),
             new LiveState([Applied]), InventoryWith(AmcInvitation("ACTIVE", Applied.Id))),
+        ["max-truncate"] = () => Scenario.Plan(TeamConfig.Yaml.Replace("max: 25", "max: 4"), Scenario.Nothing),
+        ["max-error"] = () => Scenario.Plan(TeamConfig.Yaml.Replace("max: 25", "max: 4, onExceed: error"), Scenario.Nothing),
         ["config-errors"] = () => Scenario.Plan(TeamConfig.Yaml, Scenario.Nothing, InventoryWith(OtherInvitation())),
     };
 
