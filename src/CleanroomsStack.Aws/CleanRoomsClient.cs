@@ -30,9 +30,8 @@ internal sealed class CleanRoomsClient(AwsCallExecutor executor) : ICleanRoomsAp
         _rest.ListAllAsync<CollaborationPage, CollaborationSummary>(Operations.ListCollaborations, "/collaborations",
             [("maxResults", PageSize), ("memberStatus", memberStatus)], Json.CollaborationPage, ct);
 
-    public async Task<Collaboration> GetCollaborationAsync(string collaborationId, CancellationToken ct) =>
-        (await _rest.GetAsync(Operations.GetCollaboration, $"/collaborations/{Label(collaborationId)}", Json.CollaborationEnvelope, ct)
-            .ConfigureAwait(false)).Collaboration;
+    public Task<Collaboration> GetCollaborationAsync(string collaborationId, CancellationToken ct) =>
+        _rest.GetResourceAsync<CollaborationEnvelope, Collaboration>(Operations.GetCollaboration, $"/collaborations/{Label(collaborationId)}", Json.CollaborationEnvelope, ct);
 
     public Task<IReadOnlyList<MemberSummary>> ListMembersAsync(string collaborationId, CancellationToken ct) =>
         _rest.ListAllAsync<MemberPage, MemberSummary>(Operations.ListMembers, $"/collaborations/{Label(collaborationId)}/members",
@@ -48,23 +47,20 @@ internal sealed class CleanRoomsClient(AwsCallExecutor executor) : ICleanRoomsAp
         _rest.ListAllAsync<MembershipPage, MembershipSummary>(Operations.ListMemberships, "/memberships",
             [("maxResults", PageSize), ("status", status)], Json.MembershipPage, ct);
 
-    public async Task<Membership> GetMembershipAsync(string membershipId, CancellationToken ct) =>
-        (await _rest.GetAsync(Operations.GetMembership, MembershipPath(membershipId), Json.MembershipEnvelope, ct).ConfigureAwait(false)).Membership;
+    public Task<Membership> GetMembershipAsync(string membershipId, CancellationToken ct) =>
+        _rest.GetResourceAsync<MembershipEnvelope, Membership>(Operations.GetMembership, MembershipPath(membershipId), Json.MembershipEnvelope, ct);
 
     public async Task<Membership> CreateMembershipAsync(CreateMembershipRequest request, CancellationToken ct)
     {
         var body = new CreateMembershipBody(request.CollaborationIdentifier, request.QueryLogStatus, request.JobLogStatus, request.Tags, request.PaymentConfiguration);
-        var envelope = await _rest.SendAsync(Operations.CreateMembership, "/memberships", body, Json.CreateMembershipBody, Json.MembershipEnvelope, ct)
-            .ConfigureAwait(false);
-        return envelope.Membership;
+        return await _rest.SendForResourceAsync<CreateMembershipBody, MembershipEnvelope, Membership>(Operations.CreateMembership, "/memberships", body, Json.CreateMembershipBody, Json.MembershipEnvelope, ct).ConfigureAwait(false);
     }
 
     public async Task<Membership> UpdateMembershipAsync(UpdateMembershipRequest request, CancellationToken ct)
     {
         var body = new UpdateMembershipBody(request.QueryLogStatus, request.JobLogStatus);
-        var envelope = await _rest.SendAsync(Operations.UpdateMembership, MembershipPath(request.MembershipIdentifier), body,
+        return await _rest.SendForResourceAsync<UpdateMembershipBody, MembershipEnvelope, Membership>(Operations.UpdateMembership, MembershipPath(request.MembershipIdentifier), body,
             Json.UpdateMembershipBody, Json.MembershipEnvelope, ct).ConfigureAwait(false);
-        return envelope.Membership;
     }
 
     public Task DeleteMembershipAsync(string membershipId, CancellationToken ct) =>
@@ -76,25 +72,23 @@ internal sealed class CleanRoomsClient(AwsCallExecutor executor) : ICleanRoomsAp
         _rest.ListAllAsync<ConfiguredTableAssociationPage, ConfiguredTableAssociationSummary>(Operations.ListConfiguredTableAssociations,
             AssociationsPath(membershipId), [("maxResults", PageSize)], Json.ConfiguredTableAssociationPage, ct);
 
-    public async Task<ConfiguredTableAssociation> GetConfiguredTableAssociationAsync(string membershipId, string associationId, CancellationToken ct) =>
-        (await _rest.GetAsync(Operations.GetConfiguredTableAssociation, AssociationPath(membershipId, associationId),
-            Json.ConfiguredTableAssociationEnvelope, ct).ConfigureAwait(false)).ConfiguredTableAssociation;
+    public Task<ConfiguredTableAssociation> GetConfiguredTableAssociationAsync(string membershipId, string associationId, CancellationToken ct) =>
+        _rest.GetResourceAsync<ConfiguredTableAssociationEnvelope, ConfiguredTableAssociation>(Operations.GetConfiguredTableAssociation, AssociationPath(membershipId, associationId),
+            Json.ConfiguredTableAssociationEnvelope, ct);
 
     public async Task<ConfiguredTableAssociation> CreateConfiguredTableAssociationAsync(CreateConfiguredTableAssociationRequest request, CancellationToken ct)
     {
         var body = new CreateConfiguredTableAssociationBody(request.Name, request.ConfiguredTableIdentifier, request.RoleArn, request.Description, request.Tags);
-        var envelope = await _rest.SendAsync(Operations.CreateConfiguredTableAssociation, AssociationsPath(request.MembershipIdentifier), body,
+        return await _rest.SendForResourceAsync<CreateConfiguredTableAssociationBody, ConfiguredTableAssociationEnvelope, ConfiguredTableAssociation>(Operations.CreateConfiguredTableAssociation, AssociationsPath(request.MembershipIdentifier), body,
             Json.CreateConfiguredTableAssociationBody, Json.ConfiguredTableAssociationEnvelope, ct).ConfigureAwait(false);
-        return envelope.ConfiguredTableAssociation;
     }
 
     public async Task<ConfiguredTableAssociation> UpdateConfiguredTableAssociationAsync(UpdateConfiguredTableAssociationRequest request, CancellationToken ct)
     {
         var body = new UpdateConfiguredTableAssociationBody(request.Description, request.RoleArn);
-        var envelope = await _rest.SendAsync(Operations.UpdateConfiguredTableAssociation,
+        return await _rest.SendForResourceAsync<UpdateConfiguredTableAssociationBody, ConfiguredTableAssociationEnvelope, ConfiguredTableAssociation>(Operations.UpdateConfiguredTableAssociation,
             AssociationPath(request.MembershipIdentifier, request.ConfiguredTableAssociationIdentifier), body,
             Json.UpdateConfiguredTableAssociationBody, Json.ConfiguredTableAssociationEnvelope, ct).ConfigureAwait(false);
-        return envelope.ConfiguredTableAssociation;
     }
 
     public Task DeleteConfiguredTableAssociationAsync(string membershipId, string associationId, CancellationToken ct) =>
@@ -102,27 +96,25 @@ internal sealed class CleanRoomsClient(AwsCallExecutor executor) : ICleanRoomsAp
 
     // Collaboration analysis rules on associations (type in the body on create, in the path otherwise)
 
-    public async Task<ConfiguredTableAssociationAnalysisRule> GetConfiguredTableAssociationAnalysisRuleAsync(
+    public Task<ConfiguredTableAssociationAnalysisRule> GetConfiguredTableAssociationAnalysisRuleAsync(
         string membershipId, string associationId, string ruleType, CancellationToken ct) =>
-        (await _rest.GetAsync(Operations.GetConfiguredTableAssociationAnalysisRule, RulePath(membershipId, associationId, ruleType),
-            Json.AnalysisRuleEnvelope, ct).ConfigureAwait(false)).AnalysisRule;
+        _rest.GetResourceAsync<AnalysisRuleEnvelope, ConfiguredTableAssociationAnalysisRule>(Operations.GetConfiguredTableAssociationAnalysisRule, RulePath(membershipId, associationId, ruleType),
+            Json.AnalysisRuleEnvelope, ct);
 
     public async Task<ConfiguredTableAssociationAnalysisRule> CreateConfiguredTableAssociationAnalysisRuleAsync(CreateAnalysisRuleRequest request, CancellationToken ct)
     {
         var body = new CreateAnalysisRuleBody(request.AnalysisRuleType, request.AnalysisRulePolicy);
         var path = AssociationPath(request.MembershipIdentifier, request.ConfiguredTableAssociationIdentifier) + "/analysisRule";
-        var envelope = await _rest.SendAsync(Operations.CreateConfiguredTableAssociationAnalysisRule, path, body,
+        return await _rest.SendForResourceAsync<CreateAnalysisRuleBody, AnalysisRuleEnvelope, ConfiguredTableAssociationAnalysisRule>(Operations.CreateConfiguredTableAssociationAnalysisRule, path, body,
             Json.CreateAnalysisRuleBody, Json.AnalysisRuleEnvelope, ct).ConfigureAwait(false);
-        return envelope.AnalysisRule;
     }
 
     public async Task<ConfiguredTableAssociationAnalysisRule> UpdateConfiguredTableAssociationAnalysisRuleAsync(UpdateAnalysisRuleRequest request, CancellationToken ct)
     {
         var body = new UpdateAnalysisRuleBody(request.AnalysisRulePolicy);
         var path = RulePath(request.MembershipIdentifier, request.ConfiguredTableAssociationIdentifier, request.AnalysisRuleType);
-        var envelope = await _rest.SendAsync(Operations.UpdateConfiguredTableAssociationAnalysisRule, path, body,
+        return await _rest.SendForResourceAsync<UpdateAnalysisRuleBody, AnalysisRuleEnvelope, ConfiguredTableAssociationAnalysisRule>(Operations.UpdateConfiguredTableAssociationAnalysisRule, path, body,
             Json.UpdateAnalysisRuleBody, Json.AnalysisRuleEnvelope, ct).ConfigureAwait(false);
-        return envelope.AnalysisRule;
     }
 
     public Task DeleteConfiguredTableAssociationAnalysisRuleAsync(string membershipId, string associationId, string ruleType, CancellationToken ct) =>
@@ -134,25 +126,23 @@ internal sealed class CleanRoomsClient(AwsCallExecutor executor) : ICleanRoomsAp
         _rest.ListAllAsync<IdNamespaceAssociationPage, IdNamespaceAssociationSummary>(Operations.ListIdNamespaceAssociations,
             IdNamespaceAssociationsPath(membershipId), [("maxResults", PageSize)], Json.IdNamespaceAssociationPage, ct);
 
-    public async Task<IdNamespaceAssociation> GetIdNamespaceAssociationAsync(string membershipId, string associationId, CancellationToken ct) =>
-        (await _rest.GetAsync(Operations.GetIdNamespaceAssociation, IdNamespaceAssociationPath(membershipId, associationId),
-            Json.IdNamespaceAssociationEnvelope, ct).ConfigureAwait(false)).IdNamespaceAssociation;
+    public Task<IdNamespaceAssociation> GetIdNamespaceAssociationAsync(string membershipId, string associationId, CancellationToken ct) =>
+        _rest.GetResourceAsync<IdNamespaceAssociationEnvelope, IdNamespaceAssociation>(Operations.GetIdNamespaceAssociation, IdNamespaceAssociationPath(membershipId, associationId),
+            Json.IdNamespaceAssociationEnvelope, ct);
 
     public async Task<IdNamespaceAssociation> CreateIdNamespaceAssociationAsync(CreateIdNamespaceAssociationRequest request, CancellationToken ct)
     {
         var body = new CreateIdNamespaceAssociationBody(request.Name, request.InputReferenceConfig, request.Description, request.IdMappingConfig, request.Tags);
-        var envelope = await _rest.SendAsync(Operations.CreateIdNamespaceAssociation, IdNamespaceAssociationsPath(request.MembershipIdentifier), body,
+        return await _rest.SendForResourceAsync<CreateIdNamespaceAssociationBody, IdNamespaceAssociationEnvelope, IdNamespaceAssociation>(Operations.CreateIdNamespaceAssociation, IdNamespaceAssociationsPath(request.MembershipIdentifier), body,
             Json.CreateIdNamespaceAssociationBody, Json.IdNamespaceAssociationEnvelope, ct).ConfigureAwait(false);
-        return envelope.IdNamespaceAssociation;
     }
 
     public async Task<IdNamespaceAssociation> UpdateIdNamespaceAssociationAsync(UpdateIdNamespaceAssociationRequest request, CancellationToken ct)
     {
         var body = new UpdateIdNamespaceAssociationBody(request.Name, request.Description, request.IdMappingConfig);
-        var envelope = await _rest.SendAsync(Operations.UpdateIdNamespaceAssociation,
+        return await _rest.SendForResourceAsync<UpdateIdNamespaceAssociationBody, IdNamespaceAssociationEnvelope, IdNamespaceAssociation>(Operations.UpdateIdNamespaceAssociation,
             IdNamespaceAssociationPath(request.MembershipIdentifier, request.IdNamespaceAssociationIdentifier), body,
             Json.UpdateIdNamespaceAssociationBody, Json.IdNamespaceAssociationEnvelope, ct).ConfigureAwait(false);
-        return envelope.IdNamespaceAssociation;
     }
 
     public Task DeleteIdNamespaceAssociationAsync(string membershipId, string associationId, CancellationToken ct) =>

@@ -121,6 +121,7 @@ internal sealed class AwsCallExecutor(
             attempt,
             outcome.Response?.HttpStatus ?? (outcome.Error is { HttpStatus: > 0 } e ? e.HttpStatus : null),
             outcome.Error?.Code,
+            outcome.Error?.Kind,
             outcome.Response?.RequestId ?? outcome.Error?.RequestId,
             outcome.Latency,
             throttleWait,

@@ -1,3 +1,5 @@
+using CleanroomsStack.Engine.Ports;
+
 namespace CleanroomsStack.Aws.Observability;
 
 /// <summary>
@@ -28,6 +30,7 @@ public sealed record AwsAttemptRecord(
     int Attempt,
     int? HttpStatus,
     string? ErrorCode,
+    AwsErrorKind? ErrorKind,
     string? RequestId,
     TimeSpan Latency,
     TimeSpan ThrottleWait,

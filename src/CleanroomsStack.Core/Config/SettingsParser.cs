@@ -13,6 +13,7 @@ internal sealed class SettingsParser(ConfigReader reader)
     public static readonly string[] Keys = ["region", "membership", "tables", "association", "analysisRule", "idNamespaceAssociations"];
     private static readonly string[] QueryLogStatuses = ["ENABLED", "DISABLED"];
     private static readonly string[] RuleTypes = ["CUSTOM", "LIST", "AGGREGATION"];
+    private static readonly string[] ExceedBehaviours = ["truncate", "error"];
     public const int DefaultMaxTables = 25;
     private const int MaxAdditionalAnalyses = 25;
 
@@ -42,14 +43,35 @@ internal sealed class SettingsParser(ConfigReader reader)
     {
         if (entry is null)
             return new TableSelection(["*"], [], new Located<int>(DefaultMaxTables, owner), owner);
-        if (reader.Mapping(entry.Value, "tables", ["include", "exclude", "max"]) is not { } map)
+        if (reader.Mapping(entry.Value, "tables", ["include", "exclude", "names", "max", "onExceed"]) is not { } map)
             return null;
-        var include = map.Find("include") is { } i ? Globs(i.Value, "tables.include") : ["*"];
+        var names = map.Find("names") is { } n ? TableNames(n.Value) : [];
+        // With an explicit list and no patterns, only the listed tables are meant.
+        IReadOnlyList<string> defaultInclude = map.Find("names") is null ? ["*"] : [];
+        var include = map.Find("include") is { } i ? Globs(i.Value, "tables.include") : defaultInclude;
         var exclude = map.Find("exclude") is { } e ? Globs(e.Value, "tables.exclude") : [];
         var max = map.Find("max") is { } m
             ? reader.Int(m.Value, "tables.max", 1, 1000) is { } value ? new Located<int>(value, m.Value.Location) : null
             : new Located<int>(DefaultMaxTables, entry.Key.Location);
-        return include is null || exclude is null || max is null ? null : new TableSelection(include, exclude, max, entry.Key.Location);
+        var onExceed = map.Find("onExceed") is { } o ? reader.Enum(o.Value, "tables.onExceed", ExceedBehaviours) : "truncate";
+        if (include is null || exclude is null || max is null || names is null || onExceed is null)
+            return null;
+        return new TableSelection(include, exclude, max, entry.Key.Location, names,
+            onExceed == "error" ? ExceedBehaviour.Error : ExceedBehaviour.Truncate);
+    }
+
+    private IReadOnlyList<Located<string>>? TableNames(YamlNode node)
+    {
+        if (reader.Strings(node, "tables.names") is not { } names)
+            return null;
+        var ok = true;
+        foreach (var name in names.Where(n => !Formats.IsDisplayName(n.Value)))
+        {
+            reader.Error(DiagnosticCodes.InvalidName, $"'{name.Value}' is not a configured table name", name.Location,
+                "configured table names are 1-100 characters on one line");
+            ok = false;
+        }
+        return ok ? names : null;
     }
 
     private IReadOnlyList<string>? Globs(YamlNode node, string path)

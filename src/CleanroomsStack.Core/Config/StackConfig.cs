@@ -26,12 +26,19 @@ public sealed record CollaborationSettings(
 
 public sealed record MembershipSettings(string QueryLogStatus);
 
+/// <param name="Names">Tables listed by exact name; each must exist.</param>
 /// <param name="Max">At most this many tables are associated per membership (AWS guidance: 25).</param>
+/// <param name="OnExceed">What happens when more tables are selected than <paramref name="Max"/>.</param>
 public sealed record TableSelection(
     IReadOnlyList<string> Include,
     IReadOnlyList<string> Exclude,
     Located<int> Max,
-    SourceLocation Location);
+    SourceLocation Location,
+    IReadOnlyList<Located<string>>? Names = null,
+    ExceedBehaviour OnExceed = ExceedBehaviour.Truncate);
+
+/// <summary>Truncate: keep the first <c>max</c> by name and warn. Error: refuse to plan.</summary>
+public enum ExceedBehaviour { Truncate, Error }
 
 /// <param name="NameTemplate">Association name with <c>{table}</c> standing for the configured table's name.</param>
 /// <param name="Role">An IAM role name (resolved in the caller's account) or a full role ARN.</param>

@@ -78,7 +78,7 @@ public static class DesiredStateExpander
     {
         var settings = config.Settings;
         var selection = TableSelector.Select(settings.Tables, inventory.ConfiguredTables);
-        ReportSelection(config, selection, diagnostics);
+        ReportSelection(config, inventory, selection, diagnostics);
         var roleArn = RoleArn(settings.Association.Role.Value, inventory.Caller.AccountId);
         var template = settings.Association.NameTemplate;
         var specs = new List<TableAssociationSpec>();
@@ -104,9 +104,17 @@ public static class DesiredStateExpander
         return specs;
     }
 
-    private static void ReportSelection(CollaborationConfig config, TableSelectionResult selection, List<Diagnostic> diagnostics)
+    private static void ReportSelection(CollaborationConfig config, Inventory.Inventory inventory, TableSelectionResult selection, List<Diagnostic> diagnostics)
     {
         var tables = config.Settings.Tables;
+        var known = inventory.ConfiguredTables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var missing in (tables.Names ?? []).Where(n => !known.Contains(n.Value)))
+        {
+            var closest = Suggestions.Closest(missing.Value, known);
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownTable,
+                $"tables.names lists '{missing.Value}', which is not a configured table of account {inventory.Caller.AccountId}", missing.Location,
+                closest is null ? "check the name with 'aws cleanrooms list-configured-tables'" : $"did you mean '{closest}'?"));
+        }
         if (selection.Selected.Count == 0)
         {
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.NoTablesSelected,
@@ -116,6 +124,13 @@ public static class DesiredStateExpander
         if (selection.LeftOut.Count == 0)
             return;
         var names = string.Join(", ", selection.LeftOut.Select(t => t.Name));
+        if (tables.OnExceed == ExceedBehaviour.Error)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TooManyTables,
+                $"{selection.Selected.Count + selection.LeftOut.Count} tables are selected for '{config.Name}' but tables.max is {tables.Max.Value}; over the limit: {names}",
+                tables.Max.Location, "raise tables.max, narrow tables.include/exclude, or set tables.onExceed: truncate"));
+            return;
+        }
         diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.TablesLeftOut,
             $"{selection.LeftOut.Count} matching table(s) left out of '{config.Name}' by tables.max {tables.Max.Value}: {names}",
             tables.Max.Location, "raise tables.max or narrow tables.include/exclude so every table you mean to share fits"));

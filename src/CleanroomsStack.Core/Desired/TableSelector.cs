@@ -12,8 +12,10 @@ public static class TableSelector
 {
     public static TableSelectionResult Select(TableSelection selection, IReadOnlyList<ConfiguredTableInfo> tables)
     {
+        var listed = (selection.Names ?? []).Select(n => n.Value).ToHashSet(StringComparer.Ordinal);
         var matching = tables
-            .Where(t => selection.Include.Any(p => Glob.Matches(p, t.Name)) && !selection.Exclude.Any(p => Glob.Matches(p, t.Name)))
+            .Where(t => listed.Contains(t.Name) || selection.Include.Any(p => Glob.Matches(p, t.Name)))
+            .Where(t => !selection.Exclude.Any(p => Glob.Matches(p, t.Name)))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ThenBy(t => t.Id, StringComparer.Ordinal)
             .ToList();

@@ -32,4 +32,5 @@ public static class DiagnosticCodes
     public const string NoTablesSelected = "CS207";
     public const string TooManyTables = "CS208";
     public const string DuplicateAssociationName = "CS209";
+    public const string UnknownTable = "CS210";
 }

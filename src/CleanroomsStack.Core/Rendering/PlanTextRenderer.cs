@@ -34,6 +34,8 @@ public static class PlanTextRenderer
     public static string SummaryLine(PlanSummaryDocument s)
     {
         var tail = $"{s.Unchanged} unchanged; {s.Unmanaged} unmanaged.";
+        if (s.Errors)
+            return "Plan incomplete: fix the errors above; nothing can be applied until then.";
         return s.HasChanges
             ? $"Plan: {s.Create} to create, {s.Update} to update, {s.Replace} to replace, {s.Delete} to delete; {tail}"
             : $"No changes. {tail}";
@@ -42,6 +44,13 @@ public static class PlanTextRenderer
     private static void WriteCollaboration(StringWriter writer, CollaborationDocument collaboration, TextRenderOptions options, TextStyle style)
     {
         writer.WriteLine(style.Bold($"{collaboration.Name} ({collaboration.Id})") + $": {collaboration.Label}");
+        WriteCollaborationBody(writer, collaboration, options, style);
+        writer.WriteLine();
+    }
+
+    /// <summary>The changes and unmanaged resources of one collaboration, without its heading (shared with Markdown).</summary>
+    internal static void WriteCollaborationBody(StringWriter writer, CollaborationDocument collaboration, TextRenderOptions options, TextStyle style)
+    {
         var prefix = $"membership[{collaboration.Id}]";
         var unchanged = 0;
         foreach (var change in collaboration.Changes)
@@ -58,7 +67,6 @@ public static class PlanTextRenderer
             writer.WriteLine($"  {style.Dim($"? {Relative(unmanaged.Address, prefix)}")}  # unmanaged: {unmanaged.Reason}");
         if (unchanged > 0)
             writer.WriteLine(style.Dim($"  ({unchanged} unchanged)"));
-        writer.WriteLine();
     }
 
     private static void WriteChange(StringWriter writer, ChangeDocument change, ChangeAction action, string address, TextStyle style)

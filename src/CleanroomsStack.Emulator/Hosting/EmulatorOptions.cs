@@ -26,6 +26,9 @@ public sealed record EmulatorOptions
     /// <summary>Service quotas; AWS's defaults unless a test wants to reach them quickly.</summary>
     public EmulatorQuotas Quotas { get; init; } = new();
 
+    /// <summary>Fault injection (latency, throttling, errors, lost responses, lag); off by default, changeable at run time.</summary>
+    public FaultSettings Faults { get; init; } = FaultSettings.None;
+
     /// <summary>Clock for timestamps and signature dates; tests can pin it.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using CleanroomsStack.Emulator.Faults;
 using CleanroomsStack.Emulator.Hosting;
 using CleanroomsStack.Emulator.State;
 using CleanroomsStack.Emulator.Worlds;
@@ -17,6 +18,8 @@ public static class EmulatorServer
     public static async Task<RunningEmulator> StartAsync(EmulatorOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var faultProblems = FaultSettingsJson.Check(options.Faults).ToList();
+        if (faultProblems.Count > 0) throw new ArgumentException($"Invalid fault settings: {string.Join(" ", faultProblems)}", nameof(options));
         var initial = WorldLoader.Load(options.WorldFile);
         var store = options.StateDirectory is null ? null : new StateStore(options.StateDirectory);
         var current = store?.TryLoad() ?? StateSerializer.Clone(initial);
@@ -32,7 +35,8 @@ public static class EmulatorServer
         });
 
         var app = builder.Build();
-        app.Run(dispatcher.HandleAsync);
+        var admin = new AdminApi(host);
+        app.Run(http => AdminApi.Handles(http) ? admin.HandleAsync(http) : dispatcher.HandleAsync(http));
         await app.StartAsync(ct).ConfigureAwait(false);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

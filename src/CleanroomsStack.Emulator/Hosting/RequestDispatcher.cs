@@ -64,7 +64,7 @@ public sealed class RequestDispatcher(RouteTable routes, WorldHost host)
                 World = host.World,
                 RequestId = requestId,
             };
-            return await host.RunAsync(route, context, ct).ConfigureAwait(false);
+            return await FaultPipeline.RunAsync(host, route, context, protocol, ct).ConfigureAwait(false);
         }
         catch (AwsServiceError error)
         {
@@ -129,6 +129,12 @@ public sealed class RequestDispatcher(RouteTable routes, WorldHost host)
 
     public static async Task WriteAsync(HttpContext http, OperationResult result, string requestId)
     {
+        if (result.AbortConnection)
+        {
+            http.Abort();
+            return;
+        }
+
         http.Response.StatusCode = result.StatusCode;
         http.Response.Headers["x-amzn-RequestId"] = requestId;
         foreach (var (name, value) in result.Headers) http.Response.Headers[name] = value;

@@ -24,6 +24,22 @@ public sealed class RunningEmulator : IAsyncDisposable
     /// <summary>Every resource of every account, as JSON (the same format as world and state files).</summary>
     public Task<string> GetStateJsonAsync(CancellationToken ct = default) => _host.SnapshotAsync(ct);
 
+    /// <summary>The fault settings in force.</summary>
+    public FaultSettings Faults => _host.Faults.Settings;
+
+    /// <summary>Replaces the fault settings at run time (same as <c>POST /_emulator/faults</c>).</summary>
+    public void SetFaults(FaultSettings settings)
+    {
+        var problems = Emulator.Faults.FaultSettingsJson.Check(settings).ToList();
+        if (problems.Count > 0) throw new ArgumentException($"Invalid fault settings: {string.Join(" ", problems)}", nameof(settings));
+        _host.Faults.Apply(settings);
+    }
+
+    /// <summary>Per-operation counts of requests, throttled requests and injected faults.</summary>
+    public IReadOnlyDictionary<string, OperationStats> GetStats() => _host.Stats.Snapshot();
+
+    public void ResetStats() => _host.Stats.Reset();
+
     /// <summary>Back to the world's initial state.</summary>
     public Task ResetAsync(CancellationToken ct = default) => _host.ResetAsync(ct);
 

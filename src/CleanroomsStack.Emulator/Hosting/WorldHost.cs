@@ -1,3 +1,4 @@
+using CleanroomsStack.Emulator.Faults;
 using CleanroomsStack.Emulator.Protocol;
 using CleanroomsStack.Emulator.Routing;
 using CleanroomsStack.Emulator.State;
@@ -18,11 +19,14 @@ public sealed class WorldHost
         Options = options;
         _initial = StateSerializer.Clone(initial);
         _store = store;
-        World = new World(current, options);
+        Faults = new FaultInjector(options.Faults, options.Clock);
+        World = new World(current, options, () => Faults.Settings);
     }
 
     public EmulatorOptions Options { get; }
     public World World { get; }
+    public FaultInjector Faults { get; }
+    public EmulatorStats Stats { get; } = new();
     public SemaphoreSlim Lock { get; } = new(1, 1);
 
     public async Task<OperationResult> RunAsync(Route route, OperationContext context, CancellationToken ct)
@@ -55,13 +59,16 @@ public sealed class WorldHost
         }
     }
 
-    /// <summary>A consistent JSON snapshot of every resource of every account.</summary>
+    /// <summary>
+    /// A consistent JSON snapshot of every resource of every account. Secret keys are redacted: the snapshot is
+    /// for looking at, and credentials never leave the emulator in an answer.
+    /// </summary>
     public async Task<string> SnapshotAsync(CancellationToken ct)
     {
         await Lock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            return StateSerializer.Serialize(World.State);
+            return StateSerializer.SerializeRedacted(World.State);
         }
         finally
         {

@@ -6,6 +6,11 @@ namespace CleanroomsStack.Emulator.Protocol;
 /// <summary>What goes back on the wire: status, content type and body text (empty for 204s).</summary>
 public sealed record OperationResult(int StatusCode, string? ContentType, string Body, IReadOnlyList<KeyValuePair<string, string>> Headers)
 {
+    /// <summary>True when the connection is to be aborted instead of answered (an injected fault).</summary>
+    public bool AbortConnection { get; init; }
+
+    public static OperationResult Dropped() => new(0, null, "", []) { AbortConnection = true };
+
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
 
     public static OperationResult Json(JsonObject body, int statusCode = 200, string contentType = "application/json") =>

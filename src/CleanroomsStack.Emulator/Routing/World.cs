@@ -9,11 +9,17 @@ namespace CleanroomsStack.Emulator.Routing;
 /// </summary>
 public sealed class World
 {
-    public World(EmulatorState state, EmulatorOptions options)
+    public World(EmulatorState state, EmulatorOptions options, Func<FaultSettings> faults)
     {
         State = state;
         Options = options;
+        _faults = faults;
     }
+
+    private readonly Func<FaultSettings> _faults;
+
+    /// <summary>The fault settings in force now (they can change at run time through the admin API).</summary>
+    public FaultSettings Faults => _faults();
 
     public EmulatorState State { get; set; }
     public EmulatorOptions Options { get; }

@@ -16,6 +16,16 @@ public static class StateSerializer
 
     public static string Serialize(EmulatorState state) => JsonSerializer.Serialize(state, Options);
 
+    /// <summary>The state with every secret access key replaced, for display.</summary>
+    public static string SerializeRedacted(EmulatorState state)
+    {
+        var node = JsonSerializer.SerializeToNode(state, Options)!;
+        foreach (var account in node["accounts"]!.AsArray()) account!["secretAccessKey"] = Redacted;
+        return node.ToJsonString(Options);
+    }
+
+    public const string Redacted = "(redacted)";
+
     public static EmulatorState Deserialize(string json, string source)
     {
         try

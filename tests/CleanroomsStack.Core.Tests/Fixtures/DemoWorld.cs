@@ -42,7 +42,7 @@ internal static class DemoWorld
         OtherCollaborationId, "Retail Insights", Partner, "Retail Co", "INVITED", null,
         [new MemberInfo(Partner, "Retail Co", "ACTIVE", ["CAN_QUERY", "CAN_RECEIVE_RESULTS"]), new MemberInfo(Us, "ACX", "INVITED", [])]);
 
-    public static Inventory.Inventory Inventory(params CollaborationInfo[] collaborations) =>
+    public static Inventory.Inventory InventoryWith(params CollaborationInfo[] collaborations) =>
         new(new CallerInfo(Us, $"arn:aws:iam::{Us}:user/deployer"), Tables(),
             collaborations.Length == 0 ? [AmcInvitation()] : collaborations, "us-east-1");
 

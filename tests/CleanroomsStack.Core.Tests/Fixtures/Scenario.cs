@@ -16,7 +16,7 @@ internal static class Scenario
     }
 
     public static DesiredState Desired(string yaml, Inventory.Inventory? inventory = null) =>
-        DesiredStateExpander.Expand(Config(yaml), inventory ?? DemoWorld.Inventory());
+        DesiredStateExpander.Expand(Config(yaml), inventory ?? DemoWorld.InventoryWith());
 
     public static Plan Plan(string yaml, LiveState live, Inventory.Inventory? inventory = null) =>
         Planner.Create(Desired(yaml, inventory), live);

@@ -8,15 +8,9 @@ public sealed record AwsResponse(HttpStatusCode Status, string? ErrorType, strin
 {
     public JsonObject Json => RawBody.Length == 0 ? new JsonObject() : JsonNode.Parse(RawBody)!.AsObject();
 
-    public string? Str(string path) => Node(path)?.GetValue<string>();
+    public string? Str(string path) => JsonPath.Str(Json, path);
 
-    public JsonNode? Node(string path)
-    {
-        JsonNode? node = Json;
-        foreach (var part in path.Split('.'))
-            node = int.TryParse(part, out var i) ? node?.AsArray()[i] : node?[part];
-        return node;
-    }
+    public JsonNode? Node(string path) => JsonPath.Get(Json, path);
 
     public AwsResponse Expect(HttpStatusCode status)
     {

@@ -32,7 +32,7 @@ public static class CollaborationHandlers
         var world = context.World;
         var visible = world.State.Collaborations
             .Where(c => c.Members.Any(m => m.AccountId == context.AccountId && (filter is null || m.Status == filter)));
-        var items = Lookups.Stable(visible, c => c.CreateTime, c => c.Id);
+        var items = Lookups.Stable(context, visible, c => c.CreateTime, c => c.Id);
         return OperationResult.Json(Paginator.ListResponse(context, "collaborationList", items,
             c => CleanRoomsJson.CollaborationSummary(world, c, context.AccountId)));
     }
@@ -49,7 +49,7 @@ public static class CollaborationHandlers
     private static OperationResult ListMembers(OperationContext context)
     {
         var collaboration = Lookups.Collaboration(context);
-        var items = Lookups.Stable(collaboration.Members, m => m.CreateTime, m => m.AccountId);
+        var items = Lookups.Stable(context, collaboration.Members, m => m.CreateTime, m => m.AccountId);
         return OperationResult.Json(Paginator.ListResponse(context, "memberSummaries", items,
             m => CleanRoomsJson.MemberSummary(context.World, m)));
     }
@@ -57,7 +57,7 @@ public static class CollaborationHandlers
     private static OperationResult ListConfiguredTables(OperationContext context)
     {
         var world = context.World;
-        var items = world.State.ConfiguredTables.Where(t => t.AccountId == context.AccountId)
+        var items = Lookups.Visible(context, world.State.ConfiguredTables.Where(t => t.AccountId == context.AccountId), t => t.CreateTime)
             .OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
         return OperationResult.Json(Paginator.ListResponse(context, "configuredTableSummaries", items,
             t => CleanRoomsJson.ConfiguredTableSummary(world, t)));

@@ -75,7 +75,7 @@ public static class IdNamespaceAssociationHandlers
     {
         var world = context.World;
         var membership = Lookups.Membership(context);
-        var items = Lookups.Stable(world.State.IdNamespaceAssociations.Where(a => a.MembershipId == membership.Id), a => a.CreateTime, a => a.Id);
+        var items = Lookups.Stable(context, world.State.IdNamespaceAssociations.Where(a => a.MembershipId == membership.Id), a => a.CreateTime, a => a.Id);
         return OperationResult.Json(Paginator.ListResponse(context, "idNamespaceAssociationSummaries", items,
             a => CleanRoomsJson.IdNamespaceAssociationSummary(world, membership, a, NamespaceType(world, a))));
     }

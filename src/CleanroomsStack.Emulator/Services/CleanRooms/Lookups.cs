@@ -66,6 +66,18 @@ public static class Lookups
     }
 
     /// <summary>Lists are sorted by creation time and then id so pages are stable between calls.</summary>
-    public static List<T> Stable<T>(IEnumerable<T> items, Func<T, double> createTime, Func<T, string> id) =>
-        items.OrderBy(createTime).ThenBy(id, StringComparer.Ordinal).ToList();
+    public static List<T> Stable<T>(OperationContext context, IEnumerable<T> items, Func<T, double> createTime, Func<T, string> id) =>
+        Visible(context, items, createTime).OrderBy(createTime).ThenBy(id, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Hides resources younger than the configured read-after-write lag from List results, as an eventually
+    /// consistent service does right after a create.
+    /// </summary>
+    public static IEnumerable<T> Visible<T>(OperationContext context, IEnumerable<T> items, Func<T, double> createTime)
+    {
+        var lag = context.World.Faults.ReadAfterWriteLagMs;
+        if (lag <= 0) return items;
+        var cutoff = context.World.Now() - lag / 1000.0;
+        return items.Where(i => createTime(i) <= cutoff);
+    }
 }

@@ -93,7 +93,7 @@ public static class MembershipHandlers
         }
 
         var world = context.World;
-        var items = Lookups.Stable(
+        var items = Lookups.Stable(context,
             world.State.Memberships.Where(m => m.AccountId == context.AccountId && (filter is null || m.Status == filter)),
             m => m.CreateTime, m => m.Id);
         return OperationResult.Json(Paginator.ListResponse(context, "membershipSummaries", items,

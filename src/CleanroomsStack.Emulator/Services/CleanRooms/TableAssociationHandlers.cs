@@ -78,7 +78,7 @@ public static class TableAssociationHandlers
     {
         var world = context.World;
         var membership = Lookups.Membership(context);
-        var items = Lookups.Stable(world.State.TableAssociations.Where(a => a.MembershipId == membership.Id), a => a.CreateTime, a => a.Id);
+        var items = Lookups.Stable(context, world.State.TableAssociations.Where(a => a.MembershipId == membership.Id), a => a.CreateTime, a => a.Id);
         return OperationResult.Json(Paginator.ListResponse(context, "configuredTableAssociationSummaries", items,
             a => CleanRoomsJson.TableAssociationSummary(world, membership, a)));
     }

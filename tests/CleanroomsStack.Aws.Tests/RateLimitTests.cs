@@ -1,0 +1,90 @@
+using CleanroomsStack.Aws.Configuration;
+using CleanroomsStack.Aws.Http;
+using CleanroomsStack.Aws.Wire;
+using CleanroomsStack.Engine.Ports;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CleanroomsStack.Aws.Tests;
+
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task A_bucket_lets_the_burst_through_then_spaces_requests_at_the_rate()
+    {
+        var time = new FakeTimeProvider();
+        var bucket = new AdaptiveTokenBucket(requestsPerSecond: 5, burst: 2, time);
+
+        Assert.Equal(TimeSpan.Zero, await bucket.AcquireAsync(default));
+        Assert.Equal(TimeSpan.Zero, await bucket.AcquireAsync(default));
+        var third = bucket.AcquireAsync(default).AsTask();
+        var fourth = bucket.AcquireAsync(default).AsTask();
+
+        time.Advance(TimeSpan.FromMilliseconds(199));
+        Assert.False(third.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(TimeSpan.FromMilliseconds(200), await third);
+        time.Advance(TimeSpan.FromMilliseconds(200));
+        Assert.Equal(TimeSpan.FromMilliseconds(400), await fourth);
+    }
+
+    [Fact]
+    public void Throttling_halves_the_rate_down_to_a_floor_and_successes_recover_it_gradually()
+    {
+        var bucket = new AdaptiveTokenBucket(requestsPerSecond: 10, burst: 1, new FakeTimeProvider());
+
+        bucket.OnThrottled();
+        Assert.Equal(5, bucket.CurrentRate, precision: 6);
+        for (var i = 0; i < 10; i++) bucket.OnThrottled();
+        Assert.Equal(1, bucket.CurrentRate, precision: 6);
+
+        bucket.OnSuccess();
+        Assert.Equal(1.5, bucket.CurrentRate, precision: 6);
+        for (var i = 0; i < 100; i++) bucket.OnSuccess();
+        Assert.Equal(10, bucket.CurrentRate, precision: 6);
+    }
+
+    [Fact]
+    public void Operations_have_separate_buckets_and_per_operation_overrides()
+    {
+        var options = new RateLimitOptions(RequestsPerSecond: 5, Burst: 1, new Dictionary<string, double> { ["CreateMembership"] = 2 });
+        var limiter = new OperationRateLimiter(options, new FakeTimeProvider());
+
+        limiter.OnThrottled("ListMemberships");
+
+        Assert.Equal(2.5, limiter.CurrentRate("ListMemberships"));
+        Assert.Equal(5, limiter.CurrentRate("GetMembership"));
+        Assert.Equal(2, limiter.CurrentRate("CreateMembership"));
+        Assert.Null(new OperationRateLimiter(RateLimitOptions.Unlimited, TimeProvider.System).CurrentRate("GetMembership"));
+    }
+
+    [Theory]
+    [InlineData(AwsErrorKind.Throttled, false, RepeatSafety.NotIdempotent, true)]
+    [InlineData(AwsErrorKind.Transient, false, RepeatSafety.NotIdempotent, true)]
+    [InlineData(AwsErrorKind.Transient, true, RepeatSafety.NotIdempotent, false)]
+    [InlineData(AwsErrorKind.Transient, true, RepeatSafety.SafeToRepeat, true)]
+    [InlineData(AwsErrorKind.Validation, false, RepeatSafety.SafeToRepeat, false)]
+    [InlineData(AwsErrorKind.Conflict, false, RepeatSafety.SafeToRepeat, false)]
+    [InlineData(AwsErrorKind.NotFound, false, RepeatSafety.SafeToRepeat, false)]
+    [InlineData(AwsErrorKind.AccessDenied, false, RepeatSafety.SafeToRepeat, false)]
+    [InlineData(AwsErrorKind.QuotaExceeded, false, RepeatSafety.SafeToRepeat, false)]
+    [InlineData(AwsErrorKind.Fatal, false, RepeatSafety.SafeToRepeat, false)]
+    internal void Only_throttling_and_transient_failures_are_retried_and_unknown_outcomes_only_when_harmless(
+        AwsErrorKind kind, bool outcomeUnknown, RepeatSafety safety, bool retried)
+    {
+        var error = new AwsApiException(kind, "Op", "Code", "message", 500) { OutcomeUnknown = outcomeUnknown };
+
+        Assert.Equal(retried, BackoffPolicy.IsRetryable(error, safety));
+    }
+
+    [Fact]
+    public void Backoff_is_full_jitter_under_an_exponential_ceiling_capped_at_the_maximum()
+    {
+        var options = new RetryOptions(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(5));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(100), new BackoffPolicy(options, () => 1.0).DelayBefore(2));
+        Assert.Equal(TimeSpan.FromMilliseconds(400), new BackoffPolicy(options, () => 1.0).DelayBefore(4));
+        Assert.Equal(TimeSpan.FromSeconds(1), new BackoffPolicy(options, () => 1.0).DelayBefore(9));
+        Assert.Equal(TimeSpan.FromMilliseconds(200), new BackoffPolicy(options, () => 0.5).DelayBefore(4));
+        Assert.Equal(TimeSpan.Zero, new BackoffPolicy(options, () => 0.0).DelayBefore(4));
+    }
+}

@@ -1,0 +1,137 @@
+using CleanroomsStack.Core.Desired;
+using CleanroomsStack.Core.Diagnostics;
+using CleanroomsStack.Core.Tests.Config;
+using CleanroomsStack.Core.Tests.Fixtures;
+using static CleanroomsStack.Core.Tests.Fixtures.DemoWorld;
+
+namespace CleanroomsStack.Core.Tests.Desired;
+
+public class ExpanderTests
+{
+    [Fact]
+    public void Invitation_expands_to_the_first_25_matching_tables_with_a_warning_for_the_rest()
+    {
+        var desired = Scenario.Desired(ConfigText.Valid.Replace("exclude: [part_n_a]", "exclude: [part_n_a, part_n_a_a]"));
+        var collaboration = Assert.Single(desired.Collaborations);
+        Assert.Equal("accept invitation from AMC (921290734397)", collaboration.Label);
+        Assert.Equal(Enumerable.Range(1, 25).Select(i => $"acx_part_{i:D2}"), collaboration.TableAssociations.Select(a => a.Name));
+        var warning = Assert.Single(desired.Diagnostics);
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Equal(DiagnosticCodes.TablesLeftOut, warning.Code);
+        Assert.Equal(new SourceLocation("collaborations.yaml", 9, 10), warning.Location);
+        Assert.Contains("part_26, part_27, part_28", warning.Message);
+        Assert.DoesNotContain("part_n_a", warning.Message);
+    }
+
+    [Fact]
+    public void Role_name_resolves_in_the_caller_account_and_receivers_auto_resolve_to_members_that_can_receive()
+    {
+        var association = Scenario.Desired(ConfigText.Valid).Collaborations[0].TableAssociations[0];
+        Assert.Equal("arn:aws:iam::239083076653:role/cleanrooms-glue-s3-access", association.RoleArn);
+        Assert.Equal("CUSTOM", association.Rule.Type);
+        Assert.Equal([Third, Amc], association.Rule.AllowedResultReceivers);
+    }
+
+    [Fact]
+    public void Role_arn_is_taken_as_written()
+    {
+        const string arn = "arn:aws:iam::111122223333:role/service/shared";
+        var yaml = ConfigText.ValidWith("role: cleanrooms-glue-s3-access", $"role: \"{arn}\"");
+        Assert.Equal(arn, Scenario.Desired(yaml).Collaborations[0].TableAssociations[0].RoleArn);
+    }
+
+    [Fact]
+    public void Active_membership_is_labelled_with_its_id()
+    {
+        var desired = Scenario.Desired(ConfigText.Valid, InventoryWith(AmcInvitation("ACTIVE", Id(1))));
+        Assert.Equal($"membership {Id(1)}", desired.Collaborations[0].Label);
+    }
+
+    [Fact]
+    public void Unknown_collaboration_id_points_at_the_config_line()
+    {
+        var desired = Scenario.Desired(ConfigText.Valid, InventoryWith(OtherInvitation()));
+        Assert.Empty(desired.Collaborations);
+        var error = Assert.Single(desired.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.Equal(DiagnosticCodes.CollaborationNotFound, error.Code);
+        Assert.Equal(new SourceLocation("collaborations.yaml", 22, 9), error.Location);
+        Assert.Contains("account 239083076653 region us-east-1", error.Message);
+    }
+
+    [Theory]
+    [InlineData("LEFT")]
+    [InlineData("REMOVED")]
+    public void Left_or_removed_collaboration_is_an_error(string status)
+    {
+        var desired = Scenario.Desired(ConfigText.Valid, InventoryWith(AmcInvitation(status)));
+        Assert.Empty(desired.Collaborations);
+        Assert.Equal(DiagnosticCodes.CollaborationNotJoinable, Assert.Single(desired.Diagnostics).Code);
+    }
+
+    [Fact]
+    public void Auto_receivers_with_nobody_eligible_is_an_error()
+    {
+        var lonely = AmcInvitation() with { Members = [new(Amc, "AMC", "ACTIVE", ["CAN_QUERY"]), new(Us, "ACX", "INVITED", ["CAN_RECEIVE_RESULTS"])] };
+        var desired = Scenario.Desired(ConfigText.Valid, InventoryWith(lonely));
+        var error = Assert.Single(desired.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.Equal(DiagnosticCodes.NoResultReceivers, error.Code);
+        Assert.Equal(new SourceLocation("collaborations.yaml", 15, 29), error.Location);
+    }
+
+    [Fact]
+    public void Explicit_receivers_must_be_members_that_can_receive_results()
+    {
+        var yaml = ConfigText.ValidWith("allowedResultReceivers: auto", $"allowedResultReceivers: [\"{Amc}\", \"{Partner}\", \"111122223333\"]");
+        var desired = Scenario.Desired(yaml);
+        Assert.Equal(
+            [($"account {Partner} can't receive results in 'AMC Collaboration'", 15, 46), ("account 111122223333 is not a member of 'AMC Collaboration'", 15, 62)],
+            desired.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => (d.Message, d.Location!.Line, d.Location.Column)));
+    }
+
+    [Fact]
+    public void Explicit_receivers_are_used_sorted()
+    {
+        var yaml = ConfigText.ValidWith("allowedResultReceivers: auto", $"allowedResultReceivers: [\"{Third}\", \"{Amc}\"]");
+        Assert.Equal([Third, Amc], Scenario.Desired(yaml).Collaborations[0].TableAssociations[0].Rule.AllowedResultReceivers);
+    }
+
+    [Fact]
+    public void Table_whose_name_gives_an_invalid_association_name_is_an_error()
+    {
+        var inventory = InventoryWith() with { ConfiguredTables = [new ConfiguredTableInfoBuilder("part_x.y").Build()] };
+        var error = Assert.Single(Scenario.Desired(ConfigText.Valid, inventory).Diagnostics);
+        Assert.Equal(DiagnosticCodes.InvalidAssociationName, error.Code);
+        Assert.Equal(new SourceLocation("collaborations.yaml", 11, 19), error.Location);
+    }
+
+    [Fact]
+    public void No_matching_table_is_a_warning()
+    {
+        var desired = Scenario.Desired(ConfigText.ValidWith("include: [\"part_*\"]", "include: [\"nothing_*\"]"));
+        Assert.Empty(desired.Collaborations[0].TableAssociations);
+        Assert.Equal(DiagnosticCodes.NoTablesSelected, Assert.Single(desired.Diagnostics).Code);
+    }
+
+    [Fact]
+    public void Collaboration_overrides_merge_onto_defaults()
+    {
+        var yaml = ConfigText.Valid + "\n    tables: { max: 3 }\n    membership: { queryLogStatus: DISABLED }\n";
+        var collaboration = Scenario.Desired(yaml).Collaborations[0];
+        Assert.Equal(["acx_part_01", "acx_part_02", "acx_part_03"], collaboration.TableAssociations.Select(a => a.Name));
+        Assert.Equal("DISABLED", collaboration.Membership.QueryLogStatus);
+    }
+
+    [Fact]
+    public void Template_names_cover_every_configured_table()
+    {
+        var names = Scenario.Desired(ConfigText.Valid).Collaborations[0].TemplateNames!;
+        Assert.Contains("acx_part_n_a", names);
+        Assert.Contains("acx_raw_events", names);
+        Assert.Equal(Tables().Count, names.Count);
+    }
+
+    private sealed record ConfiguredTableInfoBuilder(string Name)
+    {
+        public Inventory.ConfiguredTableInfo Build() => new(Id(900), Name, $"arn:aws:cleanrooms:us-east-1:{Us}:configuredtable/{Id(900)}");
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using CleanroomsStack.Emulator.Tests.Support;
+
+namespace CleanroomsStack.Emulator.Tests;
+
+/// <summary>The demo world the project ships, and worlds loaded from files.</summary>
+public sealed class WorldTests : IDisposable
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"world-{Guid.NewGuid():N}.json");
+
+    [Fact]
+    public async Task Demo_world_has_our_tables_namespace_and_three_invitations()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var us = SignedClient.For(emulator.Endpoint, TestEmulator.Us);
+
+        var tables = await Scenario.TablesAsync(us);
+        var parts = tables.Keys.Where(n => n.StartsWith("part_", StringComparison.Ordinal)).ToList();
+        Assert.Equal(30, parts.Count);
+        Assert.Equal(28, parts.Count(n => n is not "part_n_a" and not "part_n_a_a"));
+        Assert.Contains("households", tables.Keys);
+
+        var table = (await us.GetAsync($"/configuredTables/{tables["part_age"]}")).Expect(HttpStatusCode.OK);
+        Assert.Equal("omc_flywheel_prod", table.Str("configuredTable.tableReference.glue.databaseName"));
+        Assert.Equal("CUSTOM", table.Str("configuredTable.analysisRuleTypes.0"));
+
+        var amc = (await us.GetAsync($"/collaborations/{TestEmulator.AmcCollaboration}")).Expect(HttpStatusCode.OK);
+        Assert.Equal("AMC Collaboration", amc.Str("collaboration.name"));
+        Assert.Equal(TestEmulator.Amc, amc.Str("collaboration.creatorAccountId"));
+        Assert.Equal("INVITED", amc.Str("collaboration.memberStatus"));
+        Assert.Null(amc.Node("collaboration.membershipId"));
+
+        var members = (await us.GetAsync($"/collaborations/{TestEmulator.AmcCollaboration}/members")).Expect(HttpStatusCode.OK).Node("memberSummaries")!.AsArray();
+        var creator = members.Single(m => m!["accountId"]!.GetValue<string>() == TestEmulator.Amc)!;
+        Assert.Equal(["CAN_QUERY", "CAN_RECEIVE_RESULTS"], creator["abilities"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.True(creator["paymentConfiguration"]!["queryCompute"]!["isResponsible"]!.GetValue<bool>());
+        var ours = members.Single(m => m!["accountId"]!.GetValue<string>() == TestEmulator.Us)!;
+        Assert.Empty(ours["abilities"]!.AsArray());
+        Assert.False(ours["paymentConfiguration"]!["queryCompute"]!["isResponsible"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Seeded_ids_and_timestamps_are_the_same_in_every_run()
+    {
+        await using var first = await TestEmulator.StartAsync();
+        await using var second = await TestEmulator.StartAsync();
+        using var a = SignedClient.For(first.Endpoint, TestEmulator.Us);
+        using var b = SignedClient.For(second.Endpoint, TestEmulator.Us);
+
+        Assert.Equal((await a.GetAsync("/configuredTables")).RawBody, (await b.GetAsync("/configuredTables")).RawBody);
+        Assert.Equal((await a.GetAsync("/collaborations")).RawBody, (await b.GetAsync("/collaborations")).RawBody);
+    }
+
+    [Fact]
+    public async Task World_file_defines_accounts_and_their_keys()
+    {
+        await File.WriteAllTextAsync(_file, """
+            { "accounts": [ { "accountId": "111122223333", "accessKeyId": "AKIAEXAMPLE", "secretAccessKey": "example-secret" } ] }
+            """);
+        await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { WorldFile = _file });
+        using var client = new SignedClient(emulator.Endpoint, "AKIAEXAMPLE", "example-secret");
+        using var demo = SignedClient.For(emulator.Endpoint, TestEmulator.Us);
+
+        Assert.Empty((await client.GetAsync("/collaborations")).Expect(HttpStatusCode.OK).Node("collaborationList")!.AsArray());
+        (await demo.GetAsync("/collaborations")).ExpectError(HttpStatusCode.Forbidden, "UnrecognizedClientException");
+    }
+
+    [Theory]
+    [InlineData("{ \"accounts\": [] }", "\"accounts\" is empty")]
+    [InlineData("{ \"acounts\": [] }", "acounts")]
+    [InlineData("{ \"accounts\": [ { \"accountId\": \"12\", \"accessKeyId\": \"A\", \"secretAccessKey\": \"s\" } ] }", "not 12 digits")]
+    public async Task Bad_world_file_names_the_problem(string json, string expected)
+    {
+        await File.WriteAllTextAsync(_file, json);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => TestEmulator.StartAsync(new EmulatorOptions { WorldFile = _file }));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Contains(_file, error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => File.Delete(_file);
+}
