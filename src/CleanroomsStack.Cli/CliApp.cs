@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using CleanroomsStack.Cli.Commands;
 
 namespace CleanroomsStack.Cli;
@@ -14,15 +15,28 @@ public static class CliApp
         return await parsed.InvokeAsync(invocation, ct);
     }
 
-    private static RootCommand BuildRoot(CliIo io)
+    /// <summary>
+    /// The root is a plain command named after the tool (a RootCommand would take the host's name, e.g. "testhost"
+    /// under tests), with the help and version options a RootCommand has.
+    /// </summary>
+    private static Command BuildRoot(CliIo io)
     {
         var common = new CommonOptions();
-        var root = new RootCommand(
-            "cleanrooms-stack: manage the AWS Clean Rooms memberships of an account from collaborations.yaml.\n" +
-            "  preview   show what would change\n  up        make it so\n  emulator  run a local AWS Clean Rooms emulator");
+        var root = new Command("cleanrooms-stack",
+            "cleanrooms-stack: manage the AWS Clean Rooms memberships of an account declaratively from collaborations.yaml.\n" +
+            "Examples:\n" +
+            "  cleanrooms-stack preview --local              show what would change (embedded emulator, demo world)\n" +
+            "  cleanrooms-stack up --yes --profile prod      apply the config to a real account\n" +
+            "  cleanrooms-stack drift --profile prod         nightly: exit 2 when the account drifted from the config");
+        root.Options.Add(new HelpOption());
+        root.Options.Add(new VersionOption());
         common.AddTo(root);
         root.Subcommands.Add(PreviewCommand.Create(common, io));
         root.Subcommands.Add(UpCommand.Create(common, io));
+        root.Subcommands.Add(DriftCommand.Create(common, io));
+        root.Subcommands.Add(InvitationsCommand.Create(common, io));
+        root.Subcommands.Add(ValidateCommand.Create(common, io));
+        root.Subcommands.Add(InitCommand.Create(common, io));
         root.Subcommands.Add(EmulatorCommand.Create(io));
         return root;
     }

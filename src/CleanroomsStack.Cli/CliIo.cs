@@ -9,5 +9,6 @@ public sealed record CliIo(TextWriter Out, TextWriter Error, bool IsInteractive,
         new(Console.Out, Console.Error, !Console.IsInputRedirected && !Console.IsOutputRedirected, Console.ReadLine);
 
     /// <summary>A non-interactive console (as in CI) writing to the given writers.</summary>
-    public static CliIo Captured(TextWriter output, TextWriter error) => new(output, error, false, () => null);
+    public static CliIo Captured(TextWriter output, TextWriter error) =>
+        new(TextWriter.Synchronized(output), TextWriter.Synchronized(error), false, () => null);
 }

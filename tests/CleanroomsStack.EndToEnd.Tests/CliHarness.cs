@@ -1,4 +1,11 @@
+using Amazon.Runtime;
+using CleanroomsStack.Aws;
+using CleanroomsStack.Aws.Configuration;
+using CleanroomsStack.Aws.Credentials;
 using CleanroomsStack.Cli;
+using CleanroomsStack.Emulator;
+using CleanroomsStack.Emulator.Worlds;
+using CleanroomsStack.Engine.Ports;
 
 namespace CleanroomsStack.EndToEnd.Tests;
 
@@ -29,6 +36,21 @@ public sealed class CliHarness : IDisposable
     public Task<CliResult> RunLocalAsync(params string[] args) =>
         RunAsync([.. args, "--local", "--local-dir", LocalDir, "--config", ConfigPath]);
 
+    /// <summary>
+    /// Changes the local account behind the tool's back (as someone in the console would): starts the emulator on this
+    /// harness's state folder and hands a client of our demo account to <paramref name="change"/>.
+    /// </summary>
+    public async Task ChangeOutOfBandAsync(Func<ICleanRoomsApi, Task> change)
+    {
+        await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { StateDirectory = LocalDir });
+        var region = emulator.Options.Region;
+        var endpoint = emulator.Endpoint.ToString();
+        var context = new ResolvedAwsContext(
+            new BasicAWSCredentials(DemoWorld.AccessKeyId(DemoWorld.OurAccount), DemoWorld.SecretAccessKey(DemoWorld.OurAccount)),
+            region, ServiceEndpoints.Resolve(endpoint, region, _ => null), "demo account");
+        await change(CleanRoomsClientFactory.Create(context, new AwsSettings(Region: region, EndpointUrl: endpoint)));
+    }
+
     public static async Task<CliResult> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
@@ -36,6 +58,9 @@ public sealed class CliHarness : IDisposable
         var exit = await CliApp.RunAsync(args, CliIo.Captured(output, error));
         return new CliResult(exit, output.ToString(), error.ToString());
     }
+
+    /// <summary>Output made comparable with golden files: this harness's folder dropped from paths, run-time ids and durations replaced.</summary>
+    public string Normalize(string output) => OutputNormalizer.Normalize(output.Replace(Folder + Path.DirectorySeparatorChar, ""));
 
     public void Dispose()
     {

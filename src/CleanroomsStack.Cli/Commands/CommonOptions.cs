@@ -12,7 +12,10 @@ public sealed record RunSettings(
     string? Region,
     string? EndpointUrl,
     int Parallel,
-    bool NoColor);
+    bool NoColor,
+    IReadOnlyList<string> Targets,
+    bool Verbose,
+    bool Debug);
 
 /// <summary>The options behind <see cref="RunSettings"/>; added once to the root and inherited by every command.</summary>
 internal sealed class CommonOptions
@@ -37,10 +40,16 @@ internal sealed class CommonOptions
     { Description = "How many collaborations to work on at once.", DefaultValueFactory = _ => 4, Recursive = true };
     private readonly Option<bool> noColor = new("--no-color")
     { Description = "Plain output without colour.", Recursive = true };
+    private readonly Option<string[]> target = new("--target", "-t")
+    { Description = "Only this collaboration (name or id); repeatable.", Recursive = true, AllowMultipleArgumentsPerToken = false };
+    private readonly Option<bool> verbose = new("--verbose", "-v")
+    { Description = "Log every AWS call (operation, status, latency, attempt, throttle waits) to stderr.", Recursive = true };
+    private readonly Option<bool> debug = new("--debug")
+    { Description = "Like --verbose, plus request and response bodies (credentials are always redacted).", Recursive = true };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { config, local, localDir, resetLocal, profile, region, endpointUrl, parallel, noColor })
+        foreach (var option in new Option[] { config, local, localDir, resetLocal, profile, region, endpointUrl, parallel, noColor, target, verbose, debug })
             command.Options.Add(option);
         parallel.Validators.Add(r =>
         {
@@ -50,5 +59,6 @@ internal sealed class CommonOptions
 
     public RunSettings Read(ParseResult r) => new(
         r.GetValue(config)!, r.GetValue(local), r.GetValue(localDir)!, r.GetValue(resetLocal),
-        r.GetValue(profile), r.GetValue(region), r.GetValue(endpointUrl), r.GetValue(parallel), r.GetValue(noColor));
+        r.GetValue(profile), r.GetValue(region), r.GetValue(endpointUrl), r.GetValue(parallel), r.GetValue(noColor),
+        r.GetValue(target) ?? [], r.GetValue(verbose), r.GetValue(debug));
 }

@@ -13,7 +13,9 @@ internal static class EmulatorCommand
         var host = new Option<string>("--host") { Description = "Interface to listen on (loopback unless you say otherwise).", DefaultValueFactory = _ => "127.0.0.1" };
         var stateDir = new Option<string?>("--state-dir") { Description = "Persist the emulator's state in this folder." };
         var world = new Option<string?>("--world") { Description = "A JSON world file; the demo world when omitted." };
-        var command = new Command("emulator", "Run a local AWS Clean Rooms (+ STS, Entity Resolution) emulator for any AWS client.")
+        var command = new Command("emulator", "Run a local AWS Clean Rooms (+ STS, Entity Resolution) emulator for any AWS client.\n" +
+            "Example:\n" +
+            "  cleanrooms-stack emulator --port 4566 --state-dir .emulator")
         {
             port, host, stateDir, world,
         };

@@ -1,28 +1,54 @@
 using System.CommandLine;
 using CleanroomsStack.Cli.Composition;
+using CleanroomsStack.Cli.SavedPlans;
 using CleanroomsStack.Cli.Views;
+using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Core.Rendering;
 
 namespace CleanroomsStack.Cli.Commands;
 
-/// <summary><c>preview</c>: read live state and show what <c>up</c> would change, and why. Never writes.</summary>
+/// <summary><c>preview</c>: read live state and show what <c>up</c> would change, and why. Never writes to AWS.</summary>
 internal static class PreviewCommand
 {
     public static Command Create(CommonOptions common, CliIo io)
     {
-        var command = new Command("preview", "Show what `up` would change, and why. Reads only; never changes anything.");
+        var output = new PlanOutputOptions();
+        var detailedExitCode = new Option<bool>("--detailed-exitcode") { Description = "Exit 0 when there are no changes, 2 when there are, 1 on error." };
+        var expectNoChanges = new Option<bool>("--expect-no-changes") { Description = "Fail (exit 1) when the plan has changes." };
+        var outFile = new Option<string?>("--out") { Description = "Save the plan, bound to the config and live state it came from, for `up --plan`." };
+        var command = new Command("preview", "Show what `up` would change, and why. Reads only; never changes anything.\n" +
+            "Examples:\n" +
+            "  cleanrooms-stack preview --local                      the demo world, no AWS account needed\n" +
+            "  cleanrooms-stack preview --markdown > plan.md         a pull-request comment\n" +
+            "  cleanrooms-stack preview --out plan.json              save it for `up --plan plan.json`")
+        {
+            detailedExitCode, expectNoChanges, outFile,
+        };
+        output.AddTo(command);
         command.SetAction((parsed, ct) =>
         {
             var settings = common.Read(parsed);
             var run = new StackRun(settings, io);
             return run.GuardAsync(async () =>
             {
-                var config = run.LoadConfig();
-                if (config is null) return ExitCodes.Error;
-                await using var session = await ApiSession.OpenAsync(settings, config.Region, ct);
-                var planning = await run.PlanAsync(session, config, ct);
-                if (planning?.Plan is null) return ExitCodes.Error;
-                PlanView.Write(io.Out, planning.Plan, colour: !settings.NoColor && io.IsInteractive);
-                return ExitCodes.Success;
+                if (run.LoadConfig() is not { } loaded) return ExitCodes.Error;
+                await using var session = await ApiSession.OpenAsync(settings, loaded.Config.Region, io.Error, ct);
+                if (await run.PlanAsync(session, loaded.Config, ct) is not { Plan: { } plan } planning) return ExitCodes.Error;
+
+                var format = output.Read(parsed);
+                var document = PlanDocument.From(plan);
+                PlanView.Write(io.Out, document, format.Format, colour: !settings.NoColor && io.IsInteractive, format.Diff);
+                if (parsed.GetValue(outFile) is { } path)
+                {
+                    SavedPlanFile.Write(path, PlanFingerprint.Of(loaded.Text, planning.Inventory!, planning.Live!), document);
+                    io.Error.WriteLine($"Saved the plan to {path}; apply exactly it with `cleanrooms-stack up --plan {path}`.");
+                }
+                if (parsed.GetValue(expectNoChanges) && plan.HasChanges)
+                {
+                    io.Error.WriteLine("error: the plan has changes, but --expect-no-changes was given.");
+                    return ExitCodes.Error;
+                }
+                return parsed.GetValue(detailedExitCode) && plan.HasChanges ? ExitCodes.Changes : ExitCodes.Success;
             });
         });
         return command;

@@ -1,3 +1,4 @@
+using CleanroomsStack.Aws.Configuration;
 using CleanroomsStack.Cli.Composition;
 using CleanroomsStack.Cli.Views;
 using CleanroomsStack.Core.Config;
@@ -7,28 +8,38 @@ using CleanroomsStack.Engine.Ports;
 
 namespace CleanroomsStack.Cli.Commands;
 
+/// <summary>A valid config and the exact text it came from (saved plans are bound to the text).</summary>
+internal sealed record LoadedConfig(StackConfig Config, string Text);
+
 /// <summary>
 /// The steps preview and up share: load and validate the config (before any AWS call), connect, compute the plan.
 /// Each step reports its own problems and returns null so commands stay linear.
 /// </summary>
 internal sealed class StackRun(RunSettings settings, CliIo io)
 {
-    public StackConfig? LoadConfig()
+    /// <summary>Loads and validates the config (all diagnostics at once) and narrows it to the --target collaborations.</summary>
+    public LoadedConfig? LoadConfig()
     {
         if (!File.Exists(settings.ConfigPath))
         {
             io.Error.WriteLine($"error: config file '{settings.ConfigPath}' not found.");
-            io.Error.WriteLine("  hint: run in the folder that holds collaborations.yaml, or pass --config <file>.");
+            io.Error.WriteLine("  hint: run in the folder that holds collaborations.yaml, pass --config <file>, or create one with `cleanrooms-stack init`.");
             return null;
         }
-        var result = ConfigLoader.Load(File.ReadAllText(settings.ConfigPath), settings.ConfigPath);
-        DiagnosticsView.Write(io.Error, result.Diagnostics);
-        return result.Diagnostics.HasErrors() ? null : result.Config;
+        var text = File.ReadAllText(settings.ConfigPath);
+        var result = ConfigLoader.Load(text, settings.ConfigPath);
+        if (result.Diagnostics.HasErrors() || result.Config is null)
+        {
+            DiagnosticsView.Write(io.Error, result.Diagnostics);
+            return null;
+        }
+        var config = Targets.Apply(result.Config, settings.Targets, io.Error);
+        return config is null ? null : new LoadedConfig(config, text);
     }
 
     public async Task<PlanningResult?> PlanAsync(ApiSession session, StackConfig config, CancellationToken ct)
     {
-        io.Out.WriteLine($"Reading live state from {session.Describe()} ...");
+        io.Error.WriteLine($"Reading live state from {session.Describe()} ...");
         var result = await new StackPipeline(session.Api, session.Region, settings.Parallel).PlanAsync(config, ct);
         if (!result.Failed) return result; // the plan view shows its own warnings
         DiagnosticsView.Write(io.Error, result.Diagnostics);
@@ -46,6 +57,11 @@ internal sealed class StackRun(RunSettings settings, CliIo io)
         {
             io.Error.WriteLine($"error: AWS {e.Operation} failed: {ErrorText.Describe(e)}");
             io.Error.WriteLine($"  hint: {ErrorHints.For(e)}");
+            return ExitCodes.Error;
+        }
+        catch (AwsConfigurationException e)
+        {
+            io.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.Error;
         }
         catch (OperationCanceledException)

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using CleanroomsStack.Cli.Composition;
+using CleanroomsStack.Cli.SavedPlans;
 using CleanroomsStack.Cli.Views;
+using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Core.Rendering;
 using CleanroomsStack.Engine.Applying;
 
 namespace CleanroomsStack.Cli.Commands;
@@ -11,25 +14,39 @@ internal static class UpCommand
     public static Command Create(CommonOptions common, CliIo io)
     {
         var yes = new Option<bool>("--yes", "-y") { Description = "Apply without asking (for pipelines)." };
-        var command = new Command("up", "Make the account match collaborations.yaml: show the plan, confirm, apply.") { yes };
+        var planFile = new Option<string?>("--plan") { Description = "Apply exactly this saved plan (from `preview --out`); refused if the config or live state changed since." };
+        var json = new Option<bool>("--json") { Description = "Emit progress as JSON lines (one event per line) instead of text." };
+        var diff = new Option<bool>("--diff") { Description = "Show every attribute of every change in the plan." };
+        var command = new Command("up", "Make the account match collaborations.yaml: show the plan, confirm, apply.\n" +
+            "Examples:\n" +
+            "  cleanrooms-stack up --local --yes                     apply to the demo world\n" +
+            "  cleanrooms-stack up --yes --json --profile prod       in a pipeline, JSON-lines progress\n" +
+            "  cleanrooms-stack up --plan plan.json                  apply exactly a reviewed, saved plan") { yes, planFile, json, diff };
         command.SetAction((parsed, ct) =>
         {
             var settings = common.Read(parsed);
             var run = new StackRun(settings, io);
+            var jsonLines = parsed.GetValue(json);
             return run.GuardAsync(async () =>
             {
-                var config = run.LoadConfig();
-                if (config is null) return ExitCodes.Error;
-                await using var session = await ApiSession.OpenAsync(settings, config.Region, ct);
-                var planning = await run.PlanAsync(session, config, ct);
-                if (planning?.Plan is not { } plan) return ExitCodes.Error;
-                PlanView.Write(io.Out, plan, colour: !settings.NoColor && io.IsInteractive);
-                if (!plan.HasChanges) return ExitCodes.Success;
-                if (!Confirm(parsed.GetValue(yes), io)) return ExitCodes.Error;
+                if (run.LoadConfig() is not { } loaded) return ExitCodes.Error;
+                await using var session = await ApiSession.OpenAsync(settings, loaded.Config.Region, io.Error, ct);
+                if (await run.PlanAsync(session, loaded.Config, ct) is not { Plan: { } plan } planning) return ExitCodes.Error;
+                var document = PlanDocument.From(plan);
+                var saved = parsed.GetValue(planFile);
+                if (saved is not null && !SavedPlanCheck.Matches(saved, PlanFingerprint.Of(loaded.Text, planning.Inventory!, planning.Live!), document, io.Error))
+                    return ExitCodes.Error;
 
-                var observer = new PlainProgressView(io.Out);
+                var events = jsonLines ? new JsonLinesProgressView(io.Out) : null;
+                if (events is not null) events.WritePlan(document);
+                else PlanView.Write(io.Out, document, PlanFormat.Text, colour: !settings.NoColor && io.IsInteractive, parsed.GetValue(diff));
+                if (!plan.HasChanges) return ExitCodes.Success;
+                if (saved is null && !Confirm(parsed.GetValue(yes), io)) return ExitCodes.Error;
+
+                IApplyObserver observer = events is not null ? events : new PlainProgressView(io.Out);
                 var result = await new Applier(session.Api, new ApplyOptions(settings.Parallel), observer).ApplyAsync(plan, ct);
-                ApplySummaryView.Write(io.Out, result);
+                if (events is not null) events.WriteSummary(result, session.Calls.Snapshot());
+                else ApplySummaryView.Write(io.Out, result, session.Calls.Snapshot());
                 return result.Cancelled ? ExitCodes.Interrupted : result.Succeeded ? ExitCodes.Success : ExitCodes.Error;
             });
         });

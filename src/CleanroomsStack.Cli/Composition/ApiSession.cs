@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using CleanroomsStack.Aws;
 using CleanroomsStack.Aws.Configuration;
 using CleanroomsStack.Aws.Credentials;
+using CleanroomsStack.Aws.Observability;
 using CleanroomsStack.Cli.Commands;
 using CleanroomsStack.Emulator;
 using CleanroomsStack.Emulator.Worlds;
@@ -18,9 +19,9 @@ internal sealed class ApiSession : IAsyncDisposable
     private readonly RunningEmulator? emulator;
     private readonly string description;
 
-    private ApiSession(ICleanRoomsApi api, string region, string description, RunningEmulator? emulator)
+    private ApiSession(Func<IAwsCallObserver, ICleanRoomsApi> connect, IAwsCallObserver? log, string region, string description, RunningEmulator? emulator)
     {
-        Api = api;
+        Api = connect(log is null ? Calls : new CompositeCallObserver(Calls, log));
         Region = region;
         this.description = description;
         this.emulator = emulator;
@@ -28,29 +29,34 @@ internal sealed class ApiSession : IAsyncDisposable
 
     public ICleanRoomsApi Api { get; }
 
+    /// <summary>Per-operation totals of every AWS call this session made, for the end-of-run summary.</summary>
+    public AwsCallSummary Calls { get; } = new();
+
     public string Region { get; }
 
     /// <summary>Where the calls go, for messages; never includes a secret.</summary>
     public string Describe() => description;
 
-    public static async Task<ApiSession> OpenAsync(RunSettings settings, string? configRegion, CancellationToken ct)
+    public static async Task<ApiSession> OpenAsync(RunSettings settings, string? configRegion, TextWriter log, CancellationToken ct)
     {
+        IAwsCallObserver? callLog = settings.Debug ? new AwsCallLog(AwsLogLevel.Debug, log.WriteLine)
+            : settings.Verbose ? new AwsCallLog(AwsLogLevel.Verbose, log.WriteLine) : null;
         if (!settings.Local)
         {
             var aws = new AwsSettings(settings.Profile, settings.Region, settings.EndpointUrl) { FallbackRegion = configRegion };
             var context = AwsContextResolver.Resolve(aws);
-            return new ApiSession(CleanRoomsClientFactory.Create(context, aws), context.Region, $"AWS ({context})", null);
+            return new ApiSession(o => CleanRoomsClientFactory.Create(context, aws, o), callLog, context.Region, $"AWS ({context})", null);
         }
 
         if (settings.ResetLocal && Directory.Exists(settings.LocalDir)) Directory.Delete(settings.LocalDir, recursive: true);
         var running = await EmulatorServer.StartAsync(new EmulatorOptions { StateDirectory = settings.LocalDir }, ct);
         var region = settings.Region ?? configRegion ?? new EmulatorOptions().Region;
-        var local = new AwsSettings(Region: region, EndpointUrl: running.Endpoint.ToString());
+        // The embedded emulator does not throttle, so the client need not pace itself as it must against AWS.
+        var local = new AwsSettings(Region: region, EndpointUrl: running.Endpoint.ToString()) { RateLimit = RateLimitOptions.Unlimited };
         var credentials = new BasicAWSCredentials(DemoWorld.AccessKeyId(DemoWorld.OurAccount), DemoWorld.SecretAccessKey(DemoWorld.OurAccount));
         var endpoints = ServiceEndpoints.Resolve(running.Endpoint.ToString(), region, _ => null);
         var localContext = new ResolvedAwsContext(credentials, region, endpoints, $"demo account {DemoWorld.OurAccount}");
-        var api = CleanRoomsClientFactory.Create(localContext, local);
-        return new ApiSession(api, region, $"the local emulator ({settings.LocalDir}, demo account {DemoWorld.OurAccount})", running);
+        return new ApiSession(o => CleanRoomsClientFactory.Create(localContext, local, o), callLog, region, $"the local emulator ({settings.LocalDir}, demo account {DemoWorld.OurAccount})", running);
     }
 
     public async ValueTask DisposeAsync()

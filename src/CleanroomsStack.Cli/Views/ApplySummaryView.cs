@@ -1,15 +1,18 @@
+using CleanroomsStack.Aws.Observability;
 using CleanroomsStack.Engine.Applying;
 
 namespace CleanroomsStack.Cli.Views;
 
-/// <summary>The end-of-run summary: counts, duration, and every failure and skip with its reason.</summary>
+/// <summary>The end-of-run summary: every failure and skip with its reason, counts, duration and the AWS calls made.</summary>
 internal static class ApplySummaryView
 {
-    public static void Write(TextWriter output, ApplyResult result)
+    public static void Write(TextWriter output, ApplyResult result, IReadOnlyList<OperationCallTotals> calls)
     {
         output.WriteLine();
         var failed = result.Outcomes.Where(o => o.Status == OutcomeStatus.Failed).ToList();
         foreach (var f in failed) output.WriteLine($"Failed: {f.Change.Address}: {f.Message}");
+        foreach (var s in result.Outcomes.Where(o => o.Status == OutcomeStatus.Skipped)) output.WriteLine($"Skipped: {s.Change.Address}: {s.Message}");
+        CallSummaryView.Write(output, calls);
         var headline = result.Cancelled ? "Apply interrupted" : failed.Count == 0 ? "Apply complete" : "Apply finished with failures";
         output.WriteLine($"{headline}: {result.Count(OutcomeStatus.Succeeded)} succeeded, {failed.Count} failed, " +
                          $"{result.Count(OutcomeStatus.Skipped)} skipped in {result.Duration.TotalSeconds:0.0}s.");

@@ -11,6 +11,6 @@ internal static class DiagnosticsView
         if (diagnostics.Count == 0) return;
         output.Write(DiagnosticsRenderer.Render(diagnostics));
         var errors = diagnostics.Count(d => d.Severity == Severity.Error);
-        if (errors > 0) output.WriteLine($"{errors} error(s): nothing was changed.");
+        if (errors > 0) output.WriteLine("Nothing was changed.");
     }
 }

@@ -3,9 +3,22 @@ using CleanroomsStack.Core.Rendering;
 
 namespace CleanroomsStack.Cli.Views;
 
-/// <summary>The plan as people read it: the text renderer over the same document the JSON output is made of.</summary>
+public enum PlanFormat { Text, Json, Markdown }
+
+/// <summary>
+/// The plan in the format asked for. Every format is rendered from the same <see cref="PlanDocument"/>, so they can't
+/// disagree. Text is compact unless <paramref name="diff"/> asks for every attribute.
+/// </summary>
 internal static class PlanView
 {
-    public static void Write(TextWriter output, Plan plan, bool colour) =>
-        output.Write(PlanTextRenderer.Render(PlanDocument.From(plan), new TextRenderOptions(Colour: colour)));
+    public static void Write(TextWriter output, Plan plan, PlanFormat format, bool colour, bool diff) =>
+        Write(output, PlanDocument.From(plan), format, colour, diff);
+
+    public static void Write(TextWriter output, PlanDocument document, PlanFormat format, bool colour, bool diff) =>
+        output.Write(format switch
+        {
+            PlanFormat.Json => PlanJson.Write(document),
+            PlanFormat.Markdown => PlanMarkdownRenderer.Render(document),
+            _ => PlanTextRenderer.Render(document, new TextRenderOptions(Colour: colour, AllAttributes: diff)),
+        });
 }

@@ -4,7 +4,8 @@ namespace CleanroomsStack.Core.Rendering;
 
 /// <param name="Colour">ANSI colours (off for files, pipes and tests).</param>
 /// <param name="ShowUnchanged">List no-op resources too, instead of only counting them.</param>
-public sealed record TextRenderOptions(bool Colour = false, bool ShowUnchanged = false);
+/// <param name="AllAttributes">Every attribute of creates and deletes too (the CLI's --diff); updates and replaces always show theirs.</param>
+public sealed record TextRenderOptions(bool Colour = false, bool ShowUnchanged = false, bool AllAttributes = true);
 
 /// <summary>
 /// The plan for people, Terraform/Pulumi style: per collaboration, one line per change with its symbol
@@ -61,7 +62,7 @@ public static class PlanTextRenderer
                 unchanged++;
                 continue;
             }
-            WriteChange(writer, change, action, Relative(change.Address, prefix), style);
+            WriteChange(writer, change, action, Relative(change.Address, prefix), style, options.AllAttributes);
         }
         foreach (var unmanaged in collaboration.Unmanaged)
             writer.WriteLine($"  {style.Dim($"? {Relative(unmanaged.Address, prefix)}")}  # unmanaged: {unmanaged.Reason}");
@@ -69,11 +70,12 @@ public static class PlanTextRenderer
             writer.WriteLine(style.Dim($"  ({unchanged} unchanged)"));
     }
 
-    private static void WriteChange(StringWriter writer, ChangeDocument change, ChangeAction action, string address, TextStyle style)
+    private static void WriteChange(StringWriter writer, ChangeDocument change, ChangeAction action, string address, TextStyle style, bool allAttributes)
     {
         var symbol = action.Info().Symbol.PadRight(2);
         writer.WriteLine($"  {style.Action(action, $"{symbol} {address}")}");
         writer.WriteLine($"        {style.Dim($"# {action.Info().Verb}: {change.Reason}")}");
+        if (!allAttributes && action is ChangeAction.Create or ChangeAction.Delete) return;
         var width = change.Diffs.Count == 0 ? 0 : change.Diffs.Max(d => d.Path.Length);
         foreach (var diff in change.Diffs)
             writer.WriteLine($"        {diff.Path.PadRight(width)}  {DiffValue(diff, action)}");

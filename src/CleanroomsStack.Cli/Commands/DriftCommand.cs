@@ -1,0 +1,38 @@
+using System.CommandLine;
+using CleanroomsStack.Cli.Composition;
+using CleanroomsStack.Cli.Views;
+using CleanroomsStack.Core.Planning;
+
+namespace CleanroomsStack.Cli.Commands;
+
+/// <summary>
+/// <c>drift</c>: for the nightly job. A preview that separates drift (managed resources that exist but differ from the
+/// config) from pending work (e.g. new invitations). Exits 2 on drift, 0 otherwise.
+/// </summary>
+internal static class DriftCommand
+{
+    public static Command Create(CommonOptions common, CliIo io)
+    {
+        var output = new PlanOutputOptions();
+        var command = new Command("drift", "Report drift (resources changed outside the config) separately from pending work; exit 2 on drift.\n" +
+            "Examples:\n" +
+            "  cleanrooms-stack drift --profile prod                 nightly check\n" +
+            "  cleanrooms-stack drift --json                         for a bot");
+        output.AddTo(command);
+        command.SetAction((parsed, ct) =>
+        {
+            var settings = common.Read(parsed);
+            var run = new StackRun(settings, io);
+            return run.GuardAsync(async () =>
+            {
+                if (run.LoadConfig() is not { } loaded) return ExitCodes.Error;
+                await using var session = await ApiSession.OpenAsync(settings, loaded.Config.Region, io.Error, ct);
+                if (await run.PlanAsync(session, loaded.Config, ct) is not { Plan: { } plan }) return ExitCodes.Error;
+                var report = DriftReport.Of(plan);
+                DriftView.Write(io.Out, report, output.Read(parsed), colour: !settings.NoColor && io.IsInteractive);
+                return report.HasDrift ? ExitCodes.Changes : ExitCodes.Success;
+            });
+        });
+        return command;
+    }
+}

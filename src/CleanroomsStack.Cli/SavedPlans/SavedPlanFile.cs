@@ -1,0 +1,53 @@
+using System.Text.Json;
+using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Core.Rendering;
+
+namespace CleanroomsStack.Cli.SavedPlans;
+
+/// <summary>
+/// A plan saved by <c>preview --out</c>: the plan document plus the fingerprints of the config and live state it was
+/// computed from. <c>up --plan</c> applies it only while both still match.
+/// </summary>
+internal sealed record SavedPlan(int FormatVersion, string Kind, string ConfigFingerprint, string LiveStateFingerprint, PlanDocument Plan)
+{
+    public const string KindName = "cleanrooms-stack-saved-plan";
+}
+
+internal static class SavedPlanFile
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true, IndentSize = 2, NewLine = "\n",
+    };
+
+    public static void Write(string path, PlanFingerprint fingerprint, PlanDocument plan)
+    {
+        var saved = new SavedPlan(1, SavedPlan.KindName, fingerprint.Config, fingerprint.LiveState, plan);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        // Write then rename, so a reader never sees half a plan.
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        File.WriteAllText(temporary, JsonSerializer.Serialize(saved, Options) + "\n");
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Reads a saved plan; a missing or foreign file is reported on <paramref name="error"/> and gives null.</summary>
+    public static SavedPlan? Read(string path, TextWriter error)
+    {
+        if (!File.Exists(path))
+        {
+            error.WriteLine($"error: saved plan '{path}' not found.");
+            error.WriteLine("  hint: create one with `cleanrooms-stack preview --out <file>`.");
+            return null;
+        }
+        try
+        {
+            var saved = JsonSerializer.Deserialize<SavedPlan>(File.ReadAllText(path), Options);
+            if (saved is { Kind: SavedPlan.KindName, FormatVersion: 1 }) return saved;
+        }
+        catch (JsonException) { /* reported below */ }
+        error.WriteLine($"error: '{path}' is not a plan saved by `cleanrooms-stack preview --out` (format version 1).");
+        error.WriteLine("  hint: save the plan again with `cleanrooms-stack preview --out <file>`.");
+        return null;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using CleanroomsStack.Aws.Observability;
+using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Core.Rendering;
+using CleanroomsStack.Engine.Applying;
+
+namespace CleanroomsStack.Cli.Views;
+
+/// <summary>
+/// `up --json`: one JSON object per line, each with an "event" member: plan, started, finished, summary.
+/// Bots read the stream as it comes; a line is always written whole.
+/// </summary>
+internal sealed class JsonLinesProgressView(TextWriter output) : IApplyObserver
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        // Read by tools and people, never embedded in HTML: keep quotes and non-ASCII readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+    private readonly Lock gate = new();
+
+    public void WritePlan(PlanDocument plan) => Emit(new { @event = "plan", plan.Summary, plan.Diagnostics });
+
+    public void OnStarted(ResourceChange change) =>
+        Emit(new { @event = "started", address = change.Address.ToString(), action = change.Action.Info().JsonName });
+
+    public void OnFinished(ChangeOutcome outcome) => Emit(new
+    {
+        @event = "finished",
+        address = outcome.Change.Address.ToString(),
+        action = outcome.Change.Action.Info().JsonName,
+        status = outcome.Status.ToString().ToLowerInvariant(),
+        elapsedMs = (long)outcome.Elapsed.TotalMilliseconds,
+        awsId = outcome.AwsId,
+        message = outcome.Message,
+    });
+
+    public void WriteSummary(ApplyResult result, IReadOnlyList<OperationCallTotals> calls) => Emit(new
+    {
+        @event = "summary",
+        succeeded = result.Count(OutcomeStatus.Succeeded),
+        failed = result.Count(OutcomeStatus.Failed),
+        skipped = result.Count(OutcomeStatus.Skipped),
+        cancelled = result.Cancelled,
+        durationMs = (long)result.Duration.TotalMilliseconds,
+        calls = calls.Select(c => new { c.Service, c.Operation, c.Calls, c.Retries, c.Throttles, c.Failures, waitingMs = (long)c.TimeWaiting.TotalMilliseconds }),
+    });
+
+    private void Emit<T>(T value)
+    {
+        var line = JsonSerializer.Serialize(value, Options);
+        lock (gate) output.WriteLine(line);
+    }
+}
