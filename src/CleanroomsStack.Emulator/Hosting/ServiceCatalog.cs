@@ -2,6 +2,7 @@ using CleanroomsStack.Emulator.Protocol;
 using CleanroomsStack.Emulator.Routing;
 using CleanroomsStack.Emulator.Services.CleanRooms;
 using CleanroomsStack.Emulator.Services.EntityResolution;
+using CleanroomsStack.Emulator.Services.Glue;
 using CleanroomsStack.Emulator.Services.Sts;
 
 namespace CleanroomsStack.Emulator.Hosting;
@@ -15,11 +16,15 @@ public static class ServiceCatalog
         routes.DeclareService("cleanrooms", WireProtocol.RestJson);
         CollaborationHandlers.Register(routes);
         MembershipHandlers.Register(routes);
+        ConfiguredTableHandlers.Register(routes);
         TableAssociationHandlers.Register(routes);
         AnalysisRuleHandlers.Register(routes);
         IdNamespaceAssociationHandlers.Register(routes);
+        IdMappingTableHandlers.Register(routes);
+        TagHandlers.Register(routes);
         IdNamespaceHandlers.Register(routes);
         StsHandlers.Register(routes);
+        GlueHandlers.Register(routes);
         return routes;
     }
 }

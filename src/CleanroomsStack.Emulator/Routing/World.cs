@@ -51,6 +51,9 @@ public sealed class World
     public string IdNamespaceAssociationArn(MembershipRecord m, IdNamespaceAssociationRecord a) =>
         $"arn:aws:cleanrooms:{Region}:{m.AccountId}:membership/{m.Id}/idnamespaceassociation/{a.Id}";
 
+    public string IdMappingTableArn(MembershipRecord m, IdMappingTableRecord t) =>
+        $"arn:aws:cleanrooms:{Region}:{m.AccountId}:membership/{m.Id}/idmappingtable/{t.Id}";
+
     public string IdNamespaceArn(IdNamespaceRecord n) => $"arn:aws:entityresolution:{Region}:{n.AccountId}:idnamespace/{n.Name}";
 
     public CollaborationRecord Collaboration(string id) => State.Collaborations.First(c => c.Id == id);

@@ -13,6 +13,9 @@ public sealed class EmulatorState
     public List<TableAssociationRecord> TableAssociations { get; init; } = [];
     public List<IdNamespaceRecord> IdNamespaces { get; init; } = [];
     public List<IdNamespaceAssociationRecord> IdNamespaceAssociations { get; init; } = [];
+    public List<IdMappingTableRecord> IdMappingTables { get; init; } = [];
+    public List<GlueDatabaseRecord> GlueDatabases { get; init; } = [];
+    public List<GlueTableRecord> GlueTables { get; init; } = [];
 
     /// <summary>Tags by resource ARN.</summary>
     public SortedDictionary<string, SortedDictionary<string, string>> Tags { get; init; } = new(StringComparer.Ordinal);

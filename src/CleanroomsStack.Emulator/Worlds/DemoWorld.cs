@@ -46,9 +46,20 @@ public static class DemoWorld
         state.Accounts.Add(Account(RetailAccount, "Retail Media Partner"));
         state.Accounts.Add(Account(MeasurementAccount, "Measurement Partner"));
 
+        state.GlueDatabases.Add(new GlueDatabaseRecord { AccountId = OurAccount, Name = GlueDatabase, CreateTime = Epoch });
         var offset = 0;
         foreach (var name in PartTables.Concat(OtherTables))
         {
+            state.GlueTables.Add(new GlueTableRecord
+            {
+                AccountId = OurAccount,
+                DatabaseName = GlueDatabase,
+                Name = name,
+                Columns = [new GlueColumnRecord { Name = "customer_id" }, new GlueColumnRecord { Name = "value" }],
+                Location = $"s3://omc-flywheel-prod/{name}/",
+                CreateTime = Epoch,
+                UpdateTime = Epoch,
+            });
             state.ConfiguredTables.Add(new ConfiguredTableRecord
             {
                 Id = DeterministicId.From($"configured-table/{OurAccount}/{name}"),
@@ -58,7 +69,7 @@ public static class DemoWorld
                 GlueDatabaseName = GlueDatabase,
                 GlueTableName = name,
                 AllowedColumns = ["customer_id", "value"],
-                AnalysisRuleTypes = ["CUSTOM"],
+                Rules = [new ConfiguredTableRuleRecord { Type = "CUSTOM", AllowedAnalyses = ["ANY_QUERY"], CreateTime = Epoch + offset, UpdateTime = Epoch + offset }],
                 CreateTime = Epoch + offset,
                 UpdateTime = Epoch + offset,
             });
