@@ -3,6 +3,7 @@ using CleanroomsStack.Emulator.Routing;
 using CleanroomsStack.Emulator.Services.CleanRooms;
 using CleanroomsStack.Emulator.Services.EntityResolution;
 using CleanroomsStack.Emulator.Services.Glue;
+using CleanroomsStack.Emulator.Services.Sso;
 using CleanroomsStack.Emulator.Services.Sts;
 
 namespace CleanroomsStack.Emulator.Hosting;
@@ -15,6 +16,7 @@ public static class ServiceCatalog
         var routes = new RouteTable();
         routes.DeclareService("cleanrooms", WireProtocol.RestJson);
         CollaborationHandlers.Register(routes);
+        CreateCollaborationHandler.Register(routes);
         MembershipHandlers.Register(routes);
         ConfiguredTableHandlers.Register(routes);
         TableAssociationHandlers.Register(routes);
@@ -22,9 +24,11 @@ public static class ServiceCatalog
         IdNamespaceAssociationHandlers.Register(routes);
         IdMappingTableHandlers.Register(routes);
         TagHandlers.Register(routes);
+        SchemaHandlers.Register(routes);
         IdNamespaceHandlers.Register(routes);
         StsHandlers.Register(routes);
         GlueHandlers.Register(routes);
+        SsoPortalHandlers.Register(routes);
         return routes;
     }
 }

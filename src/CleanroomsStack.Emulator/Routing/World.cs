@@ -33,10 +33,19 @@ public sealed class World
     public SigningKey? FindKey(string accessKeyId)
     {
         var account = State.Accounts.FirstOrDefault(a => a.AccessKeyId == accessKeyId);
-        return account is null
-            ? null
-            : new SigningKey(account.AccountId, account.AccessKeyId, account.SecretAccessKey, null,
+        if (account is not null)
+        {
+            return new SigningKey(account.AccountId, account.AccessKeyId, account.SecretAccessKey, null,
                 $"arn:aws:iam::{account.AccountId}:user/{account.UserName}", account.AccessKeyId);
+        }
+
+        var session = State.Sessions.FirstOrDefault(s => s.AccessKeyId == accessKeyId);
+        return session is null
+            ? null
+            : new SigningKey(session.AccountId, session.AccessKeyId, session.SecretAccessKey, session.SessionToken, session.Arn, session.UserId)
+            {
+                Expires = DateTimeOffset.FromUnixTimeMilliseconds((long)(session.Expiration * 1000)),
+            };
     }
 
     public string CollaborationArn(CollaborationRecord c) => $"arn:aws:cleanrooms:{Region}:{c.CreatorAccountId}:collaboration/{c.Id}";

@@ -34,13 +34,16 @@ public static class DemoWorld
 
     public static readonly IReadOnlyList<string> OtherTables = ["address_master", "email_hashes", "households", "zip_demographics"];
 
+    /// <summary>The SSO access token the demo portal accepts (put it in an SSO token cache file to test SSO profiles).</summary>
+    public const string SsoAccessToken = "demo-sso-access-token";
+
     public static string AccessKeyId(string accountId) => $"AKIA{accountId}TEST";
 
     public static string SecretAccessKey(string accountId) => $"demo-secret-{accountId}";
 
     public static EmulatorState Build()
     {
-        var state = new EmulatorState();
+        var state = new EmulatorState { SsoAccessTokens = [SsoAccessToken] };
         state.Accounts.Add(Account(OurAccount, "ACX"));
         state.Accounts.Add(Account(AmcAccount, "AMC"));
         state.Accounts.Add(Account(RetailAccount, "Retail Media Partner"));
