@@ -123,7 +123,7 @@ public sealed class CredentialResolutionTests : IDisposable
             sso_role_name = Admin
             region = us-east-1
             """);
-        _env.WriteFile(".aws/sso/cache/" + SsoCacheFileName("https://example.awsapps.com/start"), """
+        _env.WriteFile(".aws/sso/cache/" + SsoCache.FileName("https://example.awsapps.com/start"), """
             {"startUrl":"https://example.awsapps.com/start","region":"us-east-1","accessToken":"expired-token","expiresAt":"2020-01-01T00:00:00Z"}
             """);
 
@@ -132,8 +132,4 @@ public sealed class CredentialResolutionTests : IDisposable
 
         Assert.Equal("The AWS SSO session has expired or is missing: run `aws sso login --profile sso-dev` and try again.", error.Message);
     }
-
-    /// <summary>The AWS CLI names a legacy SSO token cache file after the SHA-1 of the start URL.</summary>
-    private static string SsoCacheFileName(string key) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(key))) + ".json";
 }
