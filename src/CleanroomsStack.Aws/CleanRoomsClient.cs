@@ -1,4 +1,5 @@
 using CleanroomsStack.Aws.Http;
+using CleanroomsStack.Aws.Schemas;
 using CleanroomsStack.Aws.Wire;
 using CleanroomsStack.Engine.Ports;
 using CleanroomsStack.Engine.Ports.Shapes;
@@ -10,12 +11,13 @@ namespace CleanroomsStack.Aws;
 /// <see cref="ICleanRoomsApi"/> over HTTP: one method per AWS operation, each just the operation's URI, body and
 /// response shape (facts §3, §5, §7). Transport concerns (signing, retries, rate limits, errors) are in the executor.
 /// </summary>
-internal sealed class CleanRoomsClient(AwsCallExecutor executor) : ICleanRoomsApi
+internal sealed class CleanRoomsClient(AwsCallExecutor executor) : ICleanRoomsApi, ICollaborationSchemaApi
 {
     /// <summary>The largest page Clean Rooms allows: fewer calls against a per-operation rate limit.</summary>
     private const string PageSize = "100";
 
     private readonly RestJsonChannel _rest = new(executor);
+    private readonly CollaborationSchemaReads _schemas = new(new RestJsonChannel(executor));
     private static AwsJsonContext Json => AwsJsonContext.Default;
 
     public async Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken ct)
@@ -152,6 +154,15 @@ internal sealed class CleanRoomsClient(AwsCallExecutor executor) : ICleanRoomsAp
 
     public Task<IdNamespace> GetIdNamespaceAsync(string nameOrArn, CancellationToken ct) =>
         _rest.GetAsync(Operations.GetIdNamespace, $"/idnamespaces/{Label(nameOrArn)}", Json.IdNamespace, ct);
+
+    // Collaboration-side schema reads (ICollaborationSchemaApi)
+
+    public Task<IReadOnlyList<SchemaSummary>> ListSchemasAsync(string collaborationId, string? schemaType, CancellationToken ct) =>
+        _schemas.ListSchemasAsync(collaborationId, schemaType, ct);
+
+    public Task<SchemaAnalysisRules> BatchGetSchemaAnalysisRuleAsync(
+        string collaborationId, IReadOnlyList<SchemaAnalysisRuleRequest> requests, CancellationToken ct) =>
+        _schemas.BatchGetSchemaAnalysisRuleAsync(collaborationId, requests, ct);
 
     private static string MembershipPath(string membershipId) => $"/memberships/{Label(membershipId)}";
     private static string AssociationsPath(string membershipId) => $"{MembershipPath(membershipId)}/configuredTableAssociations";
