@@ -99,6 +99,20 @@ public sealed class CredentialResolutionTests : IDisposable
     }
 
     [Fact]
+    public void An_unknown_AWS_PROFILE_is_reported_even_when_environment_keys_exist()
+    {
+        WriteDevProfile();
+        _env.Set("AWS_PROFILE", "typo");
+        _env.Set("AWS_ACCESS_KEY_ID", "AKIDFROMENV");
+        _env.Set("AWS_SECRET_ACCESS_KEY", "env-secret");
+
+        var error = Assert.Throws<AwsCredentialsException>(() => AwsContextResolver.Resolve(new AwsSettings(Region: "us-east-1")));
+
+        Assert.Equal("The AWS profile 'typo' (from AWS_PROFILE) was not found in the shared config or credentials file. " +
+                     "Check the name with `aws configure list-profiles`, or create it with `aws configure --profile typo`.", error.Message);
+    }
+
+    [Fact]
     public void A_missing_region_says_how_to_set_one()
     {
         _env.WriteCredentials("""

@@ -10,11 +10,13 @@ internal sealed class CollaborationSchemaReads(RestJsonChannel rest)
     /// <summary>BatchGetSchemaAnalysisRule accepts 1–25 requests per call.</summary>
     public const int BatchLimit = 25;
 
+    private const string PageSize = "100";
+
     private static AwsJsonContext Json => AwsJsonContext.Default;
 
     public Task<IReadOnlyList<SchemaSummary>> ListSchemasAsync(string collaborationId, string? schemaType, CancellationToken ct) =>
         rest.ListAllAsync<SchemaPage, SchemaSummary>(Operations.ListSchemas, $"/collaborations/{Label(collaborationId)}/schemas",
-            [("maxResults", "100"), ("schemaType", schemaType)], Json.SchemaPage, ct);
+            [("maxResults", PageSize), ("schemaType", schemaType)], Json.SchemaPage, ct);
 
     public async Task<SchemaAnalysisRules> BatchGetSchemaAnalysisRuleAsync(
         string collaborationId, IReadOnlyList<SchemaAnalysisRuleRequest> requests, CancellationToken ct)
