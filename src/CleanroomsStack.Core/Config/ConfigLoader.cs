@@ -11,7 +11,8 @@ public static class ConfigLoader
 {
     public const int CurrentVersion = 1;
     private static readonly string[] TopLevelKeys = ["version", "defaults", "collaborations"];
-    private static readonly string[] CollaborationOnlyKeys = ["name", "id", "note"];
+    private static readonly string[] CollaborationOnlyKeys = ["name", "id", "note", "state"];
+    private static readonly string[] States = ["active", "left"];
 
     public static ConfigLoadResult Load(string yamlText, string filePath)
     {
@@ -99,12 +100,13 @@ public static class ConfigLoader
             "name must be 1-100 characters on one line", "shorten the name and keep it on one line");
         var id = ReadId(reader, map, path);
         var note = map.Find("note") is { } n ? reader.String(n.Value, "note") : null;
+        var state = map.Find("state") is { } s ? reader.Enum(s.Value, "state", States) : "active";
         CheckRegion(reader, map, region);
         var effective = defaults is null ? map : YamlMerger.Merge(defaults, map);
         var settings = new SettingsParser(reader).Parse(effective, map.Location, $"collaboration '{name ?? path}'", complete: true);
-        return name is null || id is null || settings is null || (map.Find("note") is not null && note is null)
+        return name is null || id is null || settings is null || state is null || (map.Find("note") is not null && note is null)
             ? null
-            : new CollaborationConfig(id, name, note, map.Location, settings);
+            : new CollaborationConfig(id, name, note, map.Location, settings, state == "left" ? ParticipationState.Left : ParticipationState.Active);
     }
 
     private static Located<string>? ReadId(ConfigReader reader, YamlMapping map, string path)

@@ -9,12 +9,16 @@ public sealed record Located<T>(T Value, SourceLocation Location);
 /// <param name="Region">The region from <c>defaults.region</c>; null means "resolve it as the AWS CLI does".</param>
 public sealed record StackConfig(int Version, string FilePath, string? Region, IReadOnlyList<CollaborationConfig> Collaborations);
 
+/// <param name="State">Active: be a member. Left: leave (or don't accept) the collaboration.</param>
 public sealed record CollaborationConfig(
     Located<string> Id,
     string Name,
     string? Note,
     SourceLocation Location,
-    CollaborationSettings Settings);
+    CollaborationSettings Settings,
+    ParticipationState State = ParticipationState.Active);
+
+public enum ParticipationState { Active, Left }
 
 /// <summary>Everything that may be set under <c>defaults</c> and overridden per collaboration.</summary>
 public sealed record CollaborationSettings(

@@ -18,6 +18,8 @@ public sealed record DesiredState(
 /// these names is ours even when its table is no longer selected, so the planner deletes it instead of reporting it
 /// as unmanaged. Null: only selected tables' associations are ours.
 /// </param>
+/// <param name="Leave">The config says <c>state: left</c>: the membership (and everything in it) should not exist.</param>
+/// <param name="Location">Where the collaboration is configured; null for invitations accepted by policy.</param>
 public sealed record DesiredCollaboration(
     string CollaborationId,
     string Name,
@@ -26,4 +28,6 @@ public sealed record DesiredCollaboration(
     IReadOnlyList<TableAssociationSpec> TableAssociations,
     IReadOnlyList<IdNamespaceAssociationSpec> IdNamespaceAssociations,
     string AssociationNameTemplate = "{table}",
-    IReadOnlySet<string>? TemplateNames = null);
+    IReadOnlySet<string>? TemplateNames = null,
+    bool Leave = false,
+    SourceLocation? Location = null);

@@ -33,4 +33,5 @@ public static class DiagnosticCodes
     public const string TooManyTables = "CS208";
     public const string DuplicateAssociationName = "CS209";
     public const string UnknownTable = "CS210";
+    public const string LeaveNotAllowed = "CS211";
 }

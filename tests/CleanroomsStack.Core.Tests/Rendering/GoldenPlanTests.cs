@@ -33,6 +33,11 @@ public class GoldenPlanTests
             new LiveState([Applied]), InventoryWith(AmcInvitation("ACTIVE", Applied.Id))),
         ["max-truncate"] = () => Scenario.Plan(TeamConfig.Yaml.Replace("max: 25", "max: 4"), Scenario.Nothing),
         ["max-error"] = () => Scenario.Plan(TeamConfig.Yaml.Replace("max: 25", "max: 4, onExceed: error"), Scenario.Nothing),
+        ["leave-refused"] = () => Scenario.Plan(TeamConfig.WithOverrides("    state: left"), new LiveState([Applied]), Active()),
+        ["leave-allowed"] = () => Scenario.Plan(TeamConfig.WithOverrides("    state: left"), new LiveState([Applied]), Active(),
+            new PlanOptions(new HashSet<string> { AmcCollaborationId })),
+        ["collaboration-deleted"] = () => Scenario.Plan(TeamConfig.Yaml, new LiveState([Applied with { Status = "COLLABORATION_DELETED" }]),
+            InventoryWith(AmcInvitation("COLLABORATION_DELETED", Applied.Id))),
         ["config-errors"] = () => Scenario.Plan(TeamConfig.Yaml, Scenario.Nothing, InventoryWith(OtherInvitation())),
     };
 
@@ -50,6 +55,8 @@ public class GoldenPlanTests
     [MemberData(nameof(Scenarios))]
     public void Plan_markdown_matches_the_golden_file(string scenario) =>
         Golden.AssertMatches($"{scenario}.md", PlanMarkdownRenderer.Render(PlanDocument.From(ScenarioTable[scenario]())));
+
+    private static Inventory.Inventory Active() => InventoryWith(AmcInvitation("ACTIVE", Applied.Id));
 
     private static MembershipState Drifted() => (Applied with { QueryLogStatus = "DISABLED" })
         .EditAssociation("acx_part_03", a => a with { Rules = [new AnalysisRuleState("CUSTOM", [Amc], [])] })

@@ -29,6 +29,15 @@ public static class IdNamespaceAssociationDiffer
         return new KindDiff(changes, unmanaged);
     }
 
+    public static IdNamespaceAssociationChange Delete(ResourceAddress membership, IdNamespaceAssociationState live, string? membershipId, string reason)
+    {
+        var diffs = new DiffBuilder(ResourceKind.IdNamespaceAssociation)
+            .Set("name", live.Name, creating: false)
+            .Set("inputReferenceConfig.inputReferenceArn", live.InputReferenceArn, creating: false);
+        return new IdNamespaceAssociationChange(membership.Child(ResourceKind.IdNamespaceAssociation, live.Name), ChangeAction.Delete, reason,
+            diffs.Diffs, membershipId, null, live);
+    }
+
     private static IdNamespaceAssociationChange Create(ResourceAddress membership, IdNamespaceAssociationSpec spec, string? membershipId)
     {
         var diffs = new DiffBuilder(ResourceKind.IdNamespaceAssociation)

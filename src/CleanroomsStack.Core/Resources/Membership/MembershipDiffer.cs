@@ -20,4 +20,11 @@ public static class MembershipDiffer
             : "membership settings differ from the config";
         return new MembershipChange(address, diffs.Action, reason, diffs.Diffs, desired, live);
     }
+
+    /// <summary>Leaving the collaboration: DeleteMembership.</summary>
+    public static MembershipChange Delete(MembershipState live, string reason)
+    {
+        var diffs = new DiffBuilder(ResourceKind.Membership).Set("collaborationIdentifier", live.CollaborationId, creating: false);
+        return new MembershipChange(ResourceAddress.Membership(live.CollaborationId), ChangeAction.Delete, reason, diffs.Diffs, null, live);
+    }
 }

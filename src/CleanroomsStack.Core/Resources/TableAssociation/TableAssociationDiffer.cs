@@ -30,7 +30,8 @@ public static class TableAssociationDiffer
         {
             var address = membership.Child(ResourceKind.TableAssociation, orphan.Name);
             if (templateNames.Contains(orphan.Name.ToLowerInvariant()))
-                changes.AddRange(Delete(address, orphan, membershipId, template));
+                changes.AddRange(Delete(address, orphan, membershipId,
+                    $"named by '{template}' but its table is no longer selected (tables.include/exclude/max)"));
             else
                 unmanaged.Add(new UnmanagedResource(address,
                     $"its table is not selected and its name doesn't follow '{template}'; left as it is"));
@@ -79,15 +80,15 @@ public static class TableAssociationDiffer
             membershipId, spec, live);
     }
 
-    private static IEnumerable<ResourceChange> Delete(ResourceAddress address, TableAssociationState live, string? membershipId, string template)
+    /// <summary>Deletes the association and, before it, its rules.</summary>
+    public static IEnumerable<ResourceChange> Delete(ResourceAddress address, TableAssociationState live, string? membershipId, string reason)
     {
         var diffs = new DiffBuilder(ResourceKind.TableAssociation)
             .Set("name", live.Name, creating: false)
             .Set("configuredTableIdentifier", live.ConfiguredTableId, creating: false)
             .Set("roleArn", live.RoleArn, creating: false)
             .Set("description", live.Description, creating: false);
-        yield return new TableAssociationChange(address, ChangeAction.Delete,
-            $"named by '{template}' but its table is no longer selected (tables.include/exclude/max)", diffs.Diffs, membershipId, null, live);
+        yield return new TableAssociationChange(address, ChangeAction.Delete, reason, diffs.Diffs, membershipId, null, live);
         foreach (var rule in live.Rules)
             yield return AnalysisRuleDiffer.Delete(address, rule, membershipId, live.Id, "its association is deleted");
     }
