@@ -7,7 +7,33 @@ public sealed record Located<T>(T Value, SourceLocation Location);
 
 /// <summary>The loaded configuration: defaults already merged into every collaboration.</summary>
 /// <param name="Region">The region from <c>defaults.region</c>; null means "resolve it as the AWS CLI does".</param>
-public sealed record StackConfig(int Version, string FilePath, string? Region, IReadOnlyList<CollaborationConfig> Collaborations);
+/// <param name="Invitations">Which collaborations not listed by id are managed too (with the defaults).</param>
+/// <param name="Defaults">The defaults on their own; set when the invitation policy can accept something.</param>
+public sealed record StackConfig(
+    int Version,
+    string FilePath,
+    string? Region,
+    IReadOnlyList<CollaborationConfig> Collaborations,
+    InvitationPolicy? Invitations = null,
+    CollaborationSettings? Defaults = null);
+
+/// <summary>
+/// Collaborations managed without being listed: all of them (<c>accept: all</c>) or those matching a rule.
+/// Pending invitations that match are accepted; memberships that match are managed.
+/// </summary>
+public sealed record InvitationPolicy(bool AcceptAll, IReadOnlyList<InvitationRule> Rules, SourceLocation Location)
+{
+    public bool Matches(string creatorAccountId, string collaborationName) =>
+        AcceptAll || Rules.Any(r => r.Matches(creatorAccountId, collaborationName));
+}
+
+/// <summary>Matches when the creator is listed (if any are) and the name matches a pattern (if any are).</summary>
+public sealed record InvitationRule(IReadOnlyList<string> CreatorAccountIds, IReadOnlyList<string> NamePatterns)
+{
+    public bool Matches(string creatorAccountId, string collaborationName) =>
+        (CreatorAccountIds.Count == 0 || CreatorAccountIds.Contains(creatorAccountId))
+        && (NamePatterns.Count == 0 || NamePatterns.Any(p => Desired.Glob.Matches(p, collaborationName)));
+}
 
 /// <param name="State">Active: be a member. Left: leave (or don't accept) the collaboration.</param>
 public sealed record CollaborationConfig(

@@ -27,6 +27,7 @@ public static class DesiredStateExpander
             if (desired is not null && !found.HasErrors())
                 collaborations.Add(desired);
         }
+        collaborations.AddRange(AcceptedByPolicy(config, inventory, diagnostics));
         var ordered = collaborations.OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.CollaborationId, StringComparer.Ordinal).ToList();
         return new DesiredState(region, ordered, diagnostics);
     }
@@ -54,6 +55,28 @@ public static class DesiredStateExpander
             ? $"accept invitation from {info.CreatorDisplayName} ({info.CreatorAccountId})"
             : $"membership {info.MembershipId}";
         return CollaborationExpander.Expand(config.Name, config.Settings, info, inventory, label, config.Location, diagnostics);
+    }
+
+    /// <summary>Collaborations not listed by id that the invitation policy matches, expanded with the defaults.</summary>
+    private static IEnumerable<DesiredCollaboration> AcceptedByPolicy(StackConfig config, Inventory.Inventory inventory, List<Diagnostic> diagnostics)
+    {
+        if (config.Invitations is not { } policy || config.Defaults is not { } defaults)
+            yield break;
+        var listed = config.Collaborations.Select(c => c.Id.Value).ToHashSet(StringComparer.Ordinal);
+        var candidates = inventory.Collaborations
+            .Where(c => !listed.Contains(c.Id) && c.MemberStatus is "INVITED" or "ACTIVE" && c.CreatorAccountId != inventory.Caller.AccountId)
+            .Where(c => policy.Matches(c.CreatorAccountId, c.Name));
+        foreach (var info in candidates)
+        {
+            var found = new List<Diagnostic>();
+            var label = info.MemberStatus == "INVITED"
+                ? $"accept invitation from {info.CreatorDisplayName} ({info.CreatorAccountId}), by invitation policy"
+                : $"membership {info.MembershipId}, by invitation policy";
+            var desired = CollaborationExpander.Expand(info.Name, defaults, info, inventory, label, policy.Location, found);
+            diagnostics.AddRange(found);
+            if (!found.HasErrors())
+                yield return desired;
+        }
     }
 
     /// <summary><c>state: left</c>: no resources are desired; the planner deletes what exists (if allowed).</summary>

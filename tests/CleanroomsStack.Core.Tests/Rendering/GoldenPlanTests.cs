@@ -38,6 +38,9 @@ public class GoldenPlanTests
             new PlanOptions(new HashSet<string> { AmcCollaborationId })),
         ["collaboration-deleted"] = () => Scenario.Plan(TeamConfig.Yaml, new LiveState([Applied with { Status = "COLLABORATION_DELETED" }]),
             InventoryWith(AmcInvitation("COLLABORATION_DELETED", Applied.Id))),
+        ["invitation-policy-accepts-one-of-two"] = () => Scenario.Plan(
+            Desired.InvitationPolicyTests.PolicyOnly($"invitations:\n  rules:\n    - creatorAccountIds: [\"{Amc}\"]"), Scenario.Nothing,
+            InventoryWith(AmcInvitation(), OtherInvitation())),
         ["config-errors"] = () => Scenario.Plan(TeamConfig.Yaml, Scenario.Nothing, InventoryWith(OtherInvitation())),
     };
 
