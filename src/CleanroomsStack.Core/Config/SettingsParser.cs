@@ -10,7 +10,7 @@ namespace CleanroomsStack.Core.Config;
 /// </summary>
 internal sealed class SettingsParser(ConfigReader reader)
 {
-    public static readonly string[] Keys = ["region", "membership", "tables", "association", "analysisRule", "idNamespaceAssociations"];
+    public static readonly string[] Keys = ["region", "membership", "tables", "association", "analysisRule", "idNamespaceAssociations", "adoptExistingNames"];
     private static readonly string[] QueryLogStatuses = ["ENABLED", "DISABLED"];
     private static readonly string[] RuleTypes = ["CUSTOM", "LIST", "AGGREGATION"];
     private static readonly string[] ExceedBehaviours = ["truncate", "error"];
@@ -24,9 +24,10 @@ internal sealed class SettingsParser(ConfigReader reader)
         var association = ParseAssociation(settings.Find("association")?.Value, owner, ownerName, complete);
         var rule = ParseRule(settings.Find("analysisRule"), owner);
         var namespaces = ParseIdNamespaceAssociations(settings.Find("idNamespaceAssociations")?.Value);
-        return membership is null || tables is null || association is null || rule is null || namespaces is null
+        var adopt = settings.Find("adoptExistingNames") is { } a ? reader.Bool(a.Value, "adoptExistingNames") : false;
+        return membership is null || tables is null || association is null || rule is null || namespaces is null || adopt is null
             ? null
-            : new CollaborationSettings(membership, tables, association, rule, namespaces);
+            : new CollaborationSettings(membership, tables, association, rule, namespaces, adopt.Value);
     }
 
     private MembershipSettings? ParseMembership(YamlNode? node)

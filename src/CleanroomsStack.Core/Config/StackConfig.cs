@@ -47,12 +47,14 @@ public sealed record CollaborationConfig(
 public enum ParticipationState { Active, Left }
 
 /// <summary>Everything that may be set under <c>defaults</c> and overridden per collaboration.</summary>
+/// <param name="AdoptExistingNames">Keep associations of selected tables under their existing names instead of replacing them.</param>
 public sealed record CollaborationSettings(
     MembershipSettings Membership,
     TableSelection Tables,
     AssociationSettings Association,
     AnalysisRuleSettings AnalysisRule,
-    IReadOnlyList<IdNamespaceAssociationSettings> IdNamespaceAssociations);
+    IReadOnlyList<IdNamespaceAssociationSettings> IdNamespaceAssociations,
+    bool AdoptExistingNames = false);
 
 public sealed record MembershipSettings(string QueryLogStatus);
 

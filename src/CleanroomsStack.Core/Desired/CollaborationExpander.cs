@@ -25,7 +25,7 @@ public static class CollaborationExpander
             .ToList();
         var template = settings.Association.NameTemplate.Value;
         return new DesiredCollaboration(info.Id, name, label, new MembershipSpec(info.Id, settings.Membership.QueryLogStatus),
-            associations, namespaces, template, TemplateNames(template, inventory), Leave: false, location);
+            associations, namespaces, template, TemplateNames(template, inventory), Leave: false, location, settings.AdoptExistingNames);
     }
 
     private static IReadOnlyList<TableAssociationSpec> Associations(string collaboration, CollaborationSettings settings, Inventory.Inventory inventory,

@@ -19,7 +19,8 @@ public sealed record DesiredState(
 /// as unmanaged. Null: only selected tables' associations are ours.
 /// </param>
 /// <param name="Leave">The config says <c>state: left</c>: the membership (and everything in it) should not exist.</param>
-/// <param name="Location">Where the collaboration is configured; null for invitations accepted by policy.</param>
+/// <param name="Location">Where the collaboration is configured (for policy-accepted ones: the invitation policy).</param>
+/// <param name="AdoptExistingNames">Keep an association of a selected table under the name it already has, instead of replacing it.</param>
 public sealed record DesiredCollaboration(
     string CollaborationId,
     string Name,
@@ -30,4 +31,5 @@ public sealed record DesiredCollaboration(
     string AssociationNameTemplate = "{table}",
     IReadOnlySet<string>? TemplateNames = null,
     bool Leave = false,
-    SourceLocation? Location = null);
+    SourceLocation? Location = null,
+    bool AdoptExistingNames = false);

@@ -34,4 +34,5 @@ public static class DiagnosticCodes
     public const string DuplicateAssociationName = "CS209";
     public const string UnknownTable = "CS210";
     public const string LeaveNotAllowed = "CS211";
+    public const string OverQuota = "CS212";
 }

@@ -45,9 +45,11 @@ public static class Planner
         var membershipChange = MembershipDiffer.Diff(desired.Membership, membership, desired.Label);
         var membershipId = membership?.Id;
         var address = membershipChange.Address;
-        var associations = TableAssociationDiffer.Diff(address, desired.TableAssociations, membership?.TableAssociations ?? [],
-            membershipId, desired.TemplateNames ?? new HashSet<string>(), desired.AssociationNameTemplate);
-        var namespaces = IdNamespaceAssociationDiffer.Diff(address, desired.IdNamespaceAssociations, membership?.IdNamespaceAssociations ?? [], membershipId);
+        var associations = TableAssociationDiffer.Diff(address, desired, membership?.TableAssociations ?? [], membershipId);
+        var namespaces = IdNamespaceAssociationDiffer.Diff(address, desired.Name, desired.IdNamespaceAssociations,
+            membership?.IdNamespaceAssociations ?? [], membershipId);
+        diagnostics.AddRange(associations.Diagnostics ?? []);
+        diagnostics.AddRange(namespaces.Diagnostics ?? []);
         var changes = new List<ResourceChange> { membershipChange };
         changes.AddRange(associations.Changes);
         changes.AddRange(namespaces.Changes);

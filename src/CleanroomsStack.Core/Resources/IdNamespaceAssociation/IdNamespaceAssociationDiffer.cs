@@ -9,7 +9,7 @@ namespace CleanroomsStack.Core.Resources.IdNamespaceAssociation;
 /// </summary>
 public static class IdNamespaceAssociationDiffer
 {
-    public static KindDiff Diff(ResourceAddress membership, IReadOnlyList<IdNamespaceAssociationSpec> desired,
+    public static KindDiff Diff(ResourceAddress membership, string collaborationName, IReadOnlyList<IdNamespaceAssociationSpec> desired,
         IReadOnlyList<IdNamespaceAssociationState> live, string? membershipId)
     {
         var remaining = live.ToList();
@@ -26,7 +26,9 @@ public static class IdNamespaceAssociationDiffer
             .Select(l => new UnmanagedResource(membership.Child(ResourceKind.IdNamespaceAssociation, l.Name),
                 $"{l.InputReferenceArn} is not listed in idNamespaceAssociations; left as it is"))
             .ToList();
-        return new KindDiff(changes, unmanaged);
+        var (ordered, diagnostics) = QuotaPlanning.Apply(ResourceKind.IdNamespaceAssociation, changes, live.Count, collaborationName,
+            (c, order, reason) => ((IdNamespaceAssociationChange)c) with { Order = order, Reason = reason });
+        return new KindDiff(ordered, unmanaged, diagnostics);
     }
 
     public static IdNamespaceAssociationChange Delete(ResourceAddress membership, IdNamespaceAssociationState live, string? membershipId, string reason)
