@@ -48,15 +48,27 @@ public enum ParticipationState { Active, Left }
 
 /// <summary>Everything that may be set under <c>defaults</c> and overridden per collaboration.</summary>
 /// <param name="AdoptExistingNames">Keep associations of selected tables under their existing names instead of replacing them.</param>
+/// <param name="Tags">Tags applied to everything the tool creates.</param>
 public sealed record CollaborationSettings(
     MembershipSettings Membership,
     TableSelection Tables,
     AssociationSettings Association,
     AnalysisRuleSettings AnalysisRule,
     IReadOnlyList<IdNamespaceAssociationSettings> IdNamespaceAssociations,
-    bool AdoptExistingNames = false);
+    bool AdoptExistingNames = false,
+    IReadOnlyDictionary<string, string>? Tags = null);
 
-public sealed record MembershipSettings(string QueryLogStatus);
+/// <param name="JobLogStatus">Null: not managed.</param>
+/// <param name="DefaultResult">Null: not managed.</param>
+/// <param name="Payment">Null: whatever the collaboration creator assigned.</param>
+public sealed record MembershipSettings(
+    string QueryLogStatus,
+    string? JobLogStatus = null,
+    ResultConfigurationSettings? DefaultResult = null,
+    Located<Resources.Membership.PaymentConfiguration>? Payment = null);
+
+/// <param name="Role">Role name or ARN, resolved like association.role; null for none.</param>
+public sealed record ResultConfigurationSettings(string Bucket, string? KeyPrefix, string ResultFormat, bool SingleFileOutput, string? Role);
 
 /// <param name="Names">Tables listed by exact name; each must exist.</param>
 /// <param name="Max">At most this many tables are associated per membership (AWS guidance: 25).</param>

@@ -3,7 +3,6 @@ using CleanroomsStack.Core.Diagnostics;
 using CleanroomsStack.Core.Inventory;
 using CleanroomsStack.Core.Resources.AnalysisRule;
 using CleanroomsStack.Core.Resources.IdNamespaceAssociation;
-using CleanroomsStack.Core.Resources.Membership;
 using CleanroomsStack.Core.Resources.TableAssociation;
 
 namespace CleanroomsStack.Core.Desired;
@@ -21,10 +20,11 @@ public static class CollaborationExpander
         var rule = new AnalysisRuleSpec(settings.AnalysisRule.Type, receivers ?? [], settings.AnalysisRule.AllowedAdditionalAnalyses);
         var associations = Associations(name, settings, inventory, rule, diagnostics);
         var namespaces = settings.IdNamespaceAssociations
-            .Select(n => new IdNamespaceAssociationSpec(n.Name, n.Arn, n.ManageResourcePolicies, n.Description, n.AllowUseAsDimensionColumn))
+            .Select(n => new IdNamespaceAssociationSpec(n.Name, n.Arn, n.ManageResourcePolicies, n.Description, n.AllowUseAsDimensionColumn, settings.Tags))
             .ToList();
         var template = settings.Association.NameTemplate.Value;
-        return new DesiredCollaboration(info.Id, name, label, new MembershipSpec(info.Id, settings.Membership.QueryLogStatus),
+        var membership = MembershipExpander.Expand(settings, info, inventory.Caller.AccountId, diagnostics);
+        return new DesiredCollaboration(info.Id, name, label, membership,
             associations, namespaces, template, TemplateNames(template, inventory), Leave: false, location, settings.AdoptExistingNames);
     }
 
@@ -53,7 +53,7 @@ public static class CollaborationExpander
                     "association names are lowercased by AWS; exclude one of the tables"));
                 continue;
             }
-            specs.Add(new TableAssociationSpec(name, table.Id, table.Name, roleArn, settings.Association.Description, rule));
+            specs.Add(new TableAssociationSpec(name, table.Id, table.Name, roleArn, settings.Association.Description, rule, settings.Tags));
         }
         return specs;
     }

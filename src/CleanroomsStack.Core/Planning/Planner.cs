@@ -42,7 +42,7 @@ public static class Planner
                 desired.Location, "remove this collaboration from the config, or mark it 'state: left'"));
             return new CollaborationPlan(desired.CollaborationId, desired.Name, $"membership {membership.Id} ({membership.Status})", [], []);
         }
-        var membershipChange = MembershipDiffer.Diff(desired.Membership, membership, desired.Label);
+        var membershipChange = MembershipDiffer.Diff(desired.Membership, membership, desired.Label, diagnostics);
         var membershipId = membership?.Id;
         var address = membershipChange.Address;
         var associations = TableAssociationDiffer.Diff(address, desired, membership?.TableAssociations ?? [], membershipId);

@@ -50,6 +50,9 @@ public class GoldenPlanTests
         ["invitation-policy-accepts-one-of-two"] = () => Scenario.Plan(
             Desired.InvitationPolicyTests.PolicyOnly($"invitations:\n  rules:\n    - creatorAccountIds: [\"{Amc}\"]"), Scenario.Nothing,
             InventoryWith(AmcInvitation(), OtherInvitation())),
+        ["payment-mismatch"] = () => Scenario.Plan(Planning.MembershipSettingsPlanTests.Configured, Scenario.Nothing,
+            InventoryWith(AmcInvitation(weQueryPay: true))),
+        ["membership-settings-fresh"] = () => Scenario.Plan(Planning.MembershipSettingsPlanTests.Configured.Replace("max: 25", "max: 1"), Scenario.Nothing),
         ["config-errors"] = () => Scenario.Plan(TeamConfig.Yaml, Scenario.Nothing, InventoryWith(OtherInvitation())),
     };
 

@@ -47,7 +47,8 @@ public static class IdNamespaceAssociationDiffer
             .Set("inputReferenceConfig.inputReferenceArn", spec.InputReferenceArn, creating: true)
             .Set("inputReferenceConfig.manageResourcePolicies", DiffBuilder.Render(spec.ManageResourcePolicies), creating: true)
             .Set("description", spec.Description, creating: true)
-            .Set("idMappingConfig.allowUseAsDimensionColumn", DiffBuilder.Render(spec.AllowUseAsDimensionColumn), creating: true);
+            .Set("idMappingConfig.allowUseAsDimensionColumn", DiffBuilder.Render(spec.AllowUseAsDimensionColumn), creating: true)
+            .Set("tags", DiffBuilder.Render(spec.Tags), creating: true);
         return new IdNamespaceAssociationChange(membership.Child(ResourceKind.IdNamespaceAssociation, spec.Name), ChangeAction.Create,
             "the ID namespace is not associated yet", diffs.Diffs, membershipId, spec, null);
     }

@@ -64,7 +64,8 @@ public static class TableAssociationDiffer
             .Set("name", spec.Name, creating: true)
             .Set("configuredTableIdentifier", spec.ConfiguredTableId, creating: true)
             .Set("roleArn", spec.RoleArn, creating: true)
-            .Set("description", spec.Description, creating: true);
+            .Set("description", spec.Description, creating: true)
+            .Set("tags", DiffBuilder.Render(spec.Tags), creating: true);
         return new TableAssociationChange(membership.Child(ResourceKind.TableAssociation, spec.Name), ChangeAction.Create,
             $"table '{spec.TableName}' is selected and not associated yet", diffs.Diffs, membershipId, spec, null);
     }
