@@ -33,6 +33,6 @@ public static class CleanRoomsClientFactory
             new OperationRateLimiter(settings.RateLimit, time),
             observer ?? NullCallObserver.Instance,
             time);
-        return new CleanRoomsClient(executor);
+        return new CleanRoomsClient(executor, http);
     }
 }

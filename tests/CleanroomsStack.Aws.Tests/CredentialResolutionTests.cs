@@ -99,6 +99,20 @@ public sealed class CredentialResolutionTests : IDisposable
     }
 
     [Fact]
+    public void An_unknown_AWS_PROFILE_is_reported_even_when_environment_keys_exist()
+    {
+        WriteDevProfile();
+        _env.Set("AWS_PROFILE", "typo");
+        _env.Set("AWS_ACCESS_KEY_ID", "AKIDFROMENV");
+        _env.Set("AWS_SECRET_ACCESS_KEY", "env-secret");
+
+        var error = Assert.Throws<AwsCredentialsException>(() => AwsContextResolver.Resolve(new AwsSettings(Region: "us-east-1")));
+
+        Assert.Equal("The AWS profile 'typo' (from AWS_PROFILE) was not found in the shared config or credentials file. " +
+                     "Check the name with `aws configure list-profiles`, or create it with `aws configure --profile typo`.", error.Message);
+    }
+
+    [Fact]
     public void A_missing_region_says_how_to_set_one()
     {
         _env.WriteCredentials("""
@@ -123,7 +137,7 @@ public sealed class CredentialResolutionTests : IDisposable
             sso_role_name = Admin
             region = us-east-1
             """);
-        _env.WriteFile(".aws/sso/cache/" + SsoCacheFileName("https://example.awsapps.com/start"), """
+        _env.WriteFile(".aws/sso/cache/" + SsoCache.FileName("https://example.awsapps.com/start"), """
             {"startUrl":"https://example.awsapps.com/start","region":"us-east-1","accessToken":"expired-token","expiresAt":"2020-01-01T00:00:00Z"}
             """);
 
@@ -132,8 +146,4 @@ public sealed class CredentialResolutionTests : IDisposable
 
         Assert.Equal("The AWS SSO session has expired or is missing: run `aws sso login --profile sso-dev` and try again.", error.Message);
     }
-
-    /// <summary>The AWS CLI names a legacy SSO token cache file after the SHA-1 of the start URL.</summary>
-    private static string SsoCacheFileName(string key) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(key))) + ".json";
 }

@@ -30,17 +30,70 @@ public sealed class RateLimitTests
     [Fact]
     public void Throttling_halves_the_rate_down_to_a_floor_and_successes_recover_it_gradually()
     {
-        var bucket = new AdaptiveTokenBucket(requestsPerSecond: 10, burst: 1, new FakeTimeProvider());
+        var time = new FakeTimeProvider();
+        var bucket = new AdaptiveTokenBucket(requestsPerSecond: 10, burst: 1, time);
 
         bucket.OnThrottled();
         Assert.Equal(5, bucket.CurrentRate, precision: 6);
-        for (var i = 0; i < 10; i++) bucket.OnThrottled();
+        for (var i = 0; i < 10; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            bucket.OnThrottled();
+        }
         Assert.Equal(1, bucket.CurrentRate, precision: 6);
 
         bucket.OnSuccess();
-        Assert.Equal(1.5, bucket.CurrentRate, precision: 6);
-        for (var i = 0; i < 100; i++) bucket.OnSuccess();
+        Assert.Equal(1.05, bucket.CurrentRate, precision: 6);
+        for (var i = 0; i < 179; i++) bucket.OnSuccess();
         Assert.Equal(10, bucket.CurrentRate, precision: 6);
+    }
+
+    [Fact]
+    public void Throttles_of_requests_that_were_in_flight_together_count_once()
+    {
+        var time = new FakeTimeProvider();
+        var bucket = new AdaptiveTokenBucket(requestsPerSecond: 8, burst: 1, time);
+
+        bucket.OnThrottled();
+        bucket.OnThrottled();
+        time.Advance(TimeSpan.FromMilliseconds(500));
+        bucket.OnThrottled();
+        Assert.Equal(4, bucket.CurrentRate, precision: 6);
+
+        time.Advance(TimeSpan.FromMilliseconds(600));
+        bucket.OnThrottled();
+        Assert.Equal(2, bucket.CurrentRate, precision: 6);
+    }
+
+    [Fact]
+    public void Against_a_service_allowing_2_requests_per_second_few_requests_are_throttled()
+    {
+        // Simulated service: its own token bucket of 2 requests/s with a burst of 2; the client starts at 5/s.
+        var time = new FakeTimeProvider();
+        var start = time.GetUtcNow();
+        var client = new AdaptiveTokenBucket(requestsPerSecond: 5, burst: 2, time);
+        double serviceTokens = 2;
+        var serviceRefilled = time.GetUtcNow();
+        bool ServiceAccepts()
+        {
+            serviceTokens = Math.Min(2, serviceTokens + (time.GetUtcNow() - serviceRefilled).TotalSeconds * 2);
+            serviceRefilled = time.GetUtcNow();
+            if (serviceTokens < 1) return false;
+            serviceTokens -= 1;
+            return true;
+        }
+        int sent = 0, throttled = 0, succeeded = 0;
+        while (succeeded < 300)
+        {
+            time.Advance(client.Reserve());
+            sent++;
+            if (ServiceAccepts()) { succeeded++; client.OnSuccess(); }
+            else { throttled++; client.OnThrottled(); time.Advance(TimeSpan.FromMilliseconds(100)); }
+        }
+
+        Assert.InRange(throttled, 1, sent * 5 / 100);
+        // 300 requests at 2/s need at least 149 s; the adaptive client should not idle much beyond that.
+        Assert.InRange(time.GetUtcNow() - start, TimeSpan.FromSeconds(149), TimeSpan.FromSeconds(200));
     }
 
     [Fact]

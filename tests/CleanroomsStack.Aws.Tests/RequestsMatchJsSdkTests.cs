@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CleanroomsStack.Aws.Schemas;
 using CleanroomsStack.Aws.Tests.Support;
 using CleanroomsStack.Engine.Ports;
 using CleanroomsStack.Engine.Ports.Shapes;
@@ -142,6 +143,17 @@ public sealed class RequestsMatchJsSdkTests
             new JsCall("entityresolution", "GetIdNamespace", new() { ["idNamespaceName"] = "ACXIdNamespace" })),
         new("GetIdNamespace (by ARN: ':' and '/' stay in one label)", api => api.GetIdNamespaceAsync(NamespaceArn, default),
             new JsCall("entityresolution", "GetIdNamespace", new() { ["idNamespaceName"] = NamespaceArn })),
+        new("ListSchemas (TABLE)", api => ((ICollaborationSchemaApi)api).ListSchemasAsync(CollaborationId, "TABLE", default),
+            CleanRooms("ListSchemas", new() { ["collaborationIdentifier"] = CollaborationId, ["schemaType"] = "TABLE", ["maxResults"] = 100 })),
+        new("BatchGetSchemaAnalysisRule", api => ((ICollaborationSchemaApi)api).BatchGetSchemaAnalysisRuleAsync(CollaborationId,
+                [new SchemaAnalysisRuleRequest("acx_part_customers", "LIST"), new SchemaAnalysisRuleRequest("acx_part_orders", "CUSTOM")], default),
+            CleanRooms("BatchGetSchemaAnalysisRule", new()
+            {
+                ["collaborationIdentifier"] = CollaborationId,
+                ["schemaAnalysisRuleRequests"] = new JsonArray(
+                    new JsonObject { ["name"] = "acx_part_customers", ["type"] = "LIST" },
+                    new JsonObject { ["name"] = "acx_part_orders", ["type"] = "CUSTOM" }),
+            })),
     ];
 
     private static JsonObject ListPolicyJson() => new()

@@ -2,10 +2,14 @@
 // emulator with a demo account's credentials, and helpers that turn SDK results and errors into plain JSON.
 import { CleanRoomsClient } from "@aws-sdk/client-cleanrooms";
 import { EntityResolutionClient } from "@aws-sdk/client-entityresolution";
+import { GlueClient } from "@aws-sdk/client-glue";
+import { SSOClient } from "@aws-sdk/client-sso";
 import { STSClient } from "@aws-sdk/client-sts";
 
 export const OUR_ACCOUNT = "239083076653";
 export const AMC_COLLABORATION = "27b93e2b-5001-4b20-a47b-6aad96ec8958";
+export const AMC_ACCOUNT = "921290734397";
+export const MEASUREMENT_ACCOUNT = "803109464991";
 
 export function endpointFromArgs() {
   const endpoint = process.argv[2];
@@ -17,7 +21,7 @@ export function endpointFromArgs() {
 }
 
 // Retries are off so each SDK call is exactly one request and errors surface as the emulator sent them.
-function config(endpoint, accountId) {
+export function config(endpoint, accountId) {
   return {
     endpoint,
     region: "us-east-1",
@@ -32,6 +36,8 @@ export function clients(endpoint, accountId = OUR_ACCOUNT) {
     cleanrooms: new CleanRoomsClient(c),
     entityresolution: new EntityResolutionClient(c),
     sts: new STSClient(c),
+    glue: new GlueClient(c),
+    sso: new SSOClient({ endpoint, region: "us-east-1", maxAttempts: 1 }),
   };
 }
 
@@ -61,4 +67,14 @@ export function describeDates(obj) {
     return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, describeDates(v)]));
   }
   return obj;
+}
+
+// Sets the emulator's fault settings through its admin API (plain HTTP, not an AWS call).
+export async function setFaults(endpoint, settings) {
+  const response = await fetch(`${endpoint}/_emulator/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(settings),
+  });
+  if (!response.ok) throw new Error(`setting faults failed: ${response.status} ${await response.text()}`);
 }

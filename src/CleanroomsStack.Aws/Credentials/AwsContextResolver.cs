@@ -24,24 +24,20 @@ public static class AwsContextResolver
     public static ResolvedAwsContext Resolve(AwsSettings settings, Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
+        var environmentProfile = NonEmpty(environment("AWS_PROFILE"));
+        if (settings.Profile is not { Length: > 0 } && environmentProfile is not null) RequireProfile(environmentProfile, " (from AWS_PROFILE)");
         var (credentials, source) = settings.Profile is { Length: > 0 } profile
             ? (FromProfile(profile), $"profile '{profile}'")
             : (FromDefaultChain(environment), DescribeDefaultChain(environment));
         var region = ResolveRegion(settings, environment);
         var endpoints = ServiceEndpoints.Resolve(settings.EndpointUrl, region, environment);
-        var profileForHints = settings.Profile ?? NonEmpty(environment("AWS_PROFILE"));
+        var profileForHints = settings.Profile ?? environmentProfile;
         return new ResolvedAwsContext(new ActionableCredentials(credentials, profileForHints), region, endpoints, source);
     }
 
     private static AWSCredentials FromProfile(string profile)
     {
-        var chain = new CredentialProfileStoreChain();
-        if (!chain.TryGetProfile(profile, out _))
-        {
-            throw new AwsCredentialsException(
-                $"The AWS profile '{profile}' was not found in the shared config or credentials file. " +
-                $"Check the name with `aws configure list-profiles`, or create it with `aws configure --profile {profile}`.");
-        }
+        var chain = RequireProfile(profile, "");
         if (!chain.TryGetAWSCredentials(profile, out var credentials))
         {
             throw new AwsCredentialsException(
@@ -49,6 +45,19 @@ public static class AwsContextResolver
                 $"Run `aws configure --profile {profile}` or `aws configure sso --profile {profile}`.");
         }
         return credentials;
+    }
+
+    /// <summary>A named profile must exist, as in the AWS CLI, even when other credentials are around.</summary>
+    private static CredentialProfileStoreChain RequireProfile(string profile, string origin)
+    {
+        var chain = new CredentialProfileStoreChain();
+        if (!chain.TryGetProfile(profile, out _))
+        {
+            throw new AwsCredentialsException(
+                $"The AWS profile '{profile}'{origin} was not found in the shared config or credentials file. " +
+                $"Check the name with `aws configure list-profiles`, or create it with `aws configure --profile {profile}`.");
+        }
+        return chain;
     }
 
     private static AWSCredentials FromDefaultChain(Func<string, string?> environment)

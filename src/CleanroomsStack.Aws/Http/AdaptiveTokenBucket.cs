@@ -1,14 +1,19 @@
 namespace CleanroomsStack.Aws.Http;
 
 /// <summary>
-/// A token bucket for one operation whose rate adapts to the service: halved (down to a floor) on every throttle,
-/// raised by a small step after each success until it is back at the configured rate. Waiters reserve tokens in
-/// arrival order (the balance may go negative), so concurrent callers are spaced evenly rather than stampeding.
+/// A token bucket for one operation whose rate adapts to the service (additive increase, multiplicative decrease):
+/// halved (down to a floor) when throttled, raised by a small step after each success until it is back at the
+/// configured rate. The step is small on purpose: each probe above the service's real limit costs one throttled
+/// request, and a step of 0.5% of the configured rate keeps that to roughly one request in 40 against a service that
+/// allows less than we asked for. Several in-flight requests throttled together count as one signal (at most one
+/// decrease per second), so a burst of 429s doesn't collapse the rate to the floor.
+/// Waiters reserve tokens in arrival order (the balance may go negative), so concurrent callers are spaced evenly.
 /// </summary>
 internal sealed class AdaptiveTokenBucket
 {
     private const double ThrottleFactor = 0.5;
-    private const double RecoveryStepFraction = 0.05;
+    private const double RecoveryStepFraction = 0.005;
+    private static readonly TimeSpan DecreaseInterval = TimeSpan.FromSeconds(1);
 
     private readonly object _gate = new();
     private readonly TimeProvider _time;
@@ -18,6 +23,7 @@ internal sealed class AdaptiveTokenBucket
     private double _rate;
     private double _tokens;
     private long _lastRefill;
+    private long? _lastDecrease;
 
     public AdaptiveTokenBucket(double requestsPerSecond, int burst, TimeProvider time)
     {
@@ -40,15 +46,20 @@ internal sealed class AdaptiveTokenBucket
     /// <summary>Takes one token, waiting if none is left; returns how long the caller waited.</summary>
     public async ValueTask<TimeSpan> AcquireAsync(CancellationToken ct)
     {
-        TimeSpan wait;
+        var wait = Reserve();
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, _time, ct).ConfigureAwait(false);
+        return wait;
+    }
+
+    /// <summary>Reserves the next token and returns how long to wait before using it (zero if one is available).</summary>
+    internal TimeSpan Reserve()
+    {
         lock (_gate)
         {
             Refill();
             _tokens -= 1;
-            wait = _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / _rate);
+            return _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / _rate);
         }
-        if (wait > TimeSpan.Zero) await Task.Delay(wait, _time, ct).ConfigureAwait(false);
-        return wait;
     }
 
     /// <summary>The service said "slow down": halve the rate and drop any saved-up burst.</summary>
@@ -57,8 +68,11 @@ internal sealed class AdaptiveTokenBucket
         lock (_gate)
         {
             Refill();
-            _rate = Math.Max(_minRate, _rate * ThrottleFactor);
             _tokens = Math.Min(_tokens, 0);
+            var now = _time.GetTimestamp();
+            if (_lastDecrease is { } last && _time.GetElapsedTime(last, now) < DecreaseInterval) return;
+            _lastDecrease = now;
+            _rate = Math.Max(_minRate, _rate * ThrottleFactor);
         }
     }
 

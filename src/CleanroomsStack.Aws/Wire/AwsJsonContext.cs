@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CleanroomsStack.Aws.Schemas;
 using CleanroomsStack.Engine.Ports.Shapes;
 
 namespace CleanroomsStack.Aws.Wire;
@@ -35,4 +36,7 @@ namespace CleanroomsStack.Aws.Wire;
 [JsonSerializable(typeof(ConfiguredTableAssociationPage))]
 [JsonSerializable(typeof(IdNamespaceAssociationPage))]
 [JsonSerializable(typeof(ErrorBody))]
+[JsonSerializable(typeof(SchemaPage))]
+[JsonSerializable(typeof(BatchGetSchemaAnalysisRuleBody))]
+[JsonSerializable(typeof(BatchGetSchemaAnalysisRuleOutput))]
 internal sealed partial class AwsJsonContext : JsonSerializerContext;

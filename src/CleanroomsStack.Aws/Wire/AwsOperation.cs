@@ -29,6 +29,9 @@ internal static class Operations
     public static readonly AwsOperation GetCollaboration = CleanRooms("GetCollaboration", HttpMethod.Get);
     public static readonly AwsOperation ListMembers = CleanRooms("ListMembers", HttpMethod.Get);
     public static readonly AwsOperation ListConfiguredTables = CleanRooms("ListConfiguredTables", HttpMethod.Get);
+    public static readonly AwsOperation ListSchemas = CleanRooms("ListSchemas", HttpMethod.Get);
+    // A POST that only reads: repeating it is harmless.
+    public static readonly AwsOperation BatchGetSchemaAnalysisRule = CleanRooms("BatchGetSchemaAnalysisRule", HttpMethod.Post);
 
     public static readonly AwsOperation ListMemberships = CleanRooms("ListMemberships", HttpMethod.Get);
     public static readonly AwsOperation GetMembership = CleanRooms("GetMembership", HttpMethod.Get);

@@ -6,41 +6,12 @@ namespace CleanroomsStack.Aws.Wire;
 
 // restJson1 output structures: each wraps the resource (or page) in one named member.
 
-/// <summary>An output structure with one required member; a response without it is malformed.</summary>
-internal interface IEnvelope<out T>
-{
-    T? Value { get; }
-}
-
-internal sealed record CollaborationEnvelope(Collaboration? Collaboration) : IEnvelope<Collaboration>
-{
-    [JsonIgnore]
-    public Collaboration? Value => Collaboration;
-}
-
-internal sealed record MembershipEnvelope(Membership? Membership) : IEnvelope<Membership>
-{
-    [JsonIgnore]
-    public Membership? Value => Membership;
-}
-
-internal sealed record ConfiguredTableAssociationEnvelope(ConfiguredTableAssociation? ConfiguredTableAssociation) : IEnvelope<ConfiguredTableAssociation>
-{
-    [JsonIgnore]
-    public ConfiguredTableAssociation? Value => ConfiguredTableAssociation;
-}
-
-internal sealed record AnalysisRuleEnvelope(ConfiguredTableAssociationAnalysisRule? AnalysisRule) : IEnvelope<ConfiguredTableAssociationAnalysisRule>
-{
-    [JsonIgnore]
-    public ConfiguredTableAssociationAnalysisRule? Value => AnalysisRule;
-}
-
-internal sealed record IdNamespaceAssociationEnvelope(IdNamespaceAssociation? IdNamespaceAssociation) : IEnvelope<IdNamespaceAssociation>
-{
-    [JsonIgnore]
-    public IdNamespaceAssociation? Value => IdNamespaceAssociation;
-}
+// Output structures that wrap one resource; the member is nullable so a response without it reads as malformed.
+internal sealed record CollaborationEnvelope(Collaboration? Collaboration);
+internal sealed record MembershipEnvelope(Membership? Membership);
+internal sealed record ConfiguredTableAssociationEnvelope(ConfiguredTableAssociation? ConfiguredTableAssociation);
+internal sealed record AnalysisRuleEnvelope(ConfiguredTableAssociationAnalysisRule? AnalysisRule);
+internal sealed record IdNamespaceAssociationEnvelope(IdNamespaceAssociation? IdNamespaceAssociation);
 
 /// <summary>A page of a list operation; <see cref="Items"/> picks the member that holds the items.</summary>
 internal interface IPage<out T>

@@ -21,18 +21,18 @@ internal sealed class RestJsonChannel(AwsCallExecutor executor)
     }
 
     /// <summary>GET of one resource wrapped in its output member (e.g. {"membership": {...}}).</summary>
-    public async Task<T> GetResourceAsync<TEnvelope, T>(AwsOperation operation, string pathAndQuery, JsonTypeInfo<TEnvelope> output, CancellationToken ct)
-        where TEnvelope : IEnvelope<T> =>
-        Unwrap<TEnvelope, T>(operation, await GetAsync(operation, pathAndQuery, output, ct).ConfigureAwait(false));
+    public async Task<T> GetResourceAsync<TOutput, T>(
+        AwsOperation operation, string pathAndQuery, JsonTypeInfo<TOutput> output, Func<TOutput, T?> member, CancellationToken ct) =>
+        Unwrap(operation, member(await GetAsync(operation, pathAndQuery, output, ct).ConfigureAwait(false)));
 
     /// <summary>POST/PATCH of a JSON body answered with one resource wrapped in its output member.</summary>
-    public async Task<T> SendForResourceAsync<TBody, TEnvelope, T>(
-        AwsOperation operation, string pathAndQuery, TBody body, JsonTypeInfo<TBody> input, JsonTypeInfo<TEnvelope> output, CancellationToken ct)
-        where TEnvelope : IEnvelope<T> =>
-        Unwrap<TEnvelope, T>(operation, await SendAsync(operation, pathAndQuery, body, input, output, ct).ConfigureAwait(false));
+    public async Task<T> SendForResourceAsync<TBody, TOutput, T>(
+        AwsOperation operation, string pathAndQuery, TBody body, JsonTypeInfo<TBody> input, JsonTypeInfo<TOutput> output,
+        Func<TOutput, T?> member, CancellationToken ct) =>
+        Unwrap(operation, member(await SendAsync(operation, pathAndQuery, body, input, output, ct).ConfigureAwait(false)));
 
-    private static T Unwrap<TEnvelope, T>(AwsOperation operation, TEnvelope envelope) where TEnvelope : IEnvelope<T> =>
-        envelope.Value ?? throw Malformed(operation, "the response lacks its resource member");
+    private static T Unwrap<T>(AwsOperation operation, T? resource) =>
+        resource ?? throw Malformed(operation, "the response lacks its resource member");
 
     /// <summary>POST/PATCH with a JSON body returning a JSON document.</summary>
     public async Task<TOut> SendAsync<TBody, TOut>(

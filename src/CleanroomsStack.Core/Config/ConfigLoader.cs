@@ -10,8 +10,9 @@ namespace CleanroomsStack.Core.Config;
 public static class ConfigLoader
 {
     public const int CurrentVersion = 1;
-    private static readonly string[] TopLevelKeys = ["version", "defaults", "collaborations"];
-    private static readonly string[] CollaborationOnlyKeys = ["name", "id", "note"];
+    private static readonly string[] TopLevelKeys = ["version", "defaults", "invitations", "collaborations"];
+    private static readonly string[] CollaborationOnlyKeys = ["name", "id", "note", "state"];
+    private static readonly string[] States = ["active", "left"];
 
     public static ConfigLoadResult Load(string yamlText, string filePath)
     {
@@ -37,7 +38,22 @@ public static class ConfigLoader
         var defaults = ReadDefaults(reader, map.Find("defaults"));
         var region = defaults?.Find("region") is { } r ? Region(reader, r.Value) : null;
         var collaborations = ReadCollaborations(reader, map, defaults, region);
-        return version is null || collaborations is null ? null : new StackConfig(version.Value, filePath, region, collaborations);
+        var (policy, defaultSettings) = ReadInvitationPolicy(reader, map, defaults);
+        if (version is null || collaborations is null || (map.Find("invitations") is not null && policy is null))
+            return null;
+        return new StackConfig(version.Value, filePath, region, collaborations, policy, defaultSettings);
+    }
+
+    /// <summary>Collaborations accepted by policy get the defaults, so then the defaults must be complete on their own.</summary>
+    private static (InvitationPolicy?, CollaborationSettings?) ReadInvitationPolicy(ConfigReader reader, YamlMapping root, YamlMapping? defaults)
+    {
+        if (root.Find("invitations") is not { } entry || new InvitationPolicyParser(reader).Parse(entry) is not { } policy)
+            return (null, null);
+        if (!policy.AcceptAll && policy.Rules.Count == 0)
+            return (policy, null);
+        var settings = new SettingsParser(reader).Parse(defaults ?? new YamlMapping([], entry.Key.Location), entry.Key.Location,
+            "the invitation policy (it applies the defaults)", complete: true);
+        return settings is null ? (null, null) : (policy, settings);
     }
 
     private static int? ReadVersion(ConfigReader reader, YamlMapping map)
@@ -99,12 +115,13 @@ public static class ConfigLoader
             "name must be 1-100 characters on one line", "shorten the name and keep it on one line");
         var id = ReadId(reader, map, path);
         var note = map.Find("note") is { } n ? reader.String(n.Value, "note") : null;
+        var state = map.Find("state") is { } s ? reader.Enum(s.Value, "state", States) : "active";
         CheckRegion(reader, map, region);
         var effective = defaults is null ? map : YamlMerger.Merge(defaults, map);
         var settings = new SettingsParser(reader).Parse(effective, map.Location, $"collaboration '{name ?? path}'", complete: true);
-        return name is null || id is null || settings is null || (map.Find("note") is not null && note is null)
+        return name is null || id is null || settings is null || state is null || (map.Find("note") is not null && note is null)
             ? null
-            : new CollaborationConfig(id, name, note, map.Location, settings);
+            : new CollaborationConfig(id, name, note, map.Location, settings, state == "left" ? ParticipationState.Left : ParticipationState.Active);
     }
 
     private static Located<string>? ReadId(ConfigReader reader, YamlMapping map, string path)

@@ -19,14 +19,19 @@ internal sealed class ConfigReader
     public void Error(string code, string message, SourceLocation location, string hint) =>
         _diagnostics.Add(Diagnostic.Error(code, message, location, hint));
 
-    /// <summary>A mapping whose keys are all known; unknown keys are reported with the closest known one.</summary>
-    public YamlMapping? Mapping(YamlNode node, string path, IReadOnlyCollection<string> knownKeys)
+    /// <summary>
+    /// A mapping whose keys are all known; unknown keys are reported with the closest known one.
+    /// Null <paramref name="knownKeys"/> accepts any key (free-form maps such as tags).
+    /// </summary>
+    public YamlMapping? Mapping(YamlNode node, string path, IReadOnlyCollection<string>? knownKeys)
     {
         if (node is not YamlMapping mapping)
         {
             WrongType(node, path, "a mapping of keys to values", $"write '{path}:' followed by indented 'key: value' lines");
             return null;
         }
+        if (knownKeys is null)
+            return mapping;
         foreach (var entry in mapping.Entries.Where(e => !knownKeys.Contains(e.Key.Value)))
         {
             var closest = Suggestions.Closest(entry.Key.Value, knownKeys);

@@ -33,6 +33,21 @@ public static partial class Formats
     [GeneratedRegex("^[a-zA-Z0-9_](([a-zA-Z0-9_ ]+-)*([a-zA-Z0-9_ ]+))?$")]
     private static partial Regex TableAliasPattern();
 
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
+    private static partial Regex BucketPattern();
+
+    [GeneratedRegex(@"^[\w!.=*/-]{0,512}$")]
+    private static partial Regex KeyPrefixPattern();
+
+    public static bool IsBucketName(string value) => BucketPattern().IsMatch(value) && !value.Contains("..", StringComparison.Ordinal);
+
+    public static bool IsKeyPrefix(string value) => KeyPrefixPattern().IsMatch(value);
+
+    /// <summary>Tag keys: 1-128 characters, not in the reserved 'aws:' namespace.</summary>
+    public static bool IsTagKey(string value) => value.Length is > 0 and <= 128 && !value.StartsWith("aws:", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsTagValue(string value) => value.Length <= 256;
+
     public static bool IsUuid(string value) => UuidPattern().IsMatch(value);
 
     public static bool IsUppercaseUuid(string value) => !IsUuid(value) && IsUuid(value.ToLowerInvariant());

@@ -10,33 +10,54 @@ namespace CleanroomsStack.Core.Config;
 /// </summary>
 internal sealed class SettingsParser(ConfigReader reader)
 {
-    public static readonly string[] Keys = ["region", "membership", "tables", "association", "analysisRule", "idNamespaceAssociations"];
-    private static readonly string[] QueryLogStatuses = ["ENABLED", "DISABLED"];
+    public static readonly string[] Keys = ["region", "membership", "tables", "association", "analysisRule", "idNamespaceAssociations", "adoptExistingNames", "tags"];
     private static readonly string[] RuleTypes = ["CUSTOM", "LIST", "AGGREGATION"];
     private static readonly string[] ExceedBehaviours = ["truncate", "error"];
     public const int DefaultMaxTables = 25;
     private const int MaxAdditionalAnalyses = 25;
+    private const int MaxTags = 50;
 
     public CollaborationSettings? Parse(YamlMapping settings, SourceLocation owner, string ownerName, bool complete)
     {
-        var membership = ParseMembership(settings.Find("membership")?.Value);
+        var membership = new MembershipSettingsParser(reader).Parse(settings.Find("membership")?.Value);
         var tables = ParseTables(settings.Find("tables"), owner);
         var association = ParseAssociation(settings.Find("association")?.Value, owner, ownerName, complete);
         var rule = ParseRule(settings.Find("analysisRule"), owner);
         var namespaces = ParseIdNamespaceAssociations(settings.Find("idNamespaceAssociations")?.Value);
-        return membership is null || tables is null || association is null || rule is null || namespaces is null
+        var adopt = settings.Find("adoptExistingNames") is { } a ? reader.Bool(a.Value, "adoptExistingNames") : false;
+        var tags = settings.Find("tags") is { } t ? Tags(t.Value) : new Dictionary<string, string>();
+        return membership is null || tables is null || association is null || rule is null || namespaces is null || adopt is null || tags is null
             ? null
-            : new CollaborationSettings(membership, tables, association, rule, namespaces);
+            : new CollaborationSettings(membership, tables, association, rule, namespaces, adopt.Value, tags);
     }
 
-    private MembershipSettings? ParseMembership(YamlNode? node)
+    /// <summary>Tags as a flat map of text to text; AWS reserves the 'aws:' prefix.</summary>
+    private IReadOnlyDictionary<string, string>? Tags(YamlNode node)
     {
-        if (node is null)
-            return new MembershipSettings("DISABLED");
-        if (reader.Mapping(node, "membership", ["queryLogStatus"]) is not { } map)
+        if (reader.Mapping(node, "tags", knownKeys: null) is not { } map)
             return null;
-        var status = map.Find("queryLogStatus") is { } entry ? reader.Enum(entry.Value, "membership.queryLogStatus", QueryLogStatuses) : "DISABLED";
-        return status is null ? null : new MembershipSettings(status);
+        var tags = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var ok = true;
+        foreach (var entry in map.Entries)
+        {
+            var value = reader.String(entry.Value, $"tags.{entry.Key.Value}");
+            if (!Formats.IsTagKey(entry.Key.Value) || (value is not null && !Formats.IsTagValue(value)))
+            {
+                reader.Error(DiagnosticCodes.InvalidName, $"tag '{entry.Key.Value}' is not a valid AWS tag", entry.Key.Location,
+                    "tag keys are 1-128 characters and may not start with 'aws:'; values are up to 256 characters");
+                ok = false;
+            }
+            if (value is null)
+                ok = false;
+            else
+                tags[entry.Key.Value] = value;
+        }
+        if (tags.Count > MaxTags)
+        {
+            reader.Error(DiagnosticCodes.OutOfRange, $"tags has {tags.Count} entries; at most {MaxTags} are allowed", node.Location, "drop some tags");
+            ok = false;
+        }
+        return ok ? tags : null;
     }
 
     private TableSelection? ParseTables(YamlEntry? entry, SourceLocation owner)

@@ -7,24 +7,68 @@ public sealed record Located<T>(T Value, SourceLocation Location);
 
 /// <summary>The loaded configuration: defaults already merged into every collaboration.</summary>
 /// <param name="Region">The region from <c>defaults.region</c>; null means "resolve it as the AWS CLI does".</param>
-public sealed record StackConfig(int Version, string FilePath, string? Region, IReadOnlyList<CollaborationConfig> Collaborations);
+/// <param name="Invitations">Which collaborations not listed by id are managed too (with the defaults).</param>
+/// <param name="Defaults">The defaults on their own; set when the invitation policy can accept something.</param>
+public sealed record StackConfig(
+    int Version,
+    string FilePath,
+    string? Region,
+    IReadOnlyList<CollaborationConfig> Collaborations,
+    InvitationPolicy? Invitations = null,
+    CollaborationSettings? Defaults = null);
 
+/// <summary>
+/// Collaborations managed without being listed: all of them (<c>accept: all</c>) or those matching a rule.
+/// Pending invitations that match are accepted; memberships that match are managed.
+/// </summary>
+public sealed record InvitationPolicy(bool AcceptAll, IReadOnlyList<InvitationRule> Rules, SourceLocation Location)
+{
+    public bool Matches(string creatorAccountId, string collaborationName) =>
+        AcceptAll || Rules.Any(r => r.Matches(creatorAccountId, collaborationName));
+}
+
+/// <summary>Matches when the creator is listed (if any are) and the name matches a pattern (if any are).</summary>
+public sealed record InvitationRule(IReadOnlyList<string> CreatorAccountIds, IReadOnlyList<string> NamePatterns)
+{
+    public bool Matches(string creatorAccountId, string collaborationName) =>
+        (CreatorAccountIds.Count == 0 || CreatorAccountIds.Contains(creatorAccountId))
+        && (NamePatterns.Count == 0 || NamePatterns.Any(p => Desired.Glob.Matches(p, collaborationName)));
+}
+
+/// <param name="State">Active: be a member. Left: leave (or don't accept) the collaboration.</param>
 public sealed record CollaborationConfig(
     Located<string> Id,
     string Name,
     string? Note,
     SourceLocation Location,
-    CollaborationSettings Settings);
+    CollaborationSettings Settings,
+    ParticipationState State = ParticipationState.Active);
+
+public enum ParticipationState { Active, Left }
 
 /// <summary>Everything that may be set under <c>defaults</c> and overridden per collaboration.</summary>
+/// <param name="AdoptExistingNames">Keep associations of selected tables under their existing names instead of replacing them.</param>
+/// <param name="Tags">Tags applied to everything the tool creates.</param>
 public sealed record CollaborationSettings(
     MembershipSettings Membership,
     TableSelection Tables,
     AssociationSettings Association,
     AnalysisRuleSettings AnalysisRule,
-    IReadOnlyList<IdNamespaceAssociationSettings> IdNamespaceAssociations);
+    IReadOnlyList<IdNamespaceAssociationSettings> IdNamespaceAssociations,
+    bool AdoptExistingNames = false,
+    IReadOnlyDictionary<string, string>? Tags = null);
 
-public sealed record MembershipSettings(string QueryLogStatus);
+/// <param name="JobLogStatus">Null: not managed.</param>
+/// <param name="DefaultResult">Null: not managed.</param>
+/// <param name="Payment">Null: whatever the collaboration creator assigned.</param>
+public sealed record MembershipSettings(
+    string QueryLogStatus,
+    string? JobLogStatus = null,
+    ResultConfigurationSettings? DefaultResult = null,
+    Located<Resources.Membership.PaymentConfiguration>? Payment = null);
+
+/// <param name="Role">Role name or ARN, resolved like association.role; null for none.</param>
+public sealed record ResultConfigurationSettings(string Bucket, string? KeyPrefix, string ResultFormat, bool SingleFileOutput, string? Role);
 
 /// <param name="Names">Tables listed by exact name; each must exist.</param>
 /// <param name="Max">At most this many tables are associated per membership (AWS guidance: 25).</param>

@@ -18,6 +18,9 @@ public sealed record DesiredState(
 /// these names is ours even when its table is no longer selected, so the planner deletes it instead of reporting it
 /// as unmanaged. Null: only selected tables' associations are ours.
 /// </param>
+/// <param name="Leave">The config says <c>state: left</c>: the membership (and everything in it) should not exist.</param>
+/// <param name="Location">Where the collaboration is configured (for policy-accepted ones: the invitation policy).</param>
+/// <param name="AdoptExistingNames">Keep an association of a selected table under the name it already has, instead of replacing it.</param>
 public sealed record DesiredCollaboration(
     string CollaborationId,
     string Name,
@@ -26,4 +29,7 @@ public sealed record DesiredCollaboration(
     IReadOnlyList<TableAssociationSpec> TableAssociations,
     IReadOnlyList<IdNamespaceAssociationSpec> IdNamespaceAssociations,
     string AssociationNameTemplate = "{table}",
-    IReadOnlySet<string>? TemplateNames = null);
+    IReadOnlySet<string>? TemplateNames = null,
+    bool Leave = false,
+    SourceLocation? Location = null,
+    bool AdoptExistingNames = false);

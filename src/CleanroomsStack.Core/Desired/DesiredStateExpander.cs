@@ -1,10 +1,7 @@
 using CleanroomsStack.Core.Config;
 using CleanroomsStack.Core.Diagnostics;
 using CleanroomsStack.Core.Inventory;
-using CleanroomsStack.Core.Resources.AnalysisRule;
-using CleanroomsStack.Core.Resources.IdNamespaceAssociation;
 using CleanroomsStack.Core.Resources.Membership;
-using CleanroomsStack.Core.Resources.TableAssociation;
 
 namespace CleanroomsStack.Core.Desired;
 
@@ -15,6 +12,8 @@ namespace CleanroomsStack.Core.Desired;
 /// </summary>
 public static class DesiredStateExpander
 {
+    private static readonly string[] GoneStatuses = ["LEFT", "REMOVED", "COLLABORATION_DELETED"];
+
     public static DesiredState Expand(StackConfig config, Inventory.Inventory inventory)
     {
         var region = inventory.Region ?? config.Region ?? "(default region)";
@@ -28,122 +27,75 @@ public static class DesiredStateExpander
             if (desired is not null && !found.HasErrors())
                 collaborations.Add(desired);
         }
+        collaborations.AddRange(AcceptedByPolicy(config, inventory, diagnostics));
         var ordered = collaborations.OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.CollaborationId, StringComparer.Ordinal).ToList();
         return new DesiredState(region, ordered, diagnostics);
     }
 
     private static DesiredCollaboration? ExpandCollaboration(CollaborationConfig config, Inventory.Inventory inventory, string region, List<Diagnostic> diagnostics)
     {
-        var caller = inventory.Caller.AccountId;
         var info = inventory.Collaborations.FirstOrDefault(c => c.Id == config.Id.Value);
+        if (config.State == ParticipationState.Left)
+            return info is null ? null : Leave(config, info);
         if (info is null)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CollaborationNotFound,
-                $"no invitation or membership for collaboration {config.Id.Value} ('{config.Name}') in account {caller} region {region}",
+                $"no invitation or membership for collaboration {config.Id.Value} ('{config.Name}') in account {inventory.Caller.AccountId} region {region}",
                 config.Id.Location, "check the id against the invitation, and that the credentials (--profile) and region (--region, defaults.region) are the invited account's"));
             return null;
         }
-        if (Label(info, config, diagnostics) is not { } label)
+        if (GoneStatuses.Contains(info.MemberStatus))
+        {
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.CollaborationNotJoinable,
+                $"{Gone(info.MemberStatus)} collaboration {info.Id} ('{config.Name}'); it can't be joined again, so nothing is planned for it",
+                config.Id.Location, "remove this collaboration from the config, or mark it 'state: left'"));
             return null;
-        var settings = config.Settings;
-        var receivers = ResultReceiverResolver.Resolve(settings.AnalysisRule.Receivers, info, caller, diagnostics);
-        var rule = new AnalysisRuleSpec(settings.AnalysisRule.Type, receivers ?? [], settings.AnalysisRule.AllowedAdditionalAnalyses);
-        var associations = Associations(config, inventory, rule, diagnostics);
-        var namespaces = settings.IdNamespaceAssociations
-            .Select(n => new IdNamespaceAssociationSpec(n.Name, n.Arn, n.ManageResourcePolicies, n.Description, n.AllowUseAsDimensionColumn))
-            .ToList();
-        return new DesiredCollaboration(info.Id, config.Name, label, new MembershipSpec(info.Id, settings.Membership.QueryLogStatus),
-            associations, namespaces, settings.Association.NameTemplate.Value, TemplateNames(settings.Association.NameTemplate.Value, inventory));
+        }
+        var label = info.MemberStatus == "INVITED"
+            ? $"accept invitation from {info.CreatorDisplayName} ({info.CreatorAccountId})"
+            : $"membership {info.MembershipId}";
+        return CollaborationExpander.Expand(config.Name, config.Settings, info, inventory, label, config.Location, diagnostics);
     }
 
-    /// <summary>How the plan introduces the collaboration; null (with an error) when the account can't take part any more.</summary>
-    private static string? Label(CollaborationInfo info, CollaborationConfig config, List<Diagnostic> diagnostics)
+    /// <summary>Collaborations not listed by id that the invitation policy matches, expanded with the defaults.</summary>
+    private static IEnumerable<DesiredCollaboration> AcceptedByPolicy(StackConfig config, Inventory.Inventory inventory, List<Diagnostic> diagnostics)
     {
-        switch (info.MemberStatus)
+        if (config.Invitations is not { } policy || config.Defaults is not { } defaults)
+            yield break;
+        var listed = config.Collaborations.Select(c => c.Id.Value).ToHashSet(StringComparer.Ordinal);
+        var candidates = inventory.Collaborations
+            .Where(c => !listed.Contains(c.Id) && c.MemberStatus is "INVITED" or "ACTIVE" && c.CreatorAccountId != inventory.Caller.AccountId)
+            .Where(c => policy.Matches(c.CreatorAccountId, c.Name));
+        foreach (var info in candidates)
         {
-            case "INVITED":
-                return $"accept invitation from {info.CreatorDisplayName} ({info.CreatorAccountId})";
-            case "ACTIVE":
-                return $"membership {info.MembershipId}";
-            default:
-                var what = info.MemberStatus == "REMOVED" ? "was removed from" : "has left";
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CollaborationNotJoinable,
-                    $"this account {what} collaboration {info.Id} ('{config.Name}'); AWS doesn't let it join again", config.Id.Location,
-                    "remove this collaboration from the config, or ask its creator for a new invitation to a new collaboration"));
-                return null;
+            var found = new List<Diagnostic>();
+            var label = info.MemberStatus == "INVITED"
+                ? $"accept invitation from {info.CreatorDisplayName} ({info.CreatorAccountId}), by invitation policy"
+                : $"membership {info.MembershipId}, by invitation policy";
+            var desired = CollaborationExpander.Expand(info.Name, defaults, info, inventory, label, policy.Location, found);
+            diagnostics.AddRange(found);
+            if (!found.HasErrors())
+                yield return desired;
         }
     }
 
-    private static IReadOnlyList<TableAssociationSpec> Associations(CollaborationConfig config, Inventory.Inventory inventory, AnalysisRuleSpec rule, List<Diagnostic> diagnostics)
+    /// <summary><c>state: left</c>: no resources are desired; the planner deletes what exists (if allowed).</summary>
+    private static DesiredCollaboration Leave(CollaborationConfig config, CollaborationInfo info)
     {
-        var settings = config.Settings;
-        var selection = TableSelector.Select(settings.Tables, inventory.ConfiguredTables);
-        ReportSelection(config, inventory, selection, diagnostics);
-        var roleArn = RoleArn(settings.Association.Role.Value, inventory.Caller.AccountId);
-        var template = settings.Association.NameTemplate;
-        var specs = new List<TableAssociationSpec>();
-        foreach (var table in selection.Selected)
+        var label = info.MemberStatus switch
         {
-            var name = AssociationName(template.Value, table.Name);
-            if (!Formats.IsTableAlias(name))
-            {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidAssociationName,
-                    $"table '{table.Name}' gives the association name '{name}', which AWS rejects", template.Location,
-                    "association names allow letters, digits, '_', ' ' and '-' (up to 128 characters); exclude the table or change association.nameTemplate"));
-                continue;
-            }
-            if (specs.FirstOrDefault(s => s.Name == name) is { } clash)
-            {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateAssociationName,
-                    $"tables '{clash.TableName}' and '{table.Name}' both give the association name '{name}'", template.Location,
-                    "association names are lowercased by AWS; exclude one of the tables"));
-                continue;
-            }
-            specs.Add(new TableAssociationSpec(name, table.Id, table.Name, roleArn, settings.Association.Description, rule));
-        }
-        return specs;
+            "ACTIVE" => $"leave collaboration (membership {info.MembershipId})",
+            "INVITED" => "invitation not accepted (state: left)",
+            _ => $"not a member ({info.MemberStatus})",
+        };
+        return new DesiredCollaboration(info.Id, config.Name, label, new MembershipSpec(info.Id, config.Settings.Membership.QueryLogStatus),
+            [], [], config.Settings.Association.NameTemplate.Value, null, Leave: true, config.Location);
     }
 
-    private static void ReportSelection(CollaborationConfig config, Inventory.Inventory inventory, TableSelectionResult selection, List<Diagnostic> diagnostics)
+    private static string Gone(string status) => status switch
     {
-        var tables = config.Settings.Tables;
-        var known = inventory.ConfiguredTables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var missing in (tables.Names ?? []).Where(n => !known.Contains(n.Value)))
-        {
-            var closest = Suggestions.Closest(missing.Value, known);
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownTable,
-                $"tables.names lists '{missing.Value}', which is not a configured table of account {inventory.Caller.AccountId}", missing.Location,
-                closest is null ? "check the name with 'aws cleanrooms list-configured-tables'" : $"did you mean '{closest}'?"));
-        }
-        if (selection.Selected.Count == 0)
-        {
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.NoTablesSelected,
-                $"no configured table matches tables.include/exclude for '{config.Name}'", tables.Location,
-                "check the patterns against the names from 'aws cleanrooms list-configured-tables'"));
-        }
-        if (selection.LeftOut.Count == 0)
-            return;
-        var names = string.Join(", ", selection.LeftOut.Select(t => t.Name));
-        if (tables.OnExceed == ExceedBehaviour.Error)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TooManyTables,
-                $"{selection.Selected.Count + selection.LeftOut.Count} tables are selected for '{config.Name}' but tables.max is {tables.Max.Value}; over the limit: {names}",
-                tables.Max.Location, "raise tables.max, narrow tables.include/exclude, or set tables.onExceed: truncate"));
-            return;
-        }
-        diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.TablesLeftOut,
-            $"{selection.LeftOut.Count} matching table(s) left out of '{config.Name}' by tables.max {tables.Max.Value}: {names}",
-            tables.Max.Location, "raise tables.max or narrow tables.include/exclude so every table you mean to share fits"));
-    }
-
-    private static IReadOnlySet<string> TemplateNames(string template, Inventory.Inventory inventory) =>
-        inventory.ConfiguredTables.Select(t => AssociationName(template, t.Name)).ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>AWS stores association names lowercase, so the desired name is lowercased up front.</summary>
-    public static string AssociationName(string template, string tableName) =>
-        template.Replace("{table}", tableName, StringComparison.Ordinal).ToLowerInvariant();
-
-    /// <summary>A role name lives in the caller's account; a full ARN is taken as written.</summary>
-    public static string RoleArn(string role, string callerAccountId) =>
-        role.StartsWith("arn:", StringComparison.Ordinal) ? role : $"arn:aws:iam::{callerAccountId}:role/{role}";
+        "REMOVED" => "this account was removed from",
+        "COLLABORATION_DELETED" => "its creator deleted",
+        _ => "this account has left",
+    };
 }

@@ -33,4 +33,8 @@ public static class DiagnosticCodes
     public const string TooManyTables = "CS208";
     public const string DuplicateAssociationName = "CS209";
     public const string UnknownTable = "CS210";
+    public const string LeaveNotAllowed = "CS211";
+    public const string OverQuota = "CS212";
+    public const string PaymentMismatch = "CS213";
+    public const string PaymentNotUpdatable = "CS214";
 }

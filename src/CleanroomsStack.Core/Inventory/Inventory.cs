@@ -25,7 +25,9 @@ public sealed record CollaborationInfo(
     string? MembershipId,
     IReadOnlyList<MemberInfo> Members);
 
-public sealed record MemberInfo(string AccountId, string DisplayName, string Status, IReadOnlyList<string> Abilities)
+/// <param name="Payment">What the creator assigned this member to pay for (ListMembers paymentConfiguration), when known.</param>
+public sealed record MemberInfo(string AccountId, string DisplayName, string Status, IReadOnlyList<string> Abilities,
+    Resources.Membership.PaymentConfiguration? Payment = null)
 {
     public bool CanReceiveResults => Abilities.Contains("CAN_RECEIVE_RESULTS");
 }

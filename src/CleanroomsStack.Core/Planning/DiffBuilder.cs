@@ -33,6 +33,10 @@ public sealed class DiffBuilder(ResourceKind kind)
 
     public static string Render(bool value) => value ? "true" : "false";
 
+    /// <summary>Tags as <c>{key=value, …}</c> sorted by key; null when there are none.</summary>
+    public static string? Render(IReadOnlyDictionary<string, string>? tags) =>
+        tags is null || tags.Count == 0 ? null : "{" + string.Join(", ", tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}")) + "}";
+
     /// <summary>Lists compare as sets, so they render sorted.</summary>
     public static string Render(IEnumerable<string> values) => "[" + string.Join(", ", values.Distinct().Order(StringComparer.Ordinal)) + "]";
 }

@@ -13,14 +13,21 @@ namespace CleanroomsStack.Core.Planning;
 /// </summary>
 public static class Planner
 {
-    public static Plan Create(DesiredState desired, LiveState live)
+    public static Plan Create(DesiredState desired, LiveState live) => Create(desired, live, PlanOptions.Default);
+
+    public static Plan Create(DesiredState desired, LiveState live, PlanOptions options)
     {
         var diagnostics = desired.Diagnostics.ToList();
-        var plans = desired.Collaborations.Select(c => PlanCollaboration(c, live, diagnostics)).ToList();
+        var plans = desired.Collaborations
+            .Select(c => c.Leave
+                ? LeavePlanner.Plan(c, live.ForCollaboration(c.CollaborationId), options, diagnostics)
+                : PlanCollaboration(c, live, diagnostics))
+            .ToList();
         var configured = desired.Collaborations.Select(c => c.CollaborationId).ToHashSet(StringComparer.Ordinal);
         plans.AddRange(live.Memberships
-            .Where(m => !configured.Contains(m.CollaborationId) && m.Status == "ACTIVE")
-            .Select(Unconfigured));
+            .Where(m => !configured.Contains(m.CollaborationId))
+            .GroupBy(m => m.CollaborationId)
+            .Select(g => Unconfigured(g.OrderBy(m => m.Status == "ACTIVE" ? 0 : 1).ThenBy(m => m.Id, StringComparer.Ordinal).First())));
         var ordered = plans.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.CollaborationId, StringComparer.Ordinal).ToList();
         return new Plan(ordered, diagnostics);
     }
@@ -30,17 +37,19 @@ public static class Planner
         var membership = live.ForCollaboration(desired.CollaborationId);
         if (membership is { Status: not "ACTIVE" })
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CollaborationNotJoinable,
-                $"the membership in '{desired.Name}' ({desired.CollaborationId}) is {membership.Status}; it can't be re-created",
-                hint: "remove this collaboration from the config"));
-            return new CollaborationPlan(desired.CollaborationId, desired.Name, desired.Label, [], []);
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.CollaborationNotJoinable,
+                $"the membership in '{desired.Name}' ({desired.CollaborationId}) is {membership.Status}; it can't be re-created, so nothing is planned for it",
+                desired.Location, "remove this collaboration from the config, or mark it 'state: left'"));
+            return new CollaborationPlan(desired.CollaborationId, desired.Name, $"membership {membership.Id} ({membership.Status})", [], []);
         }
-        var membershipChange = MembershipDiffer.Diff(desired.Membership, membership, desired.Label);
+        var membershipChange = MembershipDiffer.Diff(desired.Membership, membership, desired.Label, diagnostics);
         var membershipId = membership?.Id;
         var address = membershipChange.Address;
-        var associations = TableAssociationDiffer.Diff(address, desired.TableAssociations, membership?.TableAssociations ?? [],
-            membershipId, desired.TemplateNames ?? new HashSet<string>(), desired.AssociationNameTemplate);
-        var namespaces = IdNamespaceAssociationDiffer.Diff(address, desired.IdNamespaceAssociations, membership?.IdNamespaceAssociations ?? [], membershipId);
+        var associations = TableAssociationDiffer.Diff(address, desired, membership?.TableAssociations ?? [], membershipId);
+        var namespaces = IdNamespaceAssociationDiffer.Diff(address, desired.Name, desired.IdNamespaceAssociations,
+            membership?.IdNamespaceAssociations ?? [], membershipId);
+        diagnostics.AddRange(associations.Diagnostics ?? []);
+        diagnostics.AddRange(namespaces.Diagnostics ?? []);
         var changes = new List<ResourceChange> { membershipChange };
         changes.AddRange(associations.Changes);
         changes.AddRange(namespaces.Changes);
@@ -49,7 +58,12 @@ public static class Planner
             associations.Unmanaged.Concat(namespaces.Unmanaged).OrderBy(u => u.Address).ToList());
     }
 
-    private static CollaborationPlan Unconfigured(MembershipState membership) =>
-        new(membership.CollaborationId, membership.CollaborationName, $"membership {membership.Id}", [],
-            [new UnmanagedResource(ResourceAddress.Membership(membership.CollaborationId), "this collaboration is not in the config; left as it is")]);
+    private static CollaborationPlan Unconfigured(MembershipState membership)
+    {
+        var reason = membership.Status == "ACTIVE"
+            ? "this collaboration is not in the config; left as it is"
+            : $"membership is {membership.Status}; reported only, never re-created";
+        return new CollaborationPlan(membership.CollaborationId, membership.CollaborationName, $"membership {membership.Id}", [],
+            [new UnmanagedResource(ResourceAddress.Membership(membership.CollaborationId), reason)]);
+    }
 }

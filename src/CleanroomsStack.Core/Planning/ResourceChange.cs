@@ -20,9 +20,11 @@ public sealed record MembershipChange(
     : ResourceChange(Address, Action, Reason, Diffs);
 
 /// <param name="MembershipId">Null when the membership itself is created by this plan.</param>
+/// <param name="Order">For a replacement: whether the old association goes before or after the new one is created.</param>
 public sealed record TableAssociationChange(
     ResourceAddress Address, ChangeAction Action, string Reason, IReadOnlyList<AttributeDiff> Diffs,
-    string? MembershipId, TableAssociationSpec? Desired, TableAssociationState? Live)
+    string? MembershipId, TableAssociationSpec? Desired, TableAssociationState? Live,
+    ReplacementOrder Order = ReplacementOrder.DeleteFirst)
     : ResourceChange(Address, Action, Reason, Diffs);
 
 /// <param name="AssociationId">Null when the association is created (or replaced) by this plan.</param>
@@ -31,7 +33,15 @@ public sealed record AnalysisRuleChange(
     string? MembershipId, string? AssociationId, AnalysisRuleSpec? Desired, AnalysisRuleState? Live)
     : ResourceChange(Address, Action, Reason, Diffs);
 
+/// <param name="Order">For a replacement: whether the old association goes before or after the new one is created.</param>
 public sealed record IdNamespaceAssociationChange(
     ResourceAddress Address, ChangeAction Action, string Reason, IReadOnlyList<AttributeDiff> Diffs,
-    string? MembershipId, IdNamespaceAssociationSpec? Desired, IdNamespaceAssociationState? Live)
+    string? MembershipId, IdNamespaceAssociationSpec? Desired, IdNamespaceAssociationState? Live,
+    ReplacementOrder Order = ReplacementOrder.DeleteFirst)
     : ResourceChange(Address, Action, Reason, Diffs);
+
+/// <summary>
+/// How a replacement is carried out. CreateFirst keeps the old resource serving until the new one exists, but needs
+/// a free slot under the per-membership quota; DeleteFirst frees the slot first.
+/// </summary>
+public enum ReplacementOrder { DeleteFirst, CreateFirst }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CleanroomsStack.Core.Diagnostics;
 using CleanroomsStack.Core.Planning;
 
@@ -44,11 +45,23 @@ public sealed record CollaborationDocument(
 
 /// <param name="Action">One of no-op, create, update, replace, delete (<see cref="ChangeActions"/>).</param>
 /// <param name="Kind">membership, table-association, analysis-rule or id-namespace-association.</param>
-public sealed record ChangeDocument(string Address, string Kind, string Name, string Action, string Reason, IReadOnlyList<DiffDocument> Diffs)
+/// <param name="ReplacementOrder">For replacements only: create-first or delete-first.</param>
+public sealed record ChangeDocument(string Address, string Kind, string Name, string Action, string Reason, IReadOnlyList<DiffDocument> Diffs,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReplacementOrder = null)
 {
     public static ChangeDocument From(ResourceChange change) => new(change.Address.ToString(), change.Kind.Info().AddressSegment,
         change.Address.Name, change.Action.Info().JsonName, change.Reason,
-        change.Diffs.Select(d => new DiffDocument(d.Path, d.Before, d.After, d.ForcesReplacement)).ToList());
+        change.Diffs.Select(d => new DiffDocument(d.Path, d.Before, d.After, d.ForcesReplacement)).ToList(),
+        change.Action == ChangeAction.Replace ? OrderName(change) : null);
+
+    private static string? OrderName(ResourceChange change) => change switch
+    {
+        TableAssociationChange t => OrderName(t.Order),
+        IdNamespaceAssociationChange n => OrderName(n.Order),
+        _ => null,
+    };
+
+    private static string OrderName(Planning.ReplacementOrder order) => order == Planning.ReplacementOrder.CreateFirst ? "create-first" : "delete-first";
 }
 
 public sealed record DiffDocument(string Path, string? Before, string? After, bool ForcesReplacement);

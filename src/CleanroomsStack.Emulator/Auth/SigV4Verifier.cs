@@ -6,7 +6,11 @@ using CleanroomsStack.Emulator.Protocol;
 namespace CleanroomsStack.Emulator.Auth;
 
 /// <summary>The key material behind an access key id: whose it is and what signs with it.</summary>
-public sealed record SigningKey(string AccountId, string AccessKeyId, string SecretAccessKey, string? SessionToken, string Arn, string UserId);
+public sealed record SigningKey(string AccountId, string AccessKeyId, string SecretAccessKey, string? SessionToken, string Arn, string UserId)
+{
+    /// <summary>When temporary credentials stop working; null for long-term keys.</summary>
+    public DateTimeOffset? Expires { get; init; }
+}
 
 public enum AuthFailureKind
 {
@@ -14,6 +18,7 @@ public enum AuthFailureKind
     IncompleteSignature,
     UnrecognizedClient,
     InvalidSignature,
+    ExpiredToken,
 }
 
 public sealed record AuthFailure(AuthFailureKind Kind, string Message);
@@ -47,6 +52,9 @@ public static class SigV4Verifier
 
         if (key.SessionToken is not null && request.Header("X-Amz-Security-Token") != key.SessionToken)
             return Fail(header, AuthFailureKind.UnrecognizedClient, "The security token included in the request is invalid.");
+
+        if (key.Expires is { } expires && expires <= now)
+            return Fail(header, AuthFailureKind.ExpiredToken, "The security token included in the request is expired");
 
         if ((now - signedAt).Duration() > maxSkew)
         {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CleanroomsStack.Emulator.Auth;
 using CleanroomsStack.Emulator.Protocol;
 using CleanroomsStack.Emulator.Routing;
+using CleanroomsStack.Emulator.Services.Sso;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
@@ -26,6 +27,10 @@ public sealed class RequestDispatcher(RouteTable routes, WorldHost host)
 
     private async Task<OperationResult> DispatchAsync(IncomingRequest request, string requestId, CancellationToken ct)
     {
+        // The SSO portal authenticates with a bearer token instead of SigV4.
+        if (request.Header(SsoPortalHandlers.BearerHeader) is not null)
+            return await RunUnsignedAsync(SsoPortalHandlers.Service, request, requestId, ct).ConfigureAwait(false);
+
         var options = host.Options;
         AuthOutcome auth;
         await host.Lock.WaitAsync(ct).ConfigureAwait(false);
@@ -71,6 +76,34 @@ public sealed class RequestDispatcher(RouteTable routes, WorldHost host)
             return ErrorRenderer.Render(error, protocol, requestId);
         }
     }
+
+    private async Task<OperationResult> RunUnsignedAsync(string service, IncomingRequest request, string requestId, CancellationToken ct)
+    {
+        try
+        {
+            var (route, labels, _) = FindRoute(service, WireProtocol.RestJson, request);
+            var query = QueryHelpers.ParseQuery(request.RawQuery);
+            var context = new OperationContext
+            {
+                Operation = route.Operation,
+                Caller = Anonymous(query.TryGetValue("account_id", out var account) ? account.ToString() : ""),
+                Request = request,
+                Labels = labels,
+                Query = query,
+                Body = new JsonObject(),
+                World = host.World,
+                RequestId = requestId,
+            };
+            return await FaultPipeline.RunAsync(host, route, context, WireProtocol.RestJson, ct).ConfigureAwait(false);
+        }
+        catch (AwsServiceError error)
+        {
+            return ErrorRenderer.Render(error, WireProtocol.RestJson, requestId);
+        }
+    }
+
+    /// <summary>The caller of a bearer-token request: no key, only the account it asks about (for rate limits).</summary>
+    private static SigningKey Anonymous(string accountId) => new(accountId, "", "", null, "", "");
 
     private (Route Route, IReadOnlyDictionary<string, string> Labels, Dictionary<string, StringValues> Form) FindRoute(
         string service, WireProtocol protocol, IncomingRequest request)

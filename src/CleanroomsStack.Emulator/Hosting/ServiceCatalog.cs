@@ -2,6 +2,8 @@ using CleanroomsStack.Emulator.Protocol;
 using CleanroomsStack.Emulator.Routing;
 using CleanroomsStack.Emulator.Services.CleanRooms;
 using CleanroomsStack.Emulator.Services.EntityResolution;
+using CleanroomsStack.Emulator.Services.Glue;
+using CleanroomsStack.Emulator.Services.Sso;
 using CleanroomsStack.Emulator.Services.Sts;
 
 namespace CleanroomsStack.Emulator.Hosting;
@@ -14,12 +16,19 @@ public static class ServiceCatalog
         var routes = new RouteTable();
         routes.DeclareService("cleanrooms", WireProtocol.RestJson);
         CollaborationHandlers.Register(routes);
+        CreateCollaborationHandler.Register(routes);
         MembershipHandlers.Register(routes);
+        ConfiguredTableHandlers.Register(routes);
         TableAssociationHandlers.Register(routes);
         AnalysisRuleHandlers.Register(routes);
         IdNamespaceAssociationHandlers.Register(routes);
+        IdMappingTableHandlers.Register(routes);
+        TagHandlers.Register(routes);
+        SchemaHandlers.Register(routes);
         IdNamespaceHandlers.Register(routes);
         StsHandlers.Register(routes);
+        GlueHandlers.Register(routes);
+        SsoPortalHandlers.Register(routes);
         return routes;
     }
 }

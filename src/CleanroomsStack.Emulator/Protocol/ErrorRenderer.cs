@@ -25,6 +25,7 @@ public static class ErrorRenderer
             AuthFailureKind.MissingAuthenticationToken => query ? "MissingAuthenticationToken" : "MissingAuthenticationTokenException",
             AuthFailureKind.IncompleteSignature => query ? "IncompleteSignature" : "IncompleteSignatureException",
             AuthFailureKind.UnrecognizedClient => query ? "InvalidClientTokenId" : "UnrecognizedClientException",
+            AuthFailureKind.ExpiredToken => query ? "ExpiredToken" : "ExpiredTokenException",
             _ => query ? "SignatureDoesNotMatch" : "InvalidSignatureException",
         };
         return new AwsServiceError(code, 403, failure.Message);

@@ -9,32 +9,37 @@ namespace CleanroomsStack.Emulator.Routing;
 /// AWS-style pagination: <c>maxResults</c> within the operation's bounds, and an opaque <c>nextToken</c> bound to
 /// the operation that issued it, so a token from elsewhere or a tampered one is a ValidationException.
 /// </summary>
+/// <summary>The paging members of one request, wherever the protocol carries them (query string or JSON body).</summary>
+public sealed record PageRequest(string Operation, string? RawMaxResults, string? RawNextToken, string MaxResultsName, string NextTokenName);
+
 public static class Paginator
 {
     private const string TokenPrefix = "cleanrooms-emulator/v1";
 
+    /// <summary>Pages with <c>maxResults</c> and <c>nextToken</c> from the query string (restJson).</summary>
     public static (List<T> Page, string? NextToken) Page<T>(OperationContext context, IReadOnlyList<T> items,
-        int maxAllowed = 100, int defaultPageSize = 100, string maxResultsName = "maxResults", string nextTokenName = "nextToken")
+        int maxAllowed = 100, int defaultPageSize = 100) =>
+        Page(new PageRequest(context.Operation, context.QueryValue("maxResults"), context.QueryValue("nextToken"), "maxResults", "nextToken"),
+            context.World.Faults.ShortPages, items, maxAllowed, defaultPageSize);
+
+    public static (List<T> Page, string? NextToken) Page<T>(PageRequest request, bool shortPages, IReadOnlyList<T> items,
+        int maxAllowed = 100, int defaultPageSize = 100)
     {
         var pageSize = defaultPageSize;
-        var rawMax = context.QueryValue(maxResultsName);
-        if (rawMax is not null)
+        if (request.RawMaxResults is { } rawMax)
         {
             if (!int.TryParse(rawMax, NumberStyles.Integer, CultureInfo.InvariantCulture, out pageSize) || pageSize < 1)
-                throw Errors.Validation(maxResultsName, "Member must have value greater than or equal to 1");
+                throw Errors.Validation(request.MaxResultsName, "Member must have value greater than or equal to 1");
             if (pageSize > maxAllowed)
-                throw Errors.Validation(maxResultsName, $"Member must have value less than or equal to {maxAllowed.ToString(CultureInfo.InvariantCulture)}");
+                throw Errors.Validation(request.MaxResultsName, $"Member must have value less than or equal to {maxAllowed.ToString(CultureInfo.InvariantCulture)}");
         }
 
-        var offset = 0;
-        var rawToken = context.QueryValue(nextTokenName);
-        if (rawToken is not null) offset = DecodeToken(rawToken, context.Operation, items.Count, nextTokenName);
-
+        var offset = request.RawNextToken is { } rawToken ? DecodeToken(rawToken, request.Operation, items.Count, request.NextTokenName) : 0;
         var page = items.Skip(offset).Take(pageSize).ToList();
         // AWS may end a page early and still hand out a token; clients must follow tokens, not count items.
-        if (context.World.Faults.ShortPages && page.Count > 1) page = page.Take(page.Count / 2).ToList();
+        if (shortPages && page.Count > 1) page = page.Take(page.Count / 2).ToList();
         var next = offset + page.Count;
-        return (page, next < items.Count ? EncodeToken(context.Operation, next) : null);
+        return (page, next < items.Count ? EncodeToken(request.Operation, next) : null);
     }
 
     /// <summary>Adds the page and token to a response under the operation's list member name.</summary>

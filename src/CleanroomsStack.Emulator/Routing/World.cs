@@ -33,10 +33,19 @@ public sealed class World
     public SigningKey? FindKey(string accessKeyId)
     {
         var account = State.Accounts.FirstOrDefault(a => a.AccessKeyId == accessKeyId);
-        return account is null
-            ? null
-            : new SigningKey(account.AccountId, account.AccessKeyId, account.SecretAccessKey, null,
+        if (account is not null)
+        {
+            return new SigningKey(account.AccountId, account.AccessKeyId, account.SecretAccessKey, null,
                 $"arn:aws:iam::{account.AccountId}:user/{account.UserName}", account.AccessKeyId);
+        }
+
+        var session = State.Sessions.FirstOrDefault(s => s.AccessKeyId == accessKeyId);
+        return session is null
+            ? null
+            : new SigningKey(session.AccountId, session.AccessKeyId, session.SecretAccessKey, session.SessionToken, session.Arn, session.UserId)
+            {
+                Expires = DateTimeOffset.FromUnixTimeMilliseconds((long)(session.Expiration * 1000)),
+            };
     }
 
     public string CollaborationArn(CollaborationRecord c) => $"arn:aws:cleanrooms:{Region}:{c.CreatorAccountId}:collaboration/{c.Id}";
@@ -50,6 +59,9 @@ public sealed class World
 
     public string IdNamespaceAssociationArn(MembershipRecord m, IdNamespaceAssociationRecord a) =>
         $"arn:aws:cleanrooms:{Region}:{m.AccountId}:membership/{m.Id}/idnamespaceassociation/{a.Id}";
+
+    public string IdMappingTableArn(MembershipRecord m, IdMappingTableRecord t) =>
+        $"arn:aws:cleanrooms:{Region}:{m.AccountId}:membership/{m.Id}/idmappingtable/{t.Id}";
 
     public string IdNamespaceArn(IdNamespaceRecord n) => $"arn:aws:entityresolution:{Region}:{n.AccountId}:idnamespace/{n.Name}";
 

@@ -13,6 +13,14 @@ public sealed class EmulatorState
     public List<TableAssociationRecord> TableAssociations { get; init; } = [];
     public List<IdNamespaceRecord> IdNamespaces { get; init; } = [];
     public List<IdNamespaceAssociationRecord> IdNamespaceAssociations { get; init; } = [];
+    public List<IdMappingTableRecord> IdMappingTables { get; init; } = [];
+    public List<GlueDatabaseRecord> GlueDatabases { get; init; } = [];
+    public List<GlueTableRecord> GlueTables { get; init; } = [];
+
+    public List<SessionRecord> Sessions { get; init; } = [];
+
+    /// <summary>Bearer tokens the SSO portal accepts in GetRoleCredentials (what <c>aws sso login</c> would cache).</summary>
+    public List<string> SsoAccessTokens { get; init; } = [];
 
     /// <summary>Tags by resource ARN.</summary>
     public SortedDictionary<string, SortedDictionary<string, string>> Tags { get; init; } = new(StringComparer.Ordinal);

@@ -26,3 +26,17 @@ public sealed class IdNamespaceAssociationRecord
     public double CreateTime { get; init; }
     public double UpdateTime { get; set; }
 }
+
+/// <summary>An ID mapping table of a membership, fed by an Entity Resolution ID mapping workflow.</summary>
+public sealed class IdMappingTableRecord
+{
+    public required string Id { get; init; }
+    public required string MembershipId { get; init; }
+    public required string Name { get; init; }
+    public string? Description { get; set; }
+    public required string InputReferenceArn { get; init; }
+    public bool ManageResourcePolicies { get; init; }
+    public string? KmsKeyArn { get; set; }
+    public double CreateTime { get; init; }
+    public double UpdateTime { get; set; }
+}

@@ -8,12 +8,18 @@ public sealed class ConfiguredTableRecord
     public required string Name { get; set; }
     public string? Description { get; set; }
     public required string GlueDatabaseName { get; init; }
+    public string? GlueRegion { get; init; }
     public required string GlueTableName { get; init; }
     public List<string> AllowedColumns { get; init; } = [];
     public string AnalysisMethod { get; init; } = "DIRECT_QUERY";
 
-    /// <summary>Types of the configured table's own analysis rules (AGGREGATION, LIST, CUSTOM).</summary>
-    public List<string> AnalysisRuleTypes { get; init; } = [];
+    public List<string>? SelectedAnalysisMethods { get; init; }
+
+    /// <summary>The configured table's own analysis rules, at most one per type.</summary>
+    public List<ConfiguredTableRuleRecord> Rules { get; init; } = [];
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<string> AnalysisRuleTypes => Rules.Select(r => r.Type).Order(StringComparer.Ordinal);
     public double CreateTime { get; init; }
     public double UpdateTime { get; set; }
 }

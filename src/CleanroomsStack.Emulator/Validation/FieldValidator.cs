@@ -18,9 +18,12 @@ public sealed class FieldValidator
 
     public void Fail(string field, string message) => _errors.Add(new ValidationField(field, message));
 
+    /// <summary>The ValidationException for everything collected so far; null when all is well.</summary>
+    public AwsServiceError? Error => _errors.Count == 0 ? null : Errors.Validation(_errors);
+
     public void ThrowIfInvalid()
     {
-        if (_errors.Count > 0) throw Errors.Validation(_errors);
+        if (Error is { } error) throw error;
     }
 
     /// <summary>A string member; null when absent (and reported when required).</summary>

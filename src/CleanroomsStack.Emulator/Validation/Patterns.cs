@@ -38,6 +38,9 @@ public static partial class Patterns
     [GeneratedRegex(@"^[a-z0-9_](([a-z0-9_ ]+-)*([a-z0-9_ ]+))?$")]
     public static partial Regex ColumnName();
 
+    [GeneratedRegex(@"^arn:aws:kms:[\w]{2}-[\w]{4,9}-[\d]:[\d]{12}:key/[a-zA-Z0-9-]+$")]
+    public static partial Regex KmsKeyArn();
+
     [GeneratedRegex(@"^arn:(aws|aws-us-gov|aws-cn):entityresolution:.*:[0-9]+:(idmappingworkflow/.*)$")]
     public static partial Regex IdMappingWorkflowArn();
 }

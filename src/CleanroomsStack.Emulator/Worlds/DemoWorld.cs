@@ -34,21 +34,35 @@ public static class DemoWorld
 
     public static readonly IReadOnlyList<string> OtherTables = ["address_master", "email_hashes", "households", "zip_demographics"];
 
+    /// <summary>The SSO access token the demo portal accepts (put it in an SSO token cache file to test SSO profiles).</summary>
+    public const string SsoAccessToken = "demo-sso-access-token";
+
     public static string AccessKeyId(string accountId) => $"AKIA{accountId}TEST";
 
     public static string SecretAccessKey(string accountId) => $"demo-secret-{accountId}";
 
     public static EmulatorState Build()
     {
-        var state = new EmulatorState();
+        var state = new EmulatorState { SsoAccessTokens = [SsoAccessToken] };
         state.Accounts.Add(Account(OurAccount, "ACX"));
         state.Accounts.Add(Account(AmcAccount, "AMC"));
         state.Accounts.Add(Account(RetailAccount, "Retail Media Partner"));
         state.Accounts.Add(Account(MeasurementAccount, "Measurement Partner"));
 
+        state.GlueDatabases.Add(new GlueDatabaseRecord { AccountId = OurAccount, Name = GlueDatabase, CreateTime = Epoch });
         var offset = 0;
         foreach (var name in PartTables.Concat(OtherTables))
         {
+            state.GlueTables.Add(new GlueTableRecord
+            {
+                AccountId = OurAccount,
+                DatabaseName = GlueDatabase,
+                Name = name,
+                Columns = [new GlueColumnRecord { Name = "customer_id" }, new GlueColumnRecord { Name = "value" }],
+                Location = $"s3://omc-flywheel-prod/{name}/",
+                CreateTime = Epoch,
+                UpdateTime = Epoch,
+            });
             state.ConfiguredTables.Add(new ConfiguredTableRecord
             {
                 Id = DeterministicId.From($"configured-table/{OurAccount}/{name}"),
@@ -58,7 +72,7 @@ public static class DemoWorld
                 GlueDatabaseName = GlueDatabase,
                 GlueTableName = name,
                 AllowedColumns = ["customer_id", "value"],
-                AnalysisRuleTypes = ["CUSTOM"],
+                Rules = [new ConfiguredTableRuleRecord { Type = "CUSTOM", AllowedAnalyses = ["ANY_QUERY"], CreateTime = Epoch + offset, UpdateTime = Epoch + offset }],
                 CreateTime = Epoch + offset,
                 UpdateTime = Epoch + offset,
             });

@@ -44,6 +44,14 @@ public sealed class TemporaryAwsEnvironment : IDisposable
         return path;
     }
 
+    /// <summary>Writes a script the SDK can run (credential_process).</summary>
+    public string WriteExecutable(string relativePath, string content)
+    {
+        var path = WriteFile(relativePath, content);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+
     public void Dispose()
     {
         foreach (var (name, value) in _saved) Environment.SetEnvironmentVariable(name, value);

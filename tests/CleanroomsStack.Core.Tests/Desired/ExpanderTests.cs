@@ -61,11 +61,37 @@ public class ExpanderTests
     [Theory]
     [InlineData("LEFT")]
     [InlineData("REMOVED")]
-    public void Left_or_removed_collaboration_is_an_error(string status)
+    [InlineData("COLLABORATION_DELETED")]
+    public void Left_removed_or_deleted_collaboration_is_reported_and_never_rejoined(string status)
     {
         var desired = Scenario.Desired(ConfigText.Valid, InventoryWith(AmcInvitation(status)));
         Assert.Empty(desired.Collaborations);
-        Assert.Equal(DiagnosticCodes.CollaborationNotJoinable, Assert.Single(desired.Diagnostics).Code);
+        var warning = Assert.Single(desired.Diagnostics, d => d.Code == DiagnosticCodes.CollaborationNotJoinable);
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Equal(new SourceLocation("collaborations.yaml", 22, 9), warning.Location);
+    }
+
+    [Theory]
+    [InlineData("ACTIVE", "leave collaboration (membership 00000000-0000-4000-8000-000000000001)")]
+    [InlineData("INVITED", "invitation not accepted (state: left)")]
+    [InlineData("LEFT", "not a member (LEFT)")]
+    public void State_left_desires_nothing_inside_the_collaboration(string status, string label)
+    {
+        var yaml = ConfigText.Valid + "\n    state: left\n";
+        var desired = Scenario.Desired(yaml, InventoryWith(AmcInvitation(status, status == "ACTIVE" ? Id(1) : null)));
+        var collaboration = Assert.Single(desired.Collaborations);
+        Assert.True(collaboration.Leave);
+        Assert.Equal(label, collaboration.Label);
+        Assert.Empty(collaboration.TableAssociations);
+        Assert.DoesNotContain(desired.Diagnostics, d => d.Severity == Severity.Error);
+    }
+
+    [Fact]
+    public void State_left_for_a_collaboration_the_account_cant_see_is_not_an_error()
+    {
+        var desired = Scenario.Desired(ConfigText.Valid + "\n    state: left\n", InventoryWith(OtherInvitation()));
+        Assert.Empty(desired.Collaborations);
+        Assert.Empty(desired.Diagnostics);
     }
 
     [Fact]

@@ -29,11 +29,12 @@ internal static class DemoWorld
         return names.Select((name, i) => new ConfiguredTableInfo(Id(100 + i), name, $"arn:aws:cleanrooms:us-east-1:{Us}:configuredtable/{Id(100 + i)}")).ToList();
     }
 
-    public static CollaborationInfo AmcInvitation(string status = "INVITED", string? membershipId = null) => new(
+    /// <param name="weQueryPay">What the creator assigned us for query compute.</param>
+    public static CollaborationInfo AmcInvitation(string status = "INVITED", string? membershipId = null, bool weQueryPay = false) => new(
         AmcCollaborationId, "AMC Collaboration", Amc, "AMC", status, membershipId,
         [
-            new MemberInfo(Amc, "AMC", "ACTIVE", ["CAN_QUERY", "CAN_RECEIVE_RESULTS"]),
-            new MemberInfo(Us, "ACX", status, []),
+            new MemberInfo(Amc, "AMC", "ACTIVE", ["CAN_QUERY", "CAN_RECEIVE_RESULTS"], new PaymentConfiguration(!weQueryPay)),
+            new MemberInfo(Us, "ACX", status, [], new PaymentConfiguration(weQueryPay)),
             new MemberInfo(Third, "Measurement", "ACTIVE", ["CAN_RECEIVE_RESULTS"]),
             new MemberInfo(Partner, "Observer", "ACTIVE", []),
         ]);
@@ -59,6 +60,7 @@ internal static class DemoWorld
             Id(++next), $"arn:aws:cleanrooms:us-east-1:{Us}:membership/{membershipId}/idnamespaceassociation/{Id(next)}", n.Name,
             n.InputReferenceArn, n.ManageResourcePolicies, n.Description, n.AllowUseAsDimensionColumn)).ToList();
         return new MembershipState(membershipId, $"arn:aws:cleanrooms:us-east-1:{Us}:membership/{membershipId}", desired.CollaborationId,
-            desired.Name, "ACTIVE", desired.Membership.QueryLogStatus, associations, namespaces);
+            desired.Name, "ACTIVE", desired.Membership.QueryLogStatus, associations, namespaces,
+            desired.Membership.JobLogStatus, desired.Membership.DefaultResultConfiguration, desired.Membership.Payment ?? new PaymentConfiguration(false));
     }
 }

@@ -18,8 +18,8 @@ internal static class Scenario
     public static DesiredState Desired(string yaml, Inventory.Inventory? inventory = null) =>
         DesiredStateExpander.Expand(Config(yaml), inventory ?? DemoWorld.InventoryWith());
 
-    public static Plan Plan(string yaml, LiveState live, Inventory.Inventory? inventory = null) =>
-        Planner.Create(Desired(yaml, inventory), live);
+    public static Plan Plan(string yaml, LiveState live, Inventory.Inventory? inventory = null, PlanOptions? options = null) =>
+        Planner.Create(Desired(yaml, inventory), live, options ?? PlanOptions.Default);
 
     public static LiveState Nothing => new([]);
 }

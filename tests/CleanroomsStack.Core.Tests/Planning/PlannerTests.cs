@@ -194,11 +194,20 @@ public class PlannerTests
     }
 
     [Fact]
-    public void Membership_that_was_removed_is_an_error_not_a_create()
+    public void Membership_that_was_removed_is_reported_not_re_created()
     {
         var plan = PlanAgainst(Applied with { Status = "REMOVED" });
         Assert.Empty(plan.Changes);
-        Assert.Contains(plan.Diagnostics, d => d.Code == Core.Diagnostics.DiagnosticCodes.CollaborationNotJoinable);
+        var warning = Assert.Single(plan.Diagnostics, d => d.Code == Core.Diagnostics.DiagnosticCodes.CollaborationNotJoinable);
+        Assert.Equal(Core.Diagnostics.Severity.Warning, warning.Severity);
+    }
+
+    [Fact]
+    public void Removed_membership_not_in_the_config_is_reported_as_unmanaged()
+    {
+        var other = Applied with { Id = Id(2), CollaborationId = OtherCollaborationId, CollaborationName = "Retail Insights", Status = "COLLABORATION_DELETED" };
+        var plan = PlanAgainst(Applied, other);
+        Assert.Contains("COLLABORATION_DELETED", Assert.Single(plan.Collaborations[1].Unmanaged).Reason);
     }
 
     [Fact]

@@ -17,10 +17,16 @@ public sealed class SignedClient : IDisposable
 
     public SignedClient(Uri endpoint, string accessKeyId, string secret, string service = "cleanrooms",
         DateTime? signedAt = null, HttpMessageHandler? transport = null)
+        : this(endpoint, new BasicAWSCredentials(accessKeyId, secret), service, signedAt, transport)
+    {
+    }
+
+    public SignedClient(Uri endpoint, AWSCredentials credentials, string service = "cleanrooms",
+        DateTime? signedAt = null, HttpMessageHandler? transport = null)
     {
         var parameters = new AWSSigV4Parameters
         {
-            Credentials = new BasicAWSCredentials(accessKeyId, secret),
+            Credentials = credentials,
             Region = RegionEndpoint.USEast1,
             Service = service,
             SignedAt = signedAt,
@@ -43,9 +49,11 @@ public sealed class SignedClient : IDisposable
 
     public Task<AwsResponse> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path, null);
 
-    public async Task<AwsResponse> SendAsync(HttpMethod method, string pathAndQuery, JsonObject? body, string contentType = "application/json")
+    public async Task<AwsResponse> SendAsync(HttpMethod method, string pathAndQuery, JsonObject? body, string contentType = "application/json",
+        string? target = null)
     {
         using var request = new HttpRequestMessage(method, pathAndQuery);
+        if (target is not null) request.Headers.TryAddWithoutValidation("X-Amz-Target", target);
         if (body is not null)
         {
             request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8);

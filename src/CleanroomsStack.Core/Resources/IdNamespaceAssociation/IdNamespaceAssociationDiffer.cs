@@ -9,7 +9,7 @@ namespace CleanroomsStack.Core.Resources.IdNamespaceAssociation;
 /// </summary>
 public static class IdNamespaceAssociationDiffer
 {
-    public static KindDiff Diff(ResourceAddress membership, IReadOnlyList<IdNamespaceAssociationSpec> desired,
+    public static KindDiff Diff(ResourceAddress membership, string collaborationName, IReadOnlyList<IdNamespaceAssociationSpec> desired,
         IReadOnlyList<IdNamespaceAssociationState> live, string? membershipId)
     {
         var remaining = live.ToList();
@@ -26,7 +26,18 @@ public static class IdNamespaceAssociationDiffer
             .Select(l => new UnmanagedResource(membership.Child(ResourceKind.IdNamespaceAssociation, l.Name),
                 $"{l.InputReferenceArn} is not listed in idNamespaceAssociations; left as it is"))
             .ToList();
-        return new KindDiff(changes, unmanaged);
+        var (ordered, diagnostics) = QuotaPlanning.Apply(ResourceKind.IdNamespaceAssociation, changes, live.Count, collaborationName,
+            (c, order, reason) => ((IdNamespaceAssociationChange)c) with { Order = order, Reason = reason });
+        return new KindDiff(ordered, unmanaged, diagnostics);
+    }
+
+    public static IdNamespaceAssociationChange Delete(ResourceAddress membership, IdNamespaceAssociationState live, string? membershipId, string reason)
+    {
+        var diffs = new DiffBuilder(ResourceKind.IdNamespaceAssociation)
+            .Set("name", live.Name, creating: false)
+            .Set("inputReferenceConfig.inputReferenceArn", live.InputReferenceArn, creating: false);
+        return new IdNamespaceAssociationChange(membership.Child(ResourceKind.IdNamespaceAssociation, live.Name), ChangeAction.Delete, reason,
+            diffs.Diffs, membershipId, null, live);
     }
 
     private static IdNamespaceAssociationChange Create(ResourceAddress membership, IdNamespaceAssociationSpec spec, string? membershipId)
@@ -36,7 +47,8 @@ public static class IdNamespaceAssociationDiffer
             .Set("inputReferenceConfig.inputReferenceArn", spec.InputReferenceArn, creating: true)
             .Set("inputReferenceConfig.manageResourcePolicies", DiffBuilder.Render(spec.ManageResourcePolicies), creating: true)
             .Set("description", spec.Description, creating: true)
-            .Set("idMappingConfig.allowUseAsDimensionColumn", DiffBuilder.Render(spec.AllowUseAsDimensionColumn), creating: true);
+            .Set("idMappingConfig.allowUseAsDimensionColumn", DiffBuilder.Render(spec.AllowUseAsDimensionColumn), creating: true)
+            .Set("tags", DiffBuilder.Render(spec.Tags), creating: true);
         return new IdNamespaceAssociationChange(membership.Child(ResourceKind.IdNamespaceAssociation, spec.Name), ChangeAction.Create,
             "the ID namespace is not associated yet", diffs.Diffs, membershipId, spec, null);
     }

@@ -1,23 +1,76 @@
+using CleanroomsStack.Core.Diagnostics;
 using CleanroomsStack.Core.Planning;
 
 namespace CleanroomsStack.Core.Resources.Membership;
 
-/// <summary>Desired membership vs the live one: create (accept the invitation), update settings, or keep.</summary>
+/// <summary>
+/// Desired membership vs the live one: create (accept the invitation), update what UpdateMembership can change
+/// (logging, default result configuration), or keep. Settings the config leaves unset are not compared. The payment
+/// configuration can't be updated, so a difference is a diagnostic, never a silent leave-and-rejoin.
+/// </summary>
 public static class MembershipDiffer
 {
-    public static MembershipChange Diff(MembershipSpec desired, MembershipState? live, string label)
+    private const string Result = "defaultResultConfiguration";
+
+    public static MembershipChange Diff(MembershipSpec desired, MembershipState? live, string label, List<Diagnostic> diagnostics)
     {
         var address = ResourceAddress.Membership(desired.CollaborationId);
-        var diffs = new DiffBuilder(ResourceKind.Membership);
         if (live is null)
+            return new MembershipChange(address, ChangeAction.Create, $"{label}: no membership yet", CreateDiffs(desired).Diffs, desired, null);
+        var diffs = new DiffBuilder(ResourceKind.Membership).Compare("queryLogStatus", live.QueryLogStatus, desired.QueryLogStatus);
+        if (desired.JobLogStatus is not null)
+            diffs.Compare("jobLogStatus", live.JobLogStatus, desired.JobLogStatus);
+        if (desired.DefaultResultConfiguration is { } result)
         {
-            diffs.Set("collaborationIdentifier", desired.CollaborationId, creating: true).Set("queryLogStatus", desired.QueryLogStatus, creating: true);
-            return new MembershipChange(address, ChangeAction.Create, $"{label}: no membership yet", diffs.Diffs, desired, null);
+            foreach (var (path, after) in ResultAttributes(result))
+                diffs.Compare(path, ResultAttributes(live.DefaultResultConfiguration).GetValueOrDefault(path), after);
         }
-        diffs.Compare("queryLogStatus", live.QueryLogStatus, desired.QueryLogStatus);
-        var reason = diffs.Action == ChangeAction.NoOp
-            ? "membership matches the config"
-            : "membership settings differ from the config";
+        CheckPayment(desired, live, diagnostics);
+        var reason = diffs.Action == ChangeAction.NoOp ? "membership matches the config" : "membership settings differ from the config";
         return new MembershipChange(address, diffs.Action, reason, diffs.Diffs, desired, live);
+    }
+
+    /// <summary>Leaving the collaboration: DeleteMembership.</summary>
+    public static MembershipChange Delete(MembershipState live, string reason)
+    {
+        var diffs = new DiffBuilder(ResourceKind.Membership).Set("collaborationIdentifier", live.CollaborationId, creating: false);
+        return new MembershipChange(ResourceAddress.Membership(live.CollaborationId), ChangeAction.Delete, reason, diffs.Diffs, null, live);
+    }
+
+    private static DiffBuilder CreateDiffs(MembershipSpec desired)
+    {
+        var diffs = new DiffBuilder(ResourceKind.Membership)
+            .Set("collaborationIdentifier", desired.CollaborationId, creating: true)
+            .Set("queryLogStatus", desired.QueryLogStatus, creating: true)
+            .Set("jobLogStatus", desired.JobLogStatus, creating: true);
+        foreach (var (path, value) in ResultAttributes(desired.DefaultResultConfiguration))
+            diffs.Set(path, value, creating: true);
+        if (desired.Payment is { } payment)
+        {
+            diffs.Set("paymentConfiguration.queryCompute.isResponsible", DiffBuilder.Render(payment.QueryCompute), creating: true)
+                .Set("paymentConfiguration.jobCompute.isResponsible", payment.JobCompute is { } job ? DiffBuilder.Render(job) : null, creating: true);
+        }
+        return diffs.Set("tags", DiffBuilder.Render(desired.Tags), creating: true);
+    }
+
+    /// <summary>The result configuration as request-shape paths; empty when there is none.</summary>
+    private static Dictionary<string, string?> ResultAttributes(ResultConfiguration? result) => result is null ? [] : new()
+    {
+        [$"{Result}.outputConfiguration.s3.bucket"] = result.Bucket,
+        [$"{Result}.outputConfiguration.s3.keyPrefix"] = result.KeyPrefix,
+        [$"{Result}.outputConfiguration.s3.resultFormat"] = result.ResultFormat,
+        [$"{Result}.outputConfiguration.s3.singleFileOutput"] = DiffBuilder.Render(result.SingleFileOutput),
+        [$"{Result}.roleArn"] = result.RoleArn,
+    };
+
+    private static void CheckPayment(MembershipSpec desired, MembershipState live, List<Diagnostic> diagnostics)
+    {
+        if (desired.Payment is not { } wanted || live.Payment is not { } actual)
+            return;
+        if (wanted.QueryCompute == actual.QueryCompute && (wanted.JobCompute is null || wanted.JobCompute == actual.JobCompute))
+            return;
+        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PaymentNotUpdatable,
+            $"the membership in {desired.CollaborationId} has a different payment configuration than the config, and AWS can't change it on an existing membership",
+            hint: "set membership.paymentConfiguration to the membership's current one; changing it would mean leaving the collaboration"));
     }
 }

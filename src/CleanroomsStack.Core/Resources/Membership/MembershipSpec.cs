@@ -1,4 +1,14 @@
 namespace CleanroomsStack.Core.Resources.Membership;
 
 /// <summary>The membership the config asks for (accepting the invitation = creating it).</summary>
-public sealed record MembershipSpec(string CollaborationId, string QueryLogStatus);
+/// <param name="JobLogStatus">ENABLED / DISABLED, or null when the config leaves it to AWS.</param>
+/// <param name="DefaultResultConfiguration">Null when the config leaves it unset (not managed).</param>
+/// <param name="Payment">Null when the config leaves it to the creator's assignment.</param>
+/// <param name="Tags">Applied when the membership is created.</param>
+public sealed record MembershipSpec(
+    string CollaborationId,
+    string QueryLogStatus,
+    string? JobLogStatus = null,
+    ResultConfiguration? DefaultResultConfiguration = null,
+    PaymentConfiguration? Payment = null,
+    IReadOnlyDictionary<string, string>? Tags = null);

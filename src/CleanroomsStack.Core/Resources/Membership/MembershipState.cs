@@ -9,4 +9,7 @@ public sealed record MembershipState(
     string Status,
     string QueryLogStatus,
     IReadOnlyList<TableAssociation.TableAssociationState> TableAssociations,
-    IReadOnlyList<IdNamespaceAssociation.IdNamespaceAssociationState> IdNamespaceAssociations);
+    IReadOnlyList<IdNamespaceAssociation.IdNamespaceAssociationState> IdNamespaceAssociations,
+    string? JobLogStatus = null,
+    ResultConfiguration? DefaultResultConfiguration = null,
+    PaymentConfiguration? Payment = null);

@@ -1,3 +1,4 @@
+using CleanroomsStack.Core.Desired;
 using CleanroomsStack.Core.Planning;
 using CleanroomsStack.Core.Resources.AnalysisRule;
 
@@ -10,17 +11,22 @@ namespace CleanroomsStack.Core.Resources.TableAssociation;
 /// </summary>
 public static class TableAssociationDiffer
 {
-    public static KindDiff Diff(ResourceAddress membership, IReadOnlyList<TableAssociationSpec> desired, IReadOnlyList<TableAssociationState> live,
-        string? membershipId, IReadOnlySet<string> templateNames, string template)
+    public static KindDiff Diff(ResourceAddress membership, DesiredCollaboration collaboration, IReadOnlyList<TableAssociationState> live, string? membershipId)
     {
+        var templateNames = collaboration.TemplateNames ?? new HashSet<string>();
+        var template = collaboration.AssociationNameTemplate;
         var remaining = live.ToList();
         var changes = new List<ResourceChange>();
-        foreach (var spec in desired.OrderBy(s => s.Name, StringComparer.Ordinal))
+        foreach (var desired in collaboration.TableAssociations.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
-            var match = Take(remaining, l => l.ConfiguredTableId == spec.ConfiguredTableId && SameName(l.Name, spec.Name))
-                ?? Take(remaining, l => l.ConfiguredTableId == spec.ConfiguredTableId)
-                ?? Take(remaining, l => SameName(l.Name, spec.Name));
-            var change = match is null ? Create(membership, spec, membershipId) : Compare(membership, spec, match, membershipId);
+            var match = Take(remaining, l => l.ConfiguredTableId == desired.ConfiguredTableId && SameName(l.Name, desired.Name))
+                ?? Take(remaining, l => l.ConfiguredTableId == desired.ConfiguredTableId)
+                ?? Take(remaining, l => SameName(l.Name, desired.Name));
+            // Adoption keeps an association of the right table under the name it already has.
+            var adopted = collaboration.AdoptExistingNames && match is not null
+                && match.ConfiguredTableId == desired.ConfiguredTableId && !SameName(match.Name, desired.Name);
+            var spec = adopted ? desired with { Name = match!.Name } : desired;
+            var change = match is null ? Create(membership, spec, membershipId) : Compare(membership, spec, match, membershipId, adopted);
             changes.Add(change);
             var associationId = change.Action == ChangeAction.Replace ? null : match?.Id;
             changes.AddRange(AnalysisRuleDiffer.Diff(change.Address, spec.Rule, match?.Rules ?? [], membershipId, associationId));
@@ -30,12 +36,15 @@ public static class TableAssociationDiffer
         {
             var address = membership.Child(ResourceKind.TableAssociation, orphan.Name);
             if (templateNames.Contains(orphan.Name.ToLowerInvariant()))
-                changes.AddRange(Delete(address, orphan, membershipId, template));
+                changes.AddRange(Delete(address, orphan, membershipId,
+                    $"named by '{template}' but its table is no longer selected (tables.include/exclude/max)"));
             else
                 unmanaged.Add(new UnmanagedResource(address,
                     $"its table is not selected and its name doesn't follow '{template}'; left as it is"));
         }
-        return new KindDiff(changes, unmanaged);
+        var (ordered, diagnostics) = QuotaPlanning.Apply(ResourceKind.TableAssociation, changes, live.Count, collaboration.Name,
+            (c, order, reason) => ((TableAssociationChange)c) with { Order = order, Reason = reason });
+        return new KindDiff(ordered, unmanaged, diagnostics);
     }
 
     /// <summary>AWS returns association names lowercase, so names compare case-insensitively.</summary>
@@ -55,12 +64,14 @@ public static class TableAssociationDiffer
             .Set("name", spec.Name, creating: true)
             .Set("configuredTableIdentifier", spec.ConfiguredTableId, creating: true)
             .Set("roleArn", spec.RoleArn, creating: true)
-            .Set("description", spec.Description, creating: true);
+            .Set("description", spec.Description, creating: true)
+            .Set("tags", DiffBuilder.Render(spec.Tags), creating: true);
         return new TableAssociationChange(membership.Child(ResourceKind.TableAssociation, spec.Name), ChangeAction.Create,
             $"table '{spec.TableName}' is selected and not associated yet", diffs.Diffs, membershipId, spec, null);
     }
 
-    private static TableAssociationChange Compare(ResourceAddress membership, TableAssociationSpec spec, TableAssociationState live, string? membershipId)
+    private static TableAssociationChange Compare(ResourceAddress membership, TableAssociationSpec spec, TableAssociationState live, string? membershipId,
+        bool adopted)
     {
         var diffs = new DiffBuilder(ResourceKind.TableAssociation)
             .Compare("name", SameName(live.Name, spec.Name) ? spec.Name : live.Name, spec.Name)
@@ -75,19 +86,21 @@ public static class TableAssociationDiffer
             ChangeAction.Update => "role or description differ from the config",
             _ => "association matches the config",
         };
+        if (adopted)
+            reason += " (adopted under its existing name: adoptExistingNames)";
         return new TableAssociationChange(membership.Child(ResourceKind.TableAssociation, spec.Name), diffs.Action, reason, diffs.Diffs,
             membershipId, spec, live);
     }
 
-    private static IEnumerable<ResourceChange> Delete(ResourceAddress address, TableAssociationState live, string? membershipId, string template)
+    /// <summary>Deletes the association and, before it, its rules.</summary>
+    public static IEnumerable<ResourceChange> Delete(ResourceAddress address, TableAssociationState live, string? membershipId, string reason)
     {
         var diffs = new DiffBuilder(ResourceKind.TableAssociation)
             .Set("name", live.Name, creating: false)
             .Set("configuredTableIdentifier", live.ConfiguredTableId, creating: false)
             .Set("roleArn", live.RoleArn, creating: false)
             .Set("description", live.Description, creating: false);
-        yield return new TableAssociationChange(address, ChangeAction.Delete,
-            $"named by '{template}' but its table is no longer selected (tables.include/exclude/max)", diffs.Diffs, membershipId, null, live);
+        yield return new TableAssociationChange(address, ChangeAction.Delete, reason, diffs.Diffs, membershipId, null, live);
         foreach (var rule in live.Rules)
             yield return AnalysisRuleDiffer.Delete(address, rule, membershipId, live.Id, "its association is deleted");
     }

@@ -1,10 +1,12 @@
 namespace CleanroomsStack.Core.Resources.TableAssociation;
 
 /// <summary>A configured table association the config asks for, with its collaboration analysis rule.</summary>
+/// <param name="Tags">Applied when the association is created.</param>
 public sealed record TableAssociationSpec(
     string Name,
     string ConfiguredTableId,
     string TableName,
     string RoleArn,
     string? Description,
-    AnalysisRule.AnalysisRuleSpec Rule);
+    AnalysisRule.AnalysisRuleSpec Rule,
+    IReadOnlyDictionary<string, string>? Tags = null);

@@ -113,13 +113,22 @@ public static class CleanRoomsJson
         ["analysisMethod"] = t.AnalysisMethod,
     };
 
-    public static JsonObject ConfiguredTable(World world, ConfiguredTableRecord t)
+    public static JsonObject ConfiguredTableSummaryWithMethods(World world, ConfiguredTableRecord t)
     {
         var json = ConfiguredTableSummary(world, t);
+        if (t.SelectedAnalysisMethods is not null) json["selectedAnalysisMethods"] = StringArray(t.SelectedAnalysisMethods);
+        return json;
+    }
+
+    public static JsonObject ConfiguredTable(World world, ConfiguredTableRecord t)
+    {
+        var json = ConfiguredTableSummaryWithMethods(world, t);
         if (t.Description is not null) json["description"] = t.Description;
         json["tableReference"] = new JsonObject
         {
-            ["glue"] = new JsonObject { ["tableName"] = t.GlueTableName, ["databaseName"] = t.GlueDatabaseName },
+            ["glue"] = t.GlueRegion is null
+                ? new JsonObject { ["tableName"] = t.GlueTableName, ["databaseName"] = t.GlueDatabaseName }
+                : new JsonObject { ["tableName"] = t.GlueTableName, ["databaseName"] = t.GlueDatabaseName, ["region"] = t.GlueRegion },
         };
         json["allowedColumns"] = StringArray(t.AllowedColumns);
         return json;

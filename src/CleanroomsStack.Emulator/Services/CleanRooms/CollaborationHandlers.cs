@@ -5,7 +5,7 @@ using CleanroomsStack.Emulator.Validation;
 
 namespace CleanroomsStack.Emulator.Services.CleanRooms;
 
-/// <summary>Reads of collaborations, their members and the caller's configured tables.</summary>
+/// <summary>Reads of collaborations and their members.</summary>
 public static class CollaborationHandlers
 {
     private static readonly string[] FilterableMemberStatus = ["INVITED", "ACTIVE"];
@@ -15,8 +15,6 @@ public static class CollaborationHandlers
         routes.Rest("cleanrooms", "ListCollaborations", "GET", "/collaborations", false, ListCollaborations);
         routes.Rest("cleanrooms", "GetCollaboration", "GET", "/collaborations/{collaborationIdentifier}", false, GetCollaboration);
         routes.Rest("cleanrooms", "ListMembers", "GET", "/collaborations/{collaborationIdentifier}/members", false, ListMembers);
-        routes.Rest("cleanrooms", "ListConfiguredTables", "GET", "/configuredTables", false, ListConfiguredTables);
-        routes.Rest("cleanrooms", "GetConfiguredTable", "GET", "/configuredTables/{configuredTableIdentifier}", false, GetConfiguredTable);
     }
 
     private static OperationResult ListCollaborations(OperationContext context)
@@ -52,22 +50,5 @@ public static class CollaborationHandlers
         var items = Lookups.Stable(context, collaboration.Members, m => m.CreateTime, m => m.AccountId);
         return OperationResult.Json(Paginator.ListResponse(context, "memberSummaries", items,
             m => CleanRoomsJson.MemberSummary(context.World, m)));
-    }
-
-    private static OperationResult ListConfiguredTables(OperationContext context)
-    {
-        var world = context.World;
-        var items = Lookups.Visible(context, world.State.ConfiguredTables.Where(t => t.AccountId == context.AccountId), t => t.CreateTime)
-            .OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
-        return OperationResult.Json(Paginator.ListResponse(context, "configuredTableSummaries", items,
-            t => CleanRoomsJson.ConfiguredTableSummary(world, t)));
-    }
-
-    private static OperationResult GetConfiguredTable(OperationContext context)
-    {
-        var id = Lookups.UuidLabel(context, "configuredTableIdentifier");
-        var table = context.World.State.ConfiguredTables.FirstOrDefault(t => t.Id == id && t.AccountId == context.AccountId)
-                    ?? throw Errors.NotFound(Lookups.ConfiguredTableType, id, "Configured table");
-        return OperationResult.Json(new JsonObject { ["configuredTable"] = CleanRoomsJson.ConfiguredTable(context.World, table) });
     }
 }

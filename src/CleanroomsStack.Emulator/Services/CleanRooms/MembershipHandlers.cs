@@ -131,7 +131,8 @@ public static class MembershipHandlers
             throw Errors.Conflict("INVALID_STATE", $"Membership {membership.Id} is already {membership.Status}.", membership.Id, Lookups.MembershipType);
 
         var hasChildren = state.TableAssociations.Any(a => a.MembershipId == membership.Id)
-                          || state.IdNamespaceAssociations.Any(a => a.MembershipId == membership.Id);
+                          || state.IdNamespaceAssociations.Any(a => a.MembershipId == membership.Id)
+                          || state.IdMappingTables.Any(t => t.MembershipId == membership.Id);
         if (hasChildren)
         {
             throw Errors.Conflict("SUBRESOURCES_EXIST",

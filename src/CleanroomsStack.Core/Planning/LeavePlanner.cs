@@ -1,0 +1,34 @@
+using CleanroomsStack.Core.Desired;
+using CleanroomsStack.Core.Diagnostics;
+using CleanroomsStack.Core.Resources.IdNamespaceAssociation;
+using CleanroomsStack.Core.Resources.Membership;
+using CleanroomsStack.Core.Resources.TableAssociation;
+
+namespace CleanroomsStack.Core.Planning;
+
+/// <summary>
+/// <c>state: left</c>: leaving deletes the membership, and AWS requires everything inside it to go first, so the
+/// plan lists every association (with its rules) and ID namespace association. Without <c>--allow-leave</c> for the
+/// collaboration, the intent is shown and an error stops it from being applied.
+/// </summary>
+public static class LeavePlanner
+{
+    public static CollaborationPlan Plan(DesiredCollaboration desired, MembershipState? membership, PlanOptions options, List<Diagnostic> diagnostics)
+    {
+        if (membership is not { Status: "ACTIVE" })
+            return new CollaborationPlan(desired.CollaborationId, desired.Name, desired.Label, [], []);
+        const string reason = "state: left; leaving removes everything this account shares in the collaboration";
+        var address = ResourceAddress.Membership(desired.CollaborationId);
+        var changes = new List<ResourceChange> { MembershipDiffer.Delete(membership, "state: left: leave the collaboration (irreversible)") };
+        foreach (var association in membership.TableAssociations)
+            changes.AddRange(TableAssociationDiffer.Delete(address.Child(ResourceKind.TableAssociation, association.Name), association, membership.Id, reason));
+        changes.AddRange(membership.IdNamespaceAssociations.Select(n => IdNamespaceAssociationDiffer.Delete(address, n, membership.Id, reason)));
+        if (!options.AllowLeave.Contains(desired.CollaborationId))
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LeaveNotAllowed,
+                $"the config says to leave '{desired.Name}' ({desired.CollaborationId}); leaving can't be undone, so it needs explicit permission",
+                desired.Location, $"run 'cleanrooms-stack up --allow-leave {desired.CollaborationId}', or set 'state: active' to stay"));
+        }
+        return new CollaborationPlan(desired.CollaborationId, desired.Name, desired.Label, changes.OrderBy(c => c.Address).ToList(), []);
+    }
+}
