@@ -52,12 +52,13 @@ internal sealed class CleanRoomsClient(AwsCallExecutor executor, IDisposable tra
 
     public Task<Membership> CreateMembershipAsync(CreateMembershipRequest request, CancellationToken ct) =>
         _rest.SendForResourceAsync(Operations.CreateMembership, "/memberships",
-            new CreateMembershipBody(request.CollaborationIdentifier, request.QueryLogStatus, request.JobLogStatus, request.Tags, request.PaymentConfiguration),
+            new CreateMembershipBody(request.CollaborationIdentifier, request.QueryLogStatus, request.JobLogStatus, request.Tags,
+                request.PaymentConfiguration, request.DefaultResultConfiguration),
             Json.CreateMembershipBody, Json.MembershipEnvelope, o => o.Membership, ct);
 
     public Task<Membership> UpdateMembershipAsync(UpdateMembershipRequest request, CancellationToken ct) =>
         _rest.SendForResourceAsync(Operations.UpdateMembership, MembershipPath(request.MembershipIdentifier),
-            new UpdateMembershipBody(request.QueryLogStatus, request.JobLogStatus),
+            new UpdateMembershipBody(request.QueryLogStatus, request.JobLogStatus, request.DefaultResultConfiguration),
             Json.UpdateMembershipBody, Json.MembershipEnvelope, o => o.Membership, ct);
 
     public Task DeleteMembershipAsync(string membershipId, CancellationToken ct) =>

@@ -22,7 +22,7 @@ public sealed record PlanningResult(
 /// </summary>
 public sealed class StackPipeline(ICleanRoomsApi api, string region, int parallelism)
 {
-    public async Task<PlanningResult> PlanAsync(StackConfig config, CancellationToken ct)
+    public async Task<PlanningResult> PlanAsync(StackConfig config, PlanOptions options, CancellationToken ct)
     {
         var collaborationIds = config.Collaborations.Select(c => c.Id.Value).ToHashSet(StringComparer.Ordinal);
         var inventory = await new InventoryReader(api, region, parallelism).ReadAsync(collaborationIds, ct);
@@ -30,7 +30,7 @@ public sealed class StackPipeline(ICleanRoomsApi api, string region, int paralle
         if (desired.Diagnostics.HasErrors())
             return new PlanningResult(inventory, desired, null, null, desired.Diagnostics);
         var live = await new LiveStateReader(api, parallelism).ReadAsync(collaborationIds, ct);
-        var plan = Planner.Create(desired, live);
+        var plan = Planner.Create(desired, live, options);
         return new PlanningResult(inventory, desired, live, plan, plan.Diagnostics);
     }
 }

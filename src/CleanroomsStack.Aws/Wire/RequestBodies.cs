@@ -9,9 +9,10 @@ internal sealed record EmptyBody;
 
 internal sealed record CreateMembershipBody(
     string CollaborationIdentifier, string QueryLogStatus, string? JobLogStatus,
-    IReadOnlyDictionary<string, string>? Tags, PaymentConfiguration? PaymentConfiguration);
+    IReadOnlyDictionary<string, string>? Tags, PaymentConfiguration? PaymentConfiguration,
+    MembershipResultConfiguration? DefaultResultConfiguration);
 
-internal sealed record UpdateMembershipBody(string? QueryLogStatus, string? JobLogStatus);
+internal sealed record UpdateMembershipBody(string? QueryLogStatus, string? JobLogStatus, MembershipResultConfiguration? DefaultResultConfiguration);
 
 internal sealed record CreateConfiguredTableAssociationBody(
     string Name, string ConfiguredTableIdentifier, string RoleArn, string? Description, IReadOnlyDictionary<string, string>? Tags);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using CleanroomsStack.Cli.Composition;
 using CleanroomsStack.Cli.SavedPlans;
 using CleanroomsStack.Cli.Views;
+using CleanroomsStack.Core.Diagnostics;
 using CleanroomsStack.Core.Planning;
 using CleanroomsStack.Core.Rendering;
 
@@ -43,6 +44,7 @@ internal static class PreviewCommand
                     SavedPlanFile.Write(path, PlanFingerprint.Of(loaded.Text, planning.Inventory!, planning.Live!), document);
                     io.Error.WriteLine($"Saved the plan to {path}; apply exactly it with `cleanrooms-stack up --plan {path}`.");
                 }
+                if (plan.Diagnostics.HasErrors()) return ExitCodes.Error;
                 if (parsed.GetValue(expectNoChanges) && plan.HasChanges)
                 {
                     io.Error.WriteLine("error: the plan has changes, but --expect-no-changes was given.");

@@ -3,6 +3,7 @@ using CleanroomsStack.Cli.Composition;
 using CleanroomsStack.Cli.Views;
 using CleanroomsStack.Core.Config;
 using CleanroomsStack.Core.Diagnostics;
+using CleanroomsStack.Core.Planning;
 using CleanroomsStack.Engine;
 using CleanroomsStack.Engine.Ports;
 
@@ -37,10 +38,10 @@ internal sealed class StackRun(RunSettings settings, CliIo io)
         return config is null ? null : new LoadedConfig(config, text);
     }
 
-    public async Task<PlanningResult?> PlanAsync(ApiSession session, StackConfig config, CancellationToken ct)
+    public async Task<PlanningResult?> PlanAsync(ApiSession session, StackConfig config, CancellationToken ct, PlanOptions? options = null)
     {
         io.Error.WriteLine($"Reading live state from {session.Describe()} ...");
-        var result = await new StackPipeline(session.Api, session.Region, settings.Parallel).PlanAsync(config, ct);
+        var result = await new StackPipeline(session.Api, session.Region, settings.Parallel).PlanAsync(config, options ?? PlanOptions.Default, ct);
         if (!result.Failed) return result; // the plan view shows its own warnings
         DiagnosticsView.Write(io.Error, result.Diagnostics);
         return null;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using CleanroomsStack.Cli.Composition;
 using CleanroomsStack.Cli.SavedPlans;
 using CleanroomsStack.Cli.Views;
+using CleanroomsStack.Core.Diagnostics;
 using CleanroomsStack.Core.Planning;
 using CleanroomsStack.Core.Rendering;
 using CleanroomsStack.Engine.Applying;
@@ -17,11 +18,13 @@ internal static class UpCommand
         var planFile = new Option<string?>("--plan") { Description = "Apply exactly this saved plan (from `preview --out`); refused if the config or live state changed since." };
         var json = new Option<bool>("--json") { Description = "Emit progress as JSON lines (one event per line) instead of text." };
         var diff = new Option<bool>("--diff") { Description = "Show every attribute of every change in the plan." };
+        var allowLeave = new Option<string[]>("--allow-leave")
+        { Description = "Allow leaving this collaboration (id) when the config says `state: left`. Irreversible; repeatable." };
         var command = new Command("up", "Make the account match collaborations.yaml: show the plan, confirm, apply.\n" +
             "Examples:\n" +
             "  cleanrooms-stack up --local --yes                     apply to the demo world\n" +
             "  cleanrooms-stack up --yes --json --profile prod       in a pipeline, JSON-lines progress\n" +
-            "  cleanrooms-stack up --plan plan.json                  apply exactly a reviewed, saved plan") { yes, planFile, json, diff };
+            "  cleanrooms-stack up --plan plan.json                  apply exactly a reviewed, saved plan") { yes, planFile, json, diff, allowLeave };
         command.SetAction((parsed, ct) =>
         {
             var settings = common.Read(parsed);
@@ -31,7 +34,8 @@ internal static class UpCommand
             {
                 if (run.LoadConfig() is not { } loaded) return ExitCodes.Error;
                 await using var session = await ApiSession.OpenAsync(settings, loaded.Config.Region, io.Error, ct);
-                if (await run.PlanAsync(session, loaded.Config, ct) is not { Plan: { } plan } planning) return ExitCodes.Error;
+                var leave = (parsed.GetValue(allowLeave) ?? []).Select(id => id.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+                if (await run.PlanAsync(session, loaded.Config, ct, new PlanOptions(leave)) is not { Plan: { } plan } planning) return ExitCodes.Error;
                 var document = PlanDocument.From(plan);
                 var saved = parsed.GetValue(planFile);
                 if (saved is not null && !SavedPlanCheck.Matches(saved, PlanFingerprint.Of(loaded.Text, planning.Inventory!, planning.Live!), document, io.Error))
@@ -40,11 +44,16 @@ internal static class UpCommand
                 var events = jsonLines ? new JsonLinesProgressView(io.Out) : null;
                 if (events is not null) events.WritePlan(document);
                 else PlanView.Write(io.Out, document, PlanFormat.Text, colour: !settings.NoColor && io.IsInteractive, parsed.GetValue(diff));
+                if (plan.Diagnostics.HasErrors())
+                {
+                    io.Error.WriteLine("error: the plan has errors (above); nothing was applied.");
+                    return ExitCodes.Error;
+                }
                 if (!plan.HasChanges) return ExitCodes.Success;
                 if (saved is null && !Confirm(parsed.GetValue(yes), io)) return ExitCodes.Error;
 
                 IApplyObserver observer = events is not null ? events : new PlainProgressView(io.Out);
-                var result = await new Applier(session.Api, new ApplyOptions(settings.Parallel), observer).ApplyAsync(plan, ct);
+                var result = await new Applier(session.Api, new ApplyOptions(settings.Parallel, AllowLeave: leave), observer).ApplyAsync(plan, ct);
                 if (events is not null) events.WriteSummary(result, session.Calls.Snapshot());
                 else ApplySummaryView.Write(io.Out, result, session.Calls.Snapshot());
                 return result.Cancelled ? ExitCodes.Interrupted : result.Succeeded ? ExitCodes.Success : ExitCodes.Error;

@@ -12,7 +12,7 @@ namespace CleanroomsStack.Engine.Applying;
 /// </summary>
 public sealed class Applier(ICleanRoomsApi api, ApplyOptions options, IApplyObserver observer)
 {
-    private readonly ChangeExecutor executor = new(api);
+    private readonly ChangeExecutor executor = new(api, options.AllowLeave);
     private readonly ApplyOptions options = options;
     private readonly IApplyObserver observer = observer;
 
@@ -42,7 +42,7 @@ public sealed class Applier(ICleanRoomsApi api, ApplyOptions options, IApplyObse
             var membership = plan.Changes.OfType<MembershipChange>().SingleOrDefault();
             var membershipId = membership?.Live?.Id ?? plan.Changes.OfType<TableAssociationChange>().Select(c => c.MembershipId)
                 .Concat(plan.Changes.OfType<IdNamespaceAssociationChange>().Select(c => c.MembershipId)).FirstOrDefault(id => id is not null);
-            if (membership is not null && IsChange(membership))
+            if (membership is { Action: not ChangeAction.NoOp and not ChangeAction.Delete })
             {
                 var outcome = await RunOneAsync(membership, null, null);
                 if (outcome.Status != OutcomeStatus.Succeeded)
@@ -63,6 +63,14 @@ public sealed class Applier(ICleanRoomsApi api, ApplyOptions options, IApplyObse
             await ForEachAsync(associations, a => ApplyAssociationAsync(a, membershipId!));
             await ForEachAsync(plan.Changes.OfType<IdNamespaceAssociationChange>().Where(c => c.Action is not ChangeAction.Delete and not ChangeAction.NoOp),
                 n => RunOneAsync(n, membershipId, null));
+
+            // Leaving goes last: AWS deletes a membership only once nothing is left inside it.
+            if (membership is { Action: ChangeAction.Delete })
+            {
+                var blocked = outcomes.Any(o => o.Change.Address.CollaborationId == plan.CollaborationId && o.Status != OutcomeStatus.Succeeded);
+                if (blocked) SkipAll([membership], "something inside the membership could not be deleted");
+                else await RunOneAsync(membership, membershipId, null);
+            }
         }
 
         private async Task ApplyAssociationAsync(TableAssociationChange association, string membershipId)
@@ -104,6 +112,10 @@ public sealed class Applier(ICleanRoomsApi api, ApplyOptions options, IApplyObse
             {
                 return Finish(new ChangeOutcome(change, OutcomeStatus.Failed, clock.Elapsed, Message: ErrorText.Describe(e)));
             }
+            catch (LeaveNotAllowedException e)
+            {
+                return Finish(new ChangeOutcome(change, OutcomeStatus.Failed, clock.Elapsed, Message: e.Message));
+            }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 return Finish(new ChangeOutcome(change, OutcomeStatus.Failed, clock.Elapsed, Message: "interrupted while in flight; the next run re-reads and converges"));
@@ -130,4 +142,8 @@ public sealed class Applier(ICleanRoomsApi api, ApplyOptions options, IApplyObse
     }
 }
 
-public sealed record ApplyOptions(int Parallelism = 4, int ParallelismPerMembership = 4);
+/// <param name="AllowLeave">Collaboration ids the operator allowed to leave (<c>--allow-leave</c>); no other membership is ever deleted.</param>
+public sealed record ApplyOptions(int Parallelism = 4, int ParallelismPerMembership = 4, IReadOnlySet<string>? AllowLeave = null)
+{
+    public IReadOnlySet<string> AllowLeave { get; init; } = AllowLeave ?? new HashSet<string>();
+}

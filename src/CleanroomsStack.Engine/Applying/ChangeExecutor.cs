@@ -1,4 +1,5 @@
 using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Core.Resources.TableAssociation;
 using CleanroomsStack.Engine.Ports;
 using CleanroomsStack.Engine.Ports.Shapes;
 
@@ -8,7 +9,7 @@ namespace CleanroomsStack.Engine.Applying;
 /// Carries out one planned change with the API calls it needs. Ids that only exist once a parent was created in this
 /// run come in through <paramref name="membershipId"/> / <paramref name="associationId"/>. Returns the resource's AWS id.
 /// </summary>
-internal sealed class ChangeExecutor(ICleanRoomsApi api)
+internal sealed class ChangeExecutor(ICleanRoomsApi api, IReadOnlySet<string> allowLeave)
 {
     public async Task<string?> ExecuteAsync(ResourceChange change, string? membershipId, string? associationId, CancellationToken ct) =>
         change switch
@@ -25,20 +26,29 @@ internal sealed class ChangeExecutor(ICleanRoomsApi api)
         switch (change.Action)
         {
             case ChangeAction.Create:
-                var spec = change.Desired!;
-                return (await api.CreateMembershipAsync(new CreateMembershipRequest(spec.CollaborationId, spec.QueryLogStatus), ct)).Id;
+                return (await api.CreateMembershipAsync(MembershipMapping.ToCreateRequest(change.Desired!), ct)).Id;
             case ChangeAction.Update:
-                return (await api.UpdateMembershipAsync(new UpdateMembershipRequest(change.Live!.Id, change.Desired!.QueryLogStatus), ct)).Id;
+                return (await api.UpdateMembershipAsync(MembershipMapping.ToUpdateRequest(change.Live!.Id, change.Desired!), ct)).Id;
             case ChangeAction.NoOp:
                 return change.Live!.Id;
+            case ChangeAction.Delete when allowLeave.Contains(change.Live!.CollaborationId):
+                await api.DeleteMembershipAsync(change.Live.Id, ct);
+                return change.Live.Id;
             default:
-                // Leaving a collaboration is irreversible; the planner never emits it without the user's explicit opt-in.
-                throw new InvalidOperationException($"membership {change.Action} is not applied by this engine");
+                // Leaving is irreversible: besides the planner's check, the engine itself refuses it without the opt-in.
+                throw new LeaveNotAllowedException(change.Address.CollaborationId);
         }
     }
 
     private async Task<string?> ExecuteAsync(TableAssociationChange change, string membershipId, CancellationToken ct)
     {
+        if (change is { Action: ChangeAction.Replace, Order: ReplacementOrder.CreateFirst })
+        {
+            // The old association keeps serving queries until its successor exists (the planner checked the quota).
+            var id = await CreateAsync(change.Desired!, membershipId, ct);
+            await api.DeleteConfiguredTableAssociationAsync(membershipId, change.Live!.Id, ct);
+            return id;
+        }
         if (change.Action is ChangeAction.Delete or ChangeAction.Replace)
             await api.DeleteConfiguredTableAssociationAsync(membershipId, change.Live!.Id, ct);
         if (change.Action == ChangeAction.Delete) return change.Live!.Id;
@@ -49,7 +59,12 @@ internal sealed class ChangeExecutor(ICleanRoomsApi api)
             return (await api.UpdateConfiguredTableAssociationAsync(request, ct)).Id;
         }
         if (change.Action == ChangeAction.NoOp) return change.Live!.Id;
-        var create = new CreateConfiguredTableAssociationRequest(membershipId, spec.Name, spec.ConfiguredTableId, spec.RoleArn, spec.Description);
+        return await CreateAsync(spec, membershipId, ct);
+    }
+
+    private async Task<string> CreateAsync(TableAssociationSpec spec, string membershipId, CancellationToken ct)
+    {
+        var create = new CreateConfiguredTableAssociationRequest(membershipId, spec.Name, spec.ConfiguredTableId, spec.RoleArn, spec.Description, spec.Tags);
         return (await api.CreateConfiguredTableAssociationAsync(create, ct)).Id;
     }
 
@@ -81,7 +96,7 @@ internal sealed class ChangeExecutor(ICleanRoomsApi api)
             return (await api.UpdateIdNamespaceAssociationAsync(update, ct)).Id;
         }
         var create = new CreateIdNamespaceAssociationRequest(membershipId, spec.Name,
-            new IdNamespaceInputReferenceConfig(spec.InputReferenceArn, spec.ManageResourcePolicies), spec.Description, mapping);
+            new IdNamespaceInputReferenceConfig(spec.InputReferenceArn, spec.ManageResourcePolicies), spec.Description, mapping, spec.Tags);
         return (await api.CreateIdNamespaceAssociationAsync(create, ct)).Id;
     }
 

@@ -3,6 +3,7 @@ using CleanroomsStack.Core.Resources.AnalysisRule;
 using CleanroomsStack.Core.Resources.IdNamespaceAssociation;
 using CleanroomsStack.Core.Resources.Membership;
 using CleanroomsStack.Core.Resources.TableAssociation;
+using CleanroomsStack.Engine.Applying;
 using CleanroomsStack.Engine.Ports;
 using CleanroomsStack.Engine.Ports.Shapes;
 
@@ -36,7 +37,8 @@ public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism)
         await Task.WhenAll(membershipTask, associationsTask, idNamespacesTask);
         var m = membershipTask.Result;
         return new MembershipState(m.Id, m.Arn, m.CollaborationId, m.CollaborationName, m.Status, m.QueryLogStatus,
-            associationsTask.Result, idNamespacesTask.Result);
+            associationsTask.Result, idNamespacesTask.Result, m.JobLogStatus,
+            MembershipMapping.FromShape(m.DefaultResultConfiguration), MembershipMapping.FromShape(m.PaymentConfiguration));
     }
 
     private async Task<IReadOnlyList<TableAssociationState>> ReadTableAssociationsAsync(string membershipId, CancellationToken ct)

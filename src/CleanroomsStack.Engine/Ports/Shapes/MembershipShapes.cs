@@ -4,7 +4,8 @@ public sealed record Membership(
     string Id, string Arn, string CollaborationArn, string CollaborationId,
     string CollaborationCreatorAccountId, string CollaborationCreatorDisplayName, string CollaborationName,
     DateTimeOffset CreateTime, DateTimeOffset UpdateTime, string Status, IReadOnlyList<string> MemberAbilities,
-    string QueryLogStatus, PaymentConfiguration PaymentConfiguration, string? JobLogStatus = null);
+    string QueryLogStatus, PaymentConfiguration PaymentConfiguration, string? JobLogStatus = null,
+    MembershipResultConfiguration? DefaultResultConfiguration = null);
 
 public sealed record MembershipSummary(
     string Id, string Arn, string CollaborationArn, string CollaborationId,
@@ -15,7 +16,17 @@ public sealed record MembershipSummary(
 public sealed record CreateMembershipRequest(
     string CollaborationIdentifier, string QueryLogStatus,
     string? JobLogStatus = null, IReadOnlyDictionary<string, string>? Tags = null,
-    PaymentConfiguration? PaymentConfiguration = null);
+    PaymentConfiguration? PaymentConfiguration = null, MembershipResultConfiguration? DefaultResultConfiguration = null);
 
 /// <summary>PATCH body; the id goes in the path. Null members are left unchanged by AWS.</summary>
-public sealed record UpdateMembershipRequest(string MembershipIdentifier, string? QueryLogStatus = null, string? JobLogStatus = null);
+public sealed record UpdateMembershipRequest(
+    string MembershipIdentifier, string? QueryLogStatus = null, string? JobLogStatus = null,
+    MembershipResultConfiguration? DefaultResultConfiguration = null);
+
+/// <summary>Where protected query results go by default: <c>{outputConfiguration: {s3: {...}}, roleArn}</c>.</summary>
+public sealed record MembershipResultConfiguration(MembershipResultOutput OutputConfiguration, string? RoleArn = null);
+
+/// <summary>The output union; S3 is its only member.</summary>
+public sealed record MembershipResultOutput(S3ResultOutput S3);
+
+public sealed record S3ResultOutput(string ResultFormat, string Bucket, string? KeyPrefix = null, bool? SingleFileOutput = null);
