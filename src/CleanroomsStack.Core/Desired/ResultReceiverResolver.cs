@@ -14,14 +14,17 @@ public static class ResultReceiverResolver
 
     public static IReadOnlyList<string>? Resolve(ResultReceivers receivers, CollaborationInfo collaboration, string callerAccountId, List<Diagnostic> diagnostics)
     {
-        var eligible = collaboration.Members
-            .Where(m => m.AccountId != callerAccountId && m.CanReceiveResults && !GoneStatuses.Contains(m.Status))
-            .Select(m => m.AccountId)
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var eligible = Eligible(collaboration, callerAccountId);
         return receivers.Auto ? Automatic(eligible, receivers, collaboration, diagnostics) : Explicit(eligible, receivers, collaboration, diagnostics);
     }
+
+    /// <summary>What <c>auto</c> means in this collaboration: every other current member that can receive results, sorted.</summary>
+    public static List<string> Eligible(CollaborationInfo collaboration, string callerAccountId) => collaboration.Members
+        .Where(m => m.AccountId != callerAccountId && m.CanReceiveResults && !GoneStatuses.Contains(m.Status))
+        .Select(m => m.AccountId)
+        .Distinct()
+        .Order(StringComparer.Ordinal)
+        .ToList();
 
     private static IReadOnlyList<string>? Automatic(List<string> eligible, ResultReceivers receivers, CollaborationInfo collaboration, List<Diagnostic> diagnostics)
     {

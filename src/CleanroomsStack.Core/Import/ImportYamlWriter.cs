@@ -1,0 +1,105 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace CleanroomsStack.Core.Import;
+
+/// <summary>
+/// Emits the imported settings as collaborations.yaml: the most common value of each settings group under
+/// <c>defaults</c>, and under each collaboration only the groups that differ from it.
+/// </summary>
+internal static partial class ImportYamlWriter
+{
+    public static string Write(string? region, IReadOnlyList<ImportedCollaboration> collaborations)
+    {
+        var defaults = new Groups(
+            ConfigImporter.MostCommon(collaborations.Select(c => c.Membership)),
+            ConfigImporter.MostCommon(collaborations.Select(c => c.Tables)),
+            ConfigImporter.MostCommon(collaborations.Select(c => c.Association)) ?? new ImportedAssociation("{table}", "REPLACE-WITH-ROLE", null),
+            ConfigImporter.MostCommon(collaborations.Select(c => c.Rule)),
+            ConfigImporter.MostCommon(collaborations.Select(c => c.IdNamespaces)),
+            ConfigImporter.MostCommon(collaborations.Select(c => c.AdoptExistingNames)));
+        var y = new StringBuilder();
+        y.Append("# Written by `cleanrooms-stack import` from the live account: every active membership with its table\n");
+        y.Append("# associations, collaboration analysis rules and ID namespace associations. Review and commit it;\n");
+        y.Append("# `cleanrooms-stack preview` with it should report no changes. Reference: docs/configuration.md\n");
+        y.Append("version: 1\n\ndefaults:\n");
+        if (region is not null) y.Append($"  region: {Scalar(region)}\n");
+        WriteGroups(y, "  ", defaults, null);
+        y.Append(collaborations.Count == 0 ? "\ncollaborations: []\n" : "\ncollaborations:\n");
+        foreach (var c in collaborations)
+        {
+            y.Append($"  - name: {Scalar(c.Name)}\n    id: {c.Id}\n");
+            WriteGroups(y, "    ", new Groups(c.Membership, c.Tables, c.Association, c.Rule, c.IdNamespaces, c.AdoptExistingNames), defaults);
+        }
+        return y.ToString();
+    }
+
+    private sealed record Groups(
+        ImportedMembership? Membership, ImportedTables? Tables, ImportedAssociation Association, ImportedRule? Rule,
+        ImportedIdNamespaces? IdNamespaces, bool AdoptExistingNames);
+
+    /// <summary>Writes every group that differs from <paramref name="defaults"/> (all of them when there are none).</summary>
+    private static void WriteGroups(StringBuilder y, string indent, Groups g, Groups? defaults)
+    {
+        if (g.Membership is { } m && m != defaults?.Membership)
+        {
+            y.Append($"{indent}membership:\n{indent}  queryLogStatus: {m.QueryLogStatus}\n");
+            if (m.JobLogStatus is { } job) y.Append($"{indent}  jobLogStatus: {job}\n");
+            if (m.DefaultResultConfiguration is { } r)
+            {
+                y.Append($"{indent}  defaultResultConfiguration:\n{indent}    bucket: {Scalar(r.Bucket)}\n");
+                if (r.KeyPrefix is { } prefix) y.Append($"{indent}    keyPrefix: {Scalar(prefix)}\n");
+                y.Append($"{indent}    resultFormat: {r.ResultFormat}\n{indent}    singleFileOutput: {Bool(r.SingleFileOutput)}\n");
+                if (r.RoleArn is { } role) y.Append($"{indent}    role: {Scalar(role)}\n");
+            }
+        }
+        if (g.Tables is { } t && t != defaults?.Tables)
+            y.Append($"{indent}tables:\n{indent}  include: []\n{indent}  names:{List(t.List, indent + "  ")}\n{indent}  max: {Math.Max(25, t.List.Count)}\n");
+        if (g.Association != defaults?.Association)
+        {
+            y.Append($"{indent}association:\n{indent}  nameTemplate: {Scalar(g.Association.NameTemplate)}\n{indent}  role: {Scalar(g.Association.Role)}\n");
+            if (g.Association.Description is { } description) y.Append($"{indent}  description: {Scalar(description)}\n");
+        }
+        if (g.Rule is { } rule && rule != defaults?.Rule)
+        {
+            var receivers = rule.Receivers is null ? " auto" : List(rule.Receivers.Split(',', StringSplitOptions.RemoveEmptyEntries), indent + "  ");
+            y.Append($"{indent}analysisRule:\n{indent}  type: {rule.Type}\n{indent}  allowedResultReceivers:{receivers}\n");
+            y.Append($"{indent}  allowedAdditionalAnalyses:{List(rule.AdditionalAnalyses.Split(',', StringSplitOptions.RemoveEmptyEntries), indent + "  ")}\n");
+        }
+        if (g.IdNamespaces is { } ns && ns != defaults?.IdNamespaces)
+        {
+            y.Append(ns.Associations.Count == 0 ? $"{indent}idNamespaceAssociations: []\n" : $"{indent}idNamespaceAssociations:\n");
+            foreach (var n in ns.Associations)
+            {
+                y.Append($"{indent}  - name: {Scalar(n.Name)}\n{indent}    arn: {Scalar(n.InputReferenceArn)}\n");
+                if (n.Description is { } d) y.Append($"{indent}    description: {Scalar(d)}\n");
+                y.Append($"{indent}    manageResourcePolicies: {Bool(n.ManageResourcePolicies)}\n");
+                y.Append($"{indent}    allowUseAsDimensionColumn: {Bool(n.AllowUseAsDimensionColumn)}\n");
+            }
+        }
+        if (g.AdoptExistingNames != (defaults?.AdoptExistingNames ?? false))
+            y.Append($"{indent}adoptExistingNames: {Bool(g.AdoptExistingNames)}\n");
+    }
+
+    /// <summary>The value part of "key:" for a list: inline when short, one item per line when long.</summary>
+    private static string List(IEnumerable<string> items, string keyIndent)
+    {
+        var scalars = items.Select(Scalar).ToList();
+        var inline = " [" + string.Join(", ", scalars) + "]";
+        return inline.Length + keyIndent.Length <= 100 ? inline : string.Concat(scalars.Select(s => $"\n{keyIndent}  - {s}"));
+    }
+
+    private static string Bool(bool value) => value ? "true" : "false";
+
+    /// <summary>Plain when YAML reads it back as the same text; otherwise double-quoted (JSON escaping is valid YAML).</summary>
+    private static string Scalar(string value) =>
+        PlainSafe().IsMatch(value) && !Reserved().IsMatch(value) && !value.Contains(": ") && !value.Contains(" #") ? value
+            : JsonSerializer.Serialize(value, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    [GeneratedRegex(@"^[A-Za-z_/][A-Za-z0-9_ ./:@=+-]*(?<![ :])$")]
+    private static partial Regex PlainSafe();
+
+    [GeneratedRegex(@"^(true|false|yes|no|on|off|null|y|n)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Reserved();
+}
