@@ -12,7 +12,7 @@ namespace CleanroomsStack.Aws;
 /// each just the operation's URI, body and response member (facts §3, §5, §7, §10). Transport concerns (signing,
 /// retries, rate limits, error mapping) live in <see cref="AwsCallExecutor"/>.
 /// </summary>
-internal sealed class CleanRoomsClient(AwsCallExecutor executor, IDisposable transport) : ICleanRoomsApi, ICollaborationSchemaApi, IDisposable
+internal sealed class CleanRoomsClient(AwsCallExecutor executor, IDisposable transport) : ICleanRoomsApi, IDisposable
 {
     /// <summary>The largest page Clean Rooms allows: fewer calls against a per-operation rate limit.</summary>
     private const string PageSize = "100";
@@ -147,6 +147,9 @@ internal sealed class CleanRoomsClient(AwsCallExecutor executor, IDisposable tra
     public Task<SchemaAnalysisRules> BatchGetSchemaAnalysisRuleAsync(
         string collaborationId, IReadOnlyList<SchemaAnalysisRuleRequest> requests, CancellationToken ct) =>
         _schemas.BatchGetSchemaAnalysisRuleAsync(collaborationId, requests, ct);
+
+    public Task<SchemaBatch> BatchGetSchemaAsync(string collaborationId, IReadOnlyList<string> names, CancellationToken ct) =>
+        _schemas.BatchGetSchemaAsync(collaborationId, names, ct);
 
     public void Dispose() => transport.Dispose();
 

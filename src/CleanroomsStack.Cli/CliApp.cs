@@ -38,6 +38,7 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(common, io));
         root.Subcommands.Add(InitCommand.Create(common, io));
         root.Subcommands.Add(ImportCommand.Create(common, io));
+        root.Subcommands.Add(VerifyCommand.Create(common, io));
         root.Subcommands.Add(EmulatorCommand.Create(io));
         return root;
     }

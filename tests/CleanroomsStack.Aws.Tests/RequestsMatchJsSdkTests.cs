@@ -145,6 +145,12 @@ public sealed class RequestsMatchJsSdkTests
             new JsCall("entityresolution", "GetIdNamespace", new() { ["idNamespaceName"] = NamespaceArn })),
         new("ListSchemas (TABLE)", api => ((ICollaborationSchemaApi)api).ListSchemasAsync(CollaborationId, "TABLE", default),
             CleanRooms("ListSchemas", new() { ["collaborationIdentifier"] = CollaborationId, ["schemaType"] = "TABLE", ["maxResults"] = 100 })),
+        new("BatchGetSchema", api => api.BatchGetSchemaAsync(CollaborationId, ["acx_part_customers", "acx_part_orders"], default),
+            CleanRooms("BatchGetSchema", new()
+            {
+                ["collaborationIdentifier"] = CollaborationId,
+                ["names"] = new JsonArray("acx_part_customers", "acx_part_orders"),
+            })),
         new("BatchGetSchemaAnalysisRule", api => ((ICollaborationSchemaApi)api).BatchGetSchemaAnalysisRuleAsync(CollaborationId,
                 [new SchemaAnalysisRuleRequest("acx_part_customers", "LIST"), new SchemaAnalysisRuleRequest("acx_part_orders", "CUSTOM")], default),
             CleanRooms("BatchGetSchemaAnalysisRule", new()

@@ -1,3 +1,4 @@
+using CleanroomsStack.Engine.Ports;
 using System.Text.Json.Nodes;
 using CleanroomsStack.Aws.Schemas;
 using CleanroomsStack.Aws.Tests.Support;

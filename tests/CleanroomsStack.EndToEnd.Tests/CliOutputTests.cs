@@ -126,6 +126,8 @@ public sealed class CliOutputTests : IDisposable
     [InlineData("help-validate.txt", "validate", "--help")]
     [InlineData("help-init.txt", "init", "--help")]
     [InlineData("help-emulator.txt", "emulator", "--help")]
+    [InlineData("help-import.txt", "import", "--help")]
+    [InlineData("help-verify.txt", "verify", "--help")]
     public async Task HelpTexts(string golden, params string[] args)
     {
         var help = await CliHarness.RunAsync(args);

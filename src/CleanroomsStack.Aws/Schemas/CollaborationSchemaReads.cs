@@ -33,4 +33,19 @@ internal sealed class CollaborationSchemaReads(RestJsonChannel rest)
         }
         return new SchemaAnalysisRules(rules, errors);
     }
+
+    public async Task<SchemaBatch> BatchGetSchemaAsync(string collaborationId, IReadOnlyList<string> names, CancellationToken ct)
+    {
+        var schemas = new List<Schema>();
+        var errors = new List<BatchGetSchemaError>();
+        var path = $"/collaborations/{Label(collaborationId)}/batch-schema";
+        foreach (var batch in names.Chunk(BatchLimit))
+        {
+            var output = await rest.SendAsync(Operations.BatchGetSchema, path, new BatchGetSchemaBody(batch),
+                Json.BatchGetSchemaBody, Json.BatchGetSchemaOutput, ct).ConfigureAwait(false);
+            schemas.AddRange(output.Schemas ?? []);
+            errors.AddRange(output.Errors ?? []);
+        }
+        return new SchemaBatch(schemas, errors);
+    }
 }

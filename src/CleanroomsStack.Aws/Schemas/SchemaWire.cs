@@ -1,3 +1,4 @@
+using CleanroomsStack.Engine.Ports;
 using System.Text.Json.Serialization;
 using CleanroomsStack.Aws.Wire;
 
@@ -8,6 +9,10 @@ internal sealed record SchemaPage(IReadOnlyList<SchemaSummary>? SchemaSummaries,
     [JsonIgnore]
     public IReadOnlyList<SchemaSummary>? Items => SchemaSummaries;
 }
+
+internal sealed record BatchGetSchemaBody(IReadOnlyList<string> Names);
+
+internal sealed record BatchGetSchemaOutput(IReadOnlyList<Schema>? Schemas, IReadOnlyList<BatchGetSchemaError>? Errors);
 
 internal sealed record BatchGetSchemaAnalysisRuleBody(IReadOnlyList<SchemaAnalysisRuleRequest> SchemaAnalysisRuleRequests);
 

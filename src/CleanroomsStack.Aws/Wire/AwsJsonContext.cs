@@ -1,3 +1,4 @@
+using CleanroomsStack.Engine.Ports;
 using System.Text.Json.Serialization;
 using CleanroomsStack.Aws.Schemas;
 using CleanroomsStack.Engine.Ports.Shapes;
@@ -38,5 +39,7 @@ namespace CleanroomsStack.Aws.Wire;
 [JsonSerializable(typeof(ErrorBody))]
 [JsonSerializable(typeof(SchemaPage))]
 [JsonSerializable(typeof(BatchGetSchemaAnalysisRuleBody))]
+[JsonSerializable(typeof(BatchGetSchemaBody))]
+[JsonSerializable(typeof(BatchGetSchemaOutput))]
 [JsonSerializable(typeof(BatchGetSchemaAnalysisRuleOutput))]
 internal sealed partial class AwsJsonContext : JsonSerializerContext;

@@ -32,6 +32,7 @@ internal static class Operations
     public static readonly AwsOperation ListSchemas = CleanRooms("ListSchemas", HttpMethod.Get);
     // A POST that only reads: repeating it is harmless.
     public static readonly AwsOperation BatchGetSchemaAnalysisRule = CleanRooms("BatchGetSchemaAnalysisRule", HttpMethod.Post);
+    public static readonly AwsOperation BatchGetSchema = CleanRooms("BatchGetSchema", HttpMethod.Post);
 
     public static readonly AwsOperation ListMemberships = CleanRooms("ListMemberships", HttpMethod.Get);
     public static readonly AwsOperation GetMembership = CleanRooms("GetMembership", HttpMethod.Get);

@@ -7,7 +7,7 @@ namespace CleanroomsStack.Engine.Ports;
 /// One instance speaks to one account in one region. List methods return every page.
 /// Failures surface as <see cref="AwsApiException"/> with an <see cref="AwsErrorKind"/> that says what to do next.
 /// </summary>
-public interface ICleanRoomsApi
+public interface ICleanRoomsApi : ICollaborationSchemaApi
 {
     Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken ct);
 

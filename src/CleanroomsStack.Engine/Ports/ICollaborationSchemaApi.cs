@@ -1,12 +1,12 @@
 using System.Text.Json;
 using CleanroomsStack.Engine.Ports.Shapes;
 
-namespace CleanroomsStack.Aws.Schemas;
+namespace CleanroomsStack.Engine.Ports;
 
 /// <summary>
 /// Collaboration-side reads: every configured table association appears in its collaboration as a schema named after
 /// the association. One batch call checks the analysis rules of up to 25 tables, so these are the cheap way to verify
-/// a whole membership. The client returned by <see cref="CleanRoomsClientFactory"/> implements this interface too.
+/// a whole membership. Part of <see cref="ICleanRoomsApi"/>.
 /// </summary>
 public interface ICollaborationSchemaApi
 {
@@ -19,7 +19,25 @@ public interface ICollaborationSchemaApi
     /// </summary>
     Task<SchemaAnalysisRules> BatchGetSchemaAnalysisRuleAsync(
         string collaborationId, IReadOnlyList<SchemaAnalysisRuleRequest> requests, CancellationToken ct);
+
+    /// <summary>BatchGetSchema for any number of schema names (batches of 25): each schema with its readiness.</summary>
+    Task<SchemaBatch> BatchGetSchemaAsync(string collaborationId, IReadOnlyList<string> names, CancellationToken ct);
 }
+
+/// <summary>A schema as the collaboration sees it; <see cref="SchemaStatusDetails"/> says whether it can be queried.</summary>
+public sealed record Schema(
+    string Name, string Type, IReadOnlyList<string> AnalysisRuleTypes,
+    IReadOnlyList<SchemaStatusDetail>? SchemaStatusDetails = null, string? CollaborationId = null);
+
+/// <param name="Status">READY or NOT_READY.</param>
+public sealed record SchemaStatusDetail(
+    string Status, IReadOnlyList<SchemaStatusReason>? Reasons = null, string? AnalysisRuleType = null, string? AnalysisType = null);
+
+public sealed record SchemaStatusReason(string Code, string Message);
+
+public sealed record BatchGetSchemaError(string Name, string Code, string Message);
+
+public sealed record SchemaBatch(IReadOnlyList<Schema> Schemas, IReadOnlyList<BatchGetSchemaError> Errors);
 
 public sealed record SchemaSummary(
     string Name, string Type, string CreatorAccountId, DateTimeOffset CreateTime, DateTimeOffset UpdateTime,
