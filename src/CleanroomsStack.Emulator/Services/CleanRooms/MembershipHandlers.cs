@@ -63,7 +63,7 @@ public static class MembershipHandlers
         var now = world.Now();
         var membership = new MembershipRecord
         {
-            Id = World.NewId(),
+            Id = world.NewId(),
             AccountId = context.AccountId,
             CollaborationId = collaboration.Id,
             QueryLogStatus = queryLogStatus!,
