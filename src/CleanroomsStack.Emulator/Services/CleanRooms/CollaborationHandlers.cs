@@ -19,14 +19,7 @@ public static class CollaborationHandlers
 
     private static OperationResult ListCollaborations(OperationContext context)
     {
-        var filter = context.QueryValue("memberStatus");
-        if (filter is not null)
-        {
-            var validator = new FieldValidator();
-            validator.CheckEnum(filter, "memberStatus", FilterableMemberStatus);
-            validator.ThrowIfInvalid();
-        }
-
+        var filter = Lookups.EnumQuery(context, "memberStatus", FilterableMemberStatus);
         var world = context.World;
         var visible = world.State.Collaborations
             .Where(c => c.Members.Any(m => m.AccountId == context.AccountId && (filter is null || m.Status == filter)));

@@ -84,14 +84,7 @@ public static class MembershipHandlers
 
     private static OperationResult ListMemberships(OperationContext context)
     {
-        var filter = context.QueryValue("status");
-        if (filter is not null)
-        {
-            var v = new FieldValidator();
-            v.CheckEnum(filter, "status", MembershipStatus);
-            v.ThrowIfInvalid();
-        }
-
+        var filter = Lookups.EnumQuery(context, "status", MembershipStatus);
         var world = context.World;
         var items = Lookups.Stable(context,
             world.State.Memberships.Where(m => m.AccountId == context.AccountId && (filter is null || m.Status == filter)),
