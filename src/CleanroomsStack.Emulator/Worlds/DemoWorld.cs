@@ -43,7 +43,13 @@ public static class DemoWorld
 
     public static string SecretAccessKey(string accountId) => $"demo-secret-{accountId}";
 
-    public static EmulatorState Build()
+    // Scripting the world runs ~100 operations; do it once per process and hand out copies.
+    private static readonly Lazy<string> Built = new(() => StateSerializer.Serialize(Script()));
+
+    /// <summary>A fresh copy of the demo world.</summary>
+    public static EmulatorState Build() => StateSerializer.Deserialize(Built.Value, "demo world");
+
+    private static EmulatorState Script()
     {
         var state = new EmulatorState
         {
