@@ -162,4 +162,10 @@ await run("DeleteConfiguredTable", us.cleanrooms, new cr.DeleteConfiguredTableCo
 await run("DeleteMembership", us.cleanrooms, new cr.DeleteMembershipCommand({ membershipIdentifier }));
 await run("GetMembershipAfterDelete", us.cleanrooms, new cr.GetMembershipCommand({ membershipIdentifier }));
 
+// The creator's own operations.
+await run("UpdateCollaboration", partner.cleanrooms, new cr.UpdateCollaborationCommand({ collaborationIdentifier, name: "Conformance (renamed)" }));
+await run("DeleteMember", partner.cleanrooms, new cr.DeleteMemberCommand({ collaborationIdentifier, accountId: AMC_ACCOUNT }));
+await run("DeleteCollaboration", partner.cleanrooms, new cr.DeleteCollaborationCommand({ collaborationIdentifier }));
+await run("PartnerMembershipsAfterDelete", partner.cleanrooms, new cr.ListMembershipsCommand({ status: "COLLABORATION_DELETED" }));
+
 process.stdout.write(JSON.stringify(describeDates(r), null, 2) + "\n");

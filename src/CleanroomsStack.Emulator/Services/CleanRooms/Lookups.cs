@@ -40,7 +40,7 @@ public static class Lookups
     public static CollaborationRecord Collaboration(OperationContext context, string label = "collaborationIdentifier")
     {
         var id = UuidLabel(context, label);
-        var collaboration = context.World.State.Collaborations.FirstOrDefault(c => c.Id == id);
+        var collaboration = context.World.State.Collaborations.FirstOrDefault(c => c.Id == id && c.Status != "DELETED");
         if (collaboration is null || collaboration.Members.All(m => m.AccountId != context.AccountId))
             throw Errors.NotFound(CollaborationType, id, "Collaboration");
         return collaboration;

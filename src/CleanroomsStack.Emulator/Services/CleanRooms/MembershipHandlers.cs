@@ -38,7 +38,7 @@ public static class MembershipHandlers
         v.ThrowIfInvalid();
 
         var world = context.World;
-        var collaboration = world.State.Collaborations.FirstOrDefault(c => c.Id == collaborationId)
+        var collaboration = world.State.Collaborations.FirstOrDefault(c => c.Id == collaborationId && c.Status != "DELETED")
                             ?? throw Errors.NotFound(Lookups.CollaborationType, collaborationId!, "Collaboration");
         var member = collaboration.Members.FirstOrDefault(m => m.AccountId == context.AccountId)
                      ?? throw Errors.Conflict("INVALID_STATE",
