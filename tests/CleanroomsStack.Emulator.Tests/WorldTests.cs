@@ -65,6 +65,31 @@ public sealed class WorldTests : IDisposable
         (await demo.GetAsync("/collaborations")).ExpectError(HttpStatusCode.Forbidden, "UnrecognizedClientException");
     }
 
+    [Fact]
+    public async Task World_file_may_declare_rule_types_only_and_gets_default_rules()
+    {
+        await File.WriteAllTextAsync(_file, $$"""
+            {
+              "accounts": [ { "accountId": "{{TestEmulator.Us}}", "accessKeyId": "AKIAUS", "secretAccessKey": "s" } ],
+              "configuredTables": [
+                { "id": "00000000-0000-4000-9000-000000000001", "accountId": "{{TestEmulator.Us}}", "name": "t_alpha",
+                  "glueDatabaseName": "db", "glueTableName": "t_alpha", "allowedColumns": ["id"], "analysisRuleTypes": ["CUSTOM", "LIST"] } ]
+            }
+            """);
+        await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { WorldFile = _file });
+        using var client = new SignedClient(emulator.Endpoint, "AKIAUS", "s");
+        const string path = "/configuredTables/00000000-0000-4000-9000-000000000001";
+
+        var table = (await client.GetAsync(path)).Expect(HttpStatusCode.OK);
+        var custom = (await client.GetAsync($"{path}/analysisRule/CUSTOM")).Expect(HttpStatusCode.OK);
+        var list = (await client.GetAsync($"{path}/analysisRule/LIST")).Expect(HttpStatusCode.OK);
+
+        Assert.Equal(["CUSTOM", "LIST"], table.Node("configuredTable.analysisRuleTypes")!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal("ANY_QUERY", custom.Str("analysisRule.policy.v1.custom.allowedAnalyses.0"));
+        Assert.Equal("id", list.Str("analysisRule.policy.v1.list.joinColumns.0"));
+        Assert.DoesNotContain("analysisRuleTypes", await emulator.GetStateJsonAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{ \"accounts\": [] }", "\"accounts\" is empty")]
     [InlineData("{ \"acounts\": [] }", "acounts")]
