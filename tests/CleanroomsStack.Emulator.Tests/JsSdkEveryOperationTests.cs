@@ -80,6 +80,11 @@ public sealed class JsSdkEveryOperationTests
         Expect(r, "ErConflict", "ConflictException", 400);
         Expect(r, "ErResourceNotFound", "ResourceNotFoundException", 404);
         Expect(r, "GlueEntityNotFound", "EntityNotFoundException", 400);
+        Expect(r, "GlueAlreadyExists", "AlreadyExistsException", 400);
+        Expect(r, "GlueInvalidInput", "InvalidInputException", 400);
+        Expect(r, "StsValidationError", "ValidationError", 400);
+        Expect(r, "StsAccessDenied", "AccessDenied", 403);
+        Expect(r, "ErValidation", "ValidationException", 400);
 
         Expect(r, "ValidationException", "ValidationException", 400);
         Assert.Equal("FIELD_VALIDATION_FAILED", S(r, "ValidationException.fields.reason"));
