@@ -12,7 +12,7 @@ public sealed class PersistenceTests : IDisposable
     [Fact]
     public async Task State_survives_a_restart_and_is_written_atomically()
     {
-        var options = new EmulatorOptions { StateDirectory = _directory };
+        var options = new EmulatorOptions { StateDirectory = _directory, SyncStateToDisk = true };
         string membershipId;
         await using (var first = await TestEmulator.StartAsync(options))
         {

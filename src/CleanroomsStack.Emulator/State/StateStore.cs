@@ -1,16 +1,20 @@
 namespace CleanroomsStack.Emulator.State;
 
 /// <summary>
-/// Persists the state as one JSON file, written to a temporary file, flushed to disk and renamed over the old
-/// one, so a crash or kill at any moment leaves either the previous or the new complete state, never a torn file.
+/// Persists the state as one JSON file, written to a temporary file and renamed over the old one, so a kill at
+/// any moment leaves either the previous or the new complete state, never a torn file.
 /// </summary>
 public sealed class StateStore
 {
     public const string FileName = "emulator-state.json";
     private const string TemporarySuffix = ".tmp";
 
-    public StateStore(string directory)
+    private readonly bool _syncToDisk;
+
+    /// <param name="syncToDisk">Also flush each write to the disk (survives power loss, not just a killed process; slower).</param>
+    public StateStore(string directory, bool syncToDisk = false)
     {
+        _syncToDisk = syncToDisk;
         Directory.CreateDirectory(directory);
         FilePath = Path.Combine(directory, FileName);
     }
@@ -33,8 +37,8 @@ public sealed class StateStore
             await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, useAsync: true))
             {
                 await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(StateSerializer.Serialize(state)), ct).ConfigureAwait(false);
-                // Flush to the disk, not just the OS cache, before the rename makes the file the current state.
-                stream.Flush(flushToDisk: true);
+                // A killed process loses nothing the OS already has; only power loss needs the flush to the disk.
+                stream.Flush(flushToDisk: _syncToDisk);
             }
 
             File.Move(temporary, FilePath, overwrite: true);
