@@ -26,6 +26,8 @@ public static class DemoWorld
     /// <summary>2025-01-01T00:00:00Z: the moment the demo world was "created".</summary>
     public const double Epoch = 1735689600;
 
+    private const double Day = 86400;
+
     /// <summary>The 30 tables whose names start with <c>part_</c>; two of them are the n/a buckets users exclude.</summary>
     public static readonly IReadOnlyList<string> PartTables =
     [
@@ -62,8 +64,12 @@ public static class DemoWorld
         };
         var script = new WorldScript(state, Epoch, "demo-world");
         AddOurData(script);
+        // Partners created their collaborations on the following days (timestamps other outputs are compared with).
+        script.At(Epoch + 1 * Day);
         AddCollaboration(script, AmcCollaborationId, "AMC Collaboration", AmcAccount, "AMC", (RetailAccount, "Retail Media Partner"));
+        script.At(Epoch + 2 * Day);
         AddCollaboration(script, RetailCollaborationId, "Retail Media Collaboration", RetailAccount, "Retail Media Partner");
+        script.At(Epoch + 3 * Day);
         AddCollaboration(script, MeasurementCollaborationId, "Measurement Collaboration", MeasurementAccount, "Measurement Partner");
         return script.State;
     }
@@ -104,6 +110,7 @@ public static class DemoWorld
             script.Advance(60);
         }
 
+        script.At(Epoch);
         script.Rest(OurAccount, "entityresolution", "POST", "/idnamespaces", new JsonObject
         {
             ["idNamespaceName"] = IdNamespaceName,
@@ -119,7 +126,6 @@ public static class DemoWorld
     private static void AddCollaboration(WorldScript script, string id, string name, string creator, string creatorName,
         params (string Account, string DisplayName)[] receivers)
     {
-        script.Advance(86400);
         var members = new JsonArray(new JsonObject { ["accountId"] = OurAccount, ["displayName"] = "ACX", ["memberAbilities"] = new JsonArray() });
         foreach (var (account, displayName) in receivers)
             members.Add(new JsonObject { ["accountId"] = account, ["displayName"] = displayName, ["memberAbilities"] = new JsonArray("CAN_RECEIVE_RESULTS") });

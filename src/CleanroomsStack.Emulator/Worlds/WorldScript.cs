@@ -33,6 +33,9 @@ public sealed class WorldScript : IWorldSource
 
     public void Advance(double seconds) => _now += seconds;
 
+    /// <summary>Sets the clock to a moment (epoch seconds), e.g. the day a partner created its collaboration.</summary>
+    public void At(double time) => _now = time;
+
     /// <summary>The next resource created gets this id (for ids that documentation and users rely on).</summary>
     public void PinNextId(string id) => _pinnedIds.Enqueue(id);
 
