@@ -40,6 +40,22 @@ public sealed class WorldTests : IDisposable
     }
 
     [Fact]
+    public async Task Demo_world_timestamps_are_pinned_for_golden_outputs()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var us = SignedClient.For(emulator.Endpoint, TestEmulator.Us);
+        using var er = SignedClient.For(emulator.Endpoint, TestEmulator.Us, "entityresolution");
+
+        var collaborations = (await us.GetAsync("/collaborations")).Expect(HttpStatusCode.OK).Node("collaborationList")!.AsArray();
+        var created = collaborations.Select(c => c!["createTime"]!.GetValue<double>()).ToList();
+        var firstTable = (await us.GetAsync("/configuredTables?maxResults=1")).Expect(HttpStatusCode.OK);
+
+        Assert.Equal([1735776000.0, 1735862400.0, 1735948800.0], created); // 2025-01-02, -03, -04 at 00:00Z
+        Assert.Equal(1735689600.0 + 30 * 60, firstTable.Node("configuredTableSummaries.0.createTime")!.GetValue<double>()); // address_master, the 31st created
+        Assert.Equal(1735689600.0, (await er.GetAsync("/idnamespaces/ACXIdNamespace")).Expect(HttpStatusCode.OK).Node("createdAt")!.GetValue<double>());
+    }
+
+    [Fact]
     public async Task Seeded_ids_and_timestamps_are_the_same_in_every_run()
     {
         await using var first = await TestEmulator.StartAsync();
