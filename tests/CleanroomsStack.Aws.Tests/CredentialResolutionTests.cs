@@ -141,8 +141,10 @@ public sealed class CredentialResolutionTests : IDisposable
             {"startUrl":"https://example.awsapps.com/start","region":"us-east-1","accessToken":"expired-token","expiresAt":"2020-01-01T00:00:00Z"}
             """);
 
-        var context = AwsContextResolver.Resolve(new AwsSettings(Profile: "sso-dev"));
-        var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => context.Credentials.GetCredentialsAsync());
+        var context = AwsContextResolver.Resolve(new AwsSettings(Profile: "sso-dev", EndpointUrl: "http://127.0.0.1:9"));
+        // The session is checked when a call is signed, so the error comes from the API call itself.
+        var api = CleanRoomsClientFactory.Create(context, TestClients.SingleAttempt);
+        var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => api.ListMembershipsAsync(null, default));
 
         Assert.Equal("The AWS SSO session has expired or is missing: run `aws sso login --profile sso-dev` and try again.", error.Message);
     }

@@ -33,9 +33,10 @@ internal sealed class AwsCallExecutor(
         for (var attempt = 1; ; attempt++)
         {
             var throttleWait = await rateLimiter.AcquireAsync(operation.Name, ct).ConfigureAwait(false);
+            var sentAt = rateLimiter.Timestamp();
             var outcome = await AttemptAsync(request, ct).ConfigureAwait(false);
             var error = outcome.Error;
-            if (error?.Kind == AwsErrorKind.Throttled) rateLimiter.OnThrottled(operation.Name);
+            if (error?.Kind == AwsErrorKind.Throttled) rateLimiter.OnThrottled(operation.Name, sentAt);
             else if (error is null) rateLimiter.OnSuccess(operation.Name);
 
             var nextDelay = error is not null && BackoffPolicy.IsRetryable(error, operation.Safety) ? backoff.DelayBefore(attempt + 1) : (TimeSpan?)null;
