@@ -92,6 +92,7 @@ internal sealed class AwsCallExecutor(
         var endpoint = endpoints.For(request.Operation.Service);
         var message = new HttpRequestMessage(request.Operation.Method, new Uri(endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/') + request.PathAndQuery));
         message.Options.Set(SigningService, request.Operation.Service.SigningName());
+        if (request.Target is not null) message.Headers.Add("X-Amz-Target", request.Target);
         if (request.Body is not null)
         {
             message.Content = new ByteArrayContent(request.Body);

@@ -24,6 +24,8 @@ internal static class Operations
 
     public static readonly AwsOperation GetCallerIdentity = new(AwsService.Sts, "GetCallerIdentity", HttpMethod.Post);
     public static readonly AwsOperation GetIdNamespace = new(AwsService.EntityResolution, "GetIdNamespace", HttpMethod.Get);
+    public static readonly AwsOperation GetTable = new(AwsService.Glue, "GetTable", HttpMethod.Post);
+    public static readonly AwsOperation GetTables = new(AwsService.Glue, "GetTables", HttpMethod.Post);
 
     public static readonly AwsOperation ListCollaborations = CleanRooms("ListCollaborations", HttpMethod.Get);
     public static readonly AwsOperation GetCollaboration = CleanRooms("GetCollaboration", HttpMethod.Get);

@@ -8,7 +8,7 @@ namespace CleanroomsStack.Aws.Tests.Support;
 public sealed record JsCall(string Service, string Command, JsonObject? Input = null);
 
 /// <summary>The request the JS SDK built: method, encoded path, decoded query members, body.</summary>
-public sealed record JsRequest(string Method, string Path, IReadOnlyList<KeyValuePair<string, string>> Query, string? ContentType, string? Body);
+public sealed record JsRequest(string Method, string Path, IReadOnlyList<KeyValuePair<string, string>> Query, string? ContentType, string? Target, string? Body);
 
 /// <summary>
 /// Runs tests/js-client/capture-requests.mjs (the official AWS SDK for JavaScript v3, pinned in package-lock.json)
@@ -51,6 +51,7 @@ public static class JsSdkOracle
             r["path"]!.GetValue<string>(),
             QueryMembers(r["query"]!.AsObject()),
             r["contentType"]?.GetValue<string>(),
+            r["target"]?.GetValue<string>(),
             r["body"]?.GetValue<string>())).ToList();
     }
 
