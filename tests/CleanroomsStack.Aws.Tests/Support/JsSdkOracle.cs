@@ -37,7 +37,7 @@ public static class JsSdkOracle
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started");
+        using var process = StartNode(start);
         await process.StandardInput.WriteAsync(input.ToJsonString());
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -53,6 +53,19 @@ public static class JsSdkOracle
             r["contentType"]?.GetValue<string>(),
             r["target"]?.GetValue<string>(),
             r["body"]?.GetValue<string>())).ToList();
+    }
+
+    private static Process StartNode(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new InvalidOperationException("node could not be started");
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            Assert.Fail("Node.js (20 or newer) must be on PATH to run the JavaScript oracle.");
+            throw;
+        }
     }
 
     private static IReadOnlyList<KeyValuePair<string, string>> QueryMembers(JsonObject query) =>
