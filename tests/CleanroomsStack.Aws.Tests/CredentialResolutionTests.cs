@@ -112,6 +112,19 @@ public sealed class CredentialResolutionTests : IDisposable
                      "Check the name with `aws configure list-profiles`, or create it with `aws configure --profile typo`.", error.Message);
     }
 
+    [Theory]
+    [InlineData("us east 1")]
+    [InlineData("US-EAST-1")]
+    [InlineData("useast1")]
+    public void A_malformed_region_is_rejected_before_any_call(string region)
+    {
+        WriteDevProfile();
+
+        var error = Assert.Throws<AwsConfigurationException>(() => AwsContextResolver.Resolve(new AwsSettings(Profile: "dev", Region: region)));
+
+        Assert.Equal($"'{region}' is not an AWS region name: use one like us-east-1 or eu-west-2.", error.Message);
+    }
+
     [Fact]
     public void A_missing_region_says_how_to_set_one()
     {

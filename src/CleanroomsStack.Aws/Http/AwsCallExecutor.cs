@@ -25,6 +25,9 @@ internal sealed class AwsCallExecutor(
 {
     private static readonly HttpRequestOptionsKey<string> SigningService = new(SigV4SigningHandler.ServiceOptionKey);
 
+    /// <summary>Identifies our traffic in AWS CloudTrail and in the emulator's logs.</summary>
+    private static readonly string UserAgent = $"cleanrooms-stack/{typeof(AwsCallExecutor).Assembly.GetName().Version?.ToString(3) ?? "0"}";
+
     public async Task<WireResponse> SendAsync(WireRequest request, CancellationToken ct)
     {
         var operation = request.Operation;
@@ -92,6 +95,7 @@ internal sealed class AwsCallExecutor(
         var endpoint = endpoints.For(request.Operation.Service);
         var message = new HttpRequestMessage(request.Operation.Method, new Uri(endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/') + request.PathAndQuery));
         message.Options.Set(SigningService, request.Operation.Service.SigningName());
+        message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         if (request.Target is not null) message.Headers.Add("X-Amz-Target", request.Target);
         if (request.Body is not null)
         {
