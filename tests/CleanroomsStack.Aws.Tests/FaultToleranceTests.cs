@@ -8,7 +8,8 @@ namespace CleanroomsStack.Aws.Tests;
 /// <summary>
 /// Whole-client behaviour against a misbehaving service over real HTTP: a server-side rate limit lower than the
 /// client's, and randomly injected server errors. Rates are scaled up (tens of requests per second) to keep the
-/// run short; the adaptive limiter's behaviour depends on ratios, not absolute rates.
+/// run short; the adaptive limiter's behaviour depends on ratios, not absolute rates. The service allows a burst of
+/// a few requests, as AWS does, so scheduling jitter on a busy test machine doesn't count as the client's fault.
 /// </summary>
 public sealed class FaultToleranceTests
 {
@@ -31,7 +32,7 @@ public sealed class FaultToleranceTests
     public async Task Against_a_service_slower_than_the_client_all_calls_succeed_and_few_are_throttled()
     {
         await using var server = await RecordingServer.StartAsync();
-        var serviceLimit = new ServiceRateLimit(requestsPerSecond: 40, burst: 2);
+        var serviceLimit = new ServiceRateLimit(requestsPerSecond: 20, burst: 4);
         var throttled = 0;
         server.Respond(_ =>
         {
@@ -41,12 +42,12 @@ public sealed class FaultToleranceTests
         });
         var settings = new AwsSettings
         {
-            RateLimit = new RateLimitOptions(RequestsPerSecond: 100, Burst: 2),
+            RateLimit = new RateLimitOptions(RequestsPerSecond: 50, Burst: 2),
             Retry = RetryOptions.Default with { BaseDelay = TimeSpan.FromMilliseconds(20) },
         };
         var api = TestClients.Create(server, settings);
 
-        await RunCalls(300, workers: 4, () => api.GetMembershipAsync("m", default));
+        await RunCalls(200, workers: 4, () => api.GetMembershipAsync("m", default));
 
         var requests = server.Requests.Count;
         Assert.True(throttled * 100 < requests * 5, $"{throttled} of {requests} requests were throttled");
