@@ -71,22 +71,22 @@ internal sealed class AwsCallExecutor(
             var latency = time.GetElapsedTime(started);
             if (status is >= 200 and < 300)
             {
-                return new AttemptOutcome(request, message, latency, new WireResponse(status, body, AwsErrorReader.RequestId(response.Headers)), null, body);
+                return new AttemptOutcome(request, RedactedHeaders(message), latency, new WireResponse(status, body, AwsErrorReader.RequestId(response.Headers)), null, body);
             }
-            return new AttemptOutcome(request, message, latency, null, ReadError(request.Operation, status, response.Headers, body), body);
+            return new AttemptOutcome(request, RedactedHeaders(message), latency, null, ReadError(request.Operation, status, response.Headers, body), body);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             // Our per-attempt timeout fired: the request may have been processed.
             var timeout = Failure(request.Operation, "RequestTimeout", $"no response within {backoff.Options.AttemptTimeout.TotalSeconds:0.#}s", outcomeUnknown: true);
-            return new AttemptOutcome(request, message, time.GetElapsedTime(started), null, timeout, null);
+            return new AttemptOutcome(request, RedactedHeaders(message), time.GetElapsedTime(started), null, timeout, null);
         }
         catch (HttpRequestException e)
         {
             // A failed connect (refused, DNS) never delivered the request; a reset or truncated response might have.
             var notSent = e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
             var failure = Failure(request.Operation, "ConnectionFailure", $"{DescribeEndpoint(request)}: {e.Message}", outcomeUnknown: !notSent);
-            return new AttemptOutcome(request, message, time.GetElapsedTime(started), null, failure, null);
+            return new AttemptOutcome(request, RedactedHeaders(message), time.GetElapsedTime(started), null, failure, null);
         }
     }
 
@@ -133,7 +133,7 @@ internal sealed class AwsCallExecutor(
             throttleWait,
             backoffBefore,
             willRetry,
-            RedactedHeaders(outcome.Message),
+            outcome.RequestHeaders,
             wantsBodies && request.Body is not null ? Redaction.Body(Encoding.UTF8.GetString(request.Body)) : null,
             wantsBodies && outcome.ResponseBody is not null ? Redaction.Body(Encoding.UTF8.GetString(outcome.ResponseBody)) : null));
     }
@@ -149,5 +149,5 @@ internal sealed class AwsCallExecutor(
     }
 
     private sealed record AttemptOutcome(
-        WireRequest Request, HttpRequestMessage Message, TimeSpan Latency, WireResponse? Response, AwsApiException? Error, byte[]? ResponseBody);
+        WireRequest Request, IReadOnlyList<KeyValuePair<string, string>> RequestHeaders, TimeSpan Latency, WireResponse? Response, AwsApiException? Error, byte[]? ResponseBody);
 }
