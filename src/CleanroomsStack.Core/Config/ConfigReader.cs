@@ -120,6 +120,20 @@ internal sealed class ConfigReader
         return null;
     }
 
+    /// <summary>The value of a required key, or null after reporting that it is missing.</summary>
+    public YamlNode? Required(YamlMapping map, string key, string path, string what)
+    {
+        if (map.Find(key) is { } entry)
+            return entry.Value;
+        Error(DiagnosticCodes.MissingKey, $"{path} has no '{key}'", map.Location, $"add '{key}:' ({what})");
+        return null;
+    }
+
+    /// <summary>A description AWS accepts: up to 255 characters, no emoji.</summary>
+    public string? Description(YamlNode node, string path) =>
+        Checked(String(node, path), node, Formats.IsDescription, DiagnosticCodes.OutOfRange,
+            $"{path} is longer than 255 characters or holds characters AWS rejects", "shorten it to 255 characters without emoji");
+
     private void WrongType(YamlNode node, string path, string expected, string hint) =>
         Error(DiagnosticCodes.WrongType, $"{path} must be {expected}, found {node.Describe()}", node.Location, hint);
 }

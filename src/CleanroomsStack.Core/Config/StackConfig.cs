@@ -56,7 +56,8 @@ public sealed record CollaborationSettings(
     AnalysisRuleSettings AnalysisRule,
     IReadOnlyList<IdNamespaceAssociationSettings> IdNamespaceAssociations,
     bool AdoptExistingNames = false,
-    IReadOnlyDictionary<string, string>? Tags = null);
+    IReadOnlyDictionary<string, string>? Tags = null,
+    IReadOnlyList<IdMappingTableSettings>? IdMappingTables = null);
 
 /// <param name="JobLogStatus">Null: not managed.</param>
 /// <param name="DefaultResult">Null: not managed.</param>
@@ -107,4 +108,13 @@ public sealed record IdNamespaceAssociationSettings(
     string? Description,
     bool ManageResourcePolicies,
     bool AllowUseAsDimensionColumn,
+    SourceLocation Location);
+
+/// <param name="WorkflowArn">The Entity Resolution ID mapping workflow the table is built from.</param>
+public sealed record IdMappingTableSettings(
+    string Name,
+    string WorkflowArn,
+    bool ManageResourcePolicies,
+    string? Description,
+    string? KmsKeyArn,
     SourceLocation Location);
