@@ -1,5 +1,6 @@
 using CleanroomsStack.Core.Desired;
 using CleanroomsStack.Core.Diagnostics;
+using CleanroomsStack.Core.Resources.IdMappingTable;
 using CleanroomsStack.Core.Resources.IdNamespaceAssociation;
 using CleanroomsStack.Core.Resources.Membership;
 using CleanroomsStack.Core.Resources.TableAssociation;
@@ -23,6 +24,7 @@ public static class LeavePlanner
         foreach (var association in membership.TableAssociations)
             changes.AddRange(TableAssociationDiffer.Delete(address.Child(ResourceKind.TableAssociation, association.Name), association, membership.Id, reason));
         changes.AddRange(membership.IdNamespaceAssociations.Select(n => IdNamespaceAssociationDiffer.Delete(address, n, membership.Id, reason)));
+        changes.AddRange((membership.IdMappingTables ?? []).Select(t => IdMappingTableDiffer.Delete(address, t, membership.Id, reason)));
         if (!options.AllowLeave.Contains(desired.CollaborationId))
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LeaveNotAllowed,

@@ -44,7 +44,7 @@ public sealed record CollaborationDocument(
 }
 
 /// <param name="Action">One of no-op, create, update, replace, delete (<see cref="ChangeActions"/>).</param>
-/// <param name="Kind">membership, table-association, analysis-rule or id-namespace-association.</param>
+/// <param name="Kind">membership, table-association, analysis-rule, id-namespace-association or id-mapping-table.</param>
 /// <param name="ReplacementOrder">For replacements only: create-first or delete-first.</param>
 public sealed record ChangeDocument(string Address, string Kind, string Name, string Action, string Reason, IReadOnlyList<DiffDocument> Diffs,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReplacementOrder = null)
@@ -58,6 +58,7 @@ public sealed record ChangeDocument(string Address, string Kind, string Name, st
     {
         TableAssociationChange t => OrderName(t.Order),
         IdNamespaceAssociationChange n => OrderName(n.Order),
+        IdMappingTableChange m => OrderName(m.Order),
         _ => null,
     };
 

@@ -53,6 +53,7 @@ public class GoldenPlanTests
         ["payment-mismatch"] = () => Scenario.Plan(Planning.MembershipSettingsPlanTests.Configured, Scenario.Nothing,
             InventoryWith(AmcInvitation(weQueryPay: true))),
         ["membership-settings-fresh"] = () => Scenario.Plan(Planning.MembershipSettingsPlanTests.Configured.Replace("max: 25", "max: 1"), Scenario.Nothing),
+        ["id-mapping-table"] = () => Scenario.Plan(Planning.IdMappingTableTests.Configured.Replace("max: 25", "max: 1"), Scenario.Nothing),
         ["config-errors"] = () => Scenario.Plan(TeamConfig.Yaml, Scenario.Nothing, InventoryWith(OtherInvitation())),
     };
 
