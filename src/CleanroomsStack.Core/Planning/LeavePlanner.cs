@@ -9,8 +9,8 @@ namespace CleanroomsStack.Core.Planning;
 
 /// <summary>
 /// <c>state: left</c>: leaving deletes the membership, and AWS requires everything inside it to go first, so the
-/// plan lists every association (with its rules) and ID namespace association. Without <c>--allow-leave</c> for the
-/// collaboration, the intent is shown and an error stops it from being applied.
+/// plan lists every association (with its rules), ID namespace association and ID mapping table. Without
+/// <c>--allow-leave</c> for the collaboration, those deletions are listed as refused (never applied) and an error says why.
 /// </summary>
 public static class LeavePlanner
 {
@@ -25,12 +25,12 @@ public static class LeavePlanner
             changes.AddRange(TableAssociationDiffer.Delete(address.Child(ResourceKind.TableAssociation, association.Name), association, membership.Id, reason));
         changes.AddRange(membership.IdNamespaceAssociations.Select(n => IdNamespaceAssociationDiffer.Delete(address, n, membership.Id, reason)));
         changes.AddRange((membership.IdMappingTables ?? []).Select(t => IdMappingTableDiffer.Delete(address, t, membership.Id, reason)));
-        if (!options.AllowLeave.Contains(desired.CollaborationId))
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LeaveNotAllowed,
-                $"the config says to leave '{desired.Name}' ({desired.CollaborationId}); leaving can't be undone, so it needs explicit permission",
-                desired.Location, $"run 'cleanrooms-stack up --allow-leave {desired.CollaborationId}', or set 'state: active' to stay"));
-        }
-        return new CollaborationPlan(desired.CollaborationId, desired.Name, desired.Label, changes.OrderBy(c => c.Address).ToList(), []);
+        var ordered = changes.OrderBy(c => c.Address).ToList();
+        if (options.AllowLeave.Contains(desired.CollaborationId))
+            return new CollaborationPlan(desired.CollaborationId, desired.Name, desired.Label, ordered, []);
+        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LeaveNotAllowed,
+            $"the config says to leave '{desired.Name}' ({desired.CollaborationId}); leaving can't be undone, so it needs explicit permission",
+            desired.Location, $"run 'cleanrooms-stack up --allow-leave {desired.CollaborationId}', or set 'state: active' to stay"));
+        return new CollaborationPlan(desired.CollaborationId, desired.Name, desired.Label, [], [], ordered);
     }
 }
