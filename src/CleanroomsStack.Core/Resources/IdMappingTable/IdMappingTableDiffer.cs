@@ -56,8 +56,8 @@ public static class IdMappingTableDiffer
         var diffs = new DiffBuilder(ResourceKind.IdMappingTable)
             .Compare("inputReferenceConfig.inputReferenceArn", live.InputReferenceArn, spec.InputReferenceArn)
             .Compare("inputReferenceConfig.manageResourcePolicies", DiffBuilder.Render(live.ManageResourcePolicies), DiffBuilder.Render(spec.ManageResourcePolicies))
-            .Compare("description", live.Description, spec.Description)
-            .Compare("kmsKeyArn", live.KmsKeyArn, spec.KmsKeyArn);
+            .CompareOptional("description", live.Description, spec.Description)
+            .CompareOptional("kmsKeyArn", live.KmsKeyArn, spec.KmsKeyArn);
         var reason = diffs.Action switch
         {
             ChangeAction.Replace => "the workflow ARN or manageResourcePolicies changed; neither can be updated in place",

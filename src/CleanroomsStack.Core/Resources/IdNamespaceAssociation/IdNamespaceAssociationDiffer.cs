@@ -59,7 +59,7 @@ public static class IdNamespaceAssociationDiffer
             .Compare("name", live.Name, spec.Name)
             .Compare("inputReferenceConfig.inputReferenceArn", live.InputReferenceArn, spec.InputReferenceArn)
             .Compare("inputReferenceConfig.manageResourcePolicies", DiffBuilder.Render(live.ManageResourcePolicies), DiffBuilder.Render(spec.ManageResourcePolicies))
-            .Compare("description", live.Description, spec.Description)
+            .CompareOptional("description", live.Description, spec.Description)
             .Compare("idMappingConfig.allowUseAsDimensionColumn", DiffBuilder.Render(live.AllowUseAsDimensionColumn), DiffBuilder.Render(spec.AllowUseAsDimensionColumn));
         var reason = diffs.Action switch
         {

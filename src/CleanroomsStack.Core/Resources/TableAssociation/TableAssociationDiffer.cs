@@ -77,7 +77,7 @@ public static class TableAssociationDiffer
             .Compare("name", SameName(live.Name, spec.Name) ? spec.Name : live.Name, spec.Name)
             .Compare("configuredTableIdentifier", live.ConfiguredTableId, spec.ConfiguredTableId)
             .Compare("roleArn", live.RoleArn, spec.RoleArn)
-            .Compare("description", live.Description, spec.Description);
+            .CompareOptional("description", live.Description, spec.Description);
         var reason = diffs.Action switch
         {
             ChangeAction.Replace when live.ConfiguredTableId != spec.ConfiguredTableId =>
