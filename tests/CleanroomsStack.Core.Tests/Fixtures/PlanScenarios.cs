@@ -56,6 +56,8 @@ internal static class PlanScenarios
             InventoryWith(AmcInvitation(weQueryPay: true))),
         ["membership-settings-fresh"] = new(Tests.Planning.MembershipSettingsPlanTests.Configured.Replace("max: 25", "max: 1"), Scenario.Nothing),
         ["id-mapping-table"] = new(Tests.Planning.IdMappingTableTests.Configured.Replace("max: 25", "max: 1"), Scenario.Nothing),
+        ["second-collaboration-added"] = new(TeamConfig.Yaml + "\n  - name: Retail Insights\n    id: " + OtherCollaborationId + "\n    tables: { max: 2 }",
+            new LiveState([Applied]), InventoryWith(AmcInvitation("ACTIVE", Applied.Id), OtherInvitation())),
         ["config-errors"] = new(TeamConfig.Yaml, Scenario.Nothing, InventoryWith(OtherInvitation())),
     };
 
