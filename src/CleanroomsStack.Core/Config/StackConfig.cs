@@ -15,7 +15,14 @@ public sealed record StackConfig(
     string? Region,
     IReadOnlyList<CollaborationConfig> Collaborations,
     InvitationPolicy? Invitations = null,
-    CollaborationSettings? Defaults = null);
+    CollaborationSettings? Defaults = null)
+{
+    /// <summary>
+    /// True when the invitation policy can match collaborations the config doesn't list, so the inventory must
+    /// cover every pending invitation and membership, not only the listed ids.
+    /// </summary>
+    public bool ManagesUnlistedCollaborations => Invitations is { } p && (p.AcceptAll || p.Rules.Count > 0) && Defaults is not null;
+}
 
 /// <summary>
 /// Collaborations managed without being listed: all of them (<c>accept: all</c>) or those matching a rule.

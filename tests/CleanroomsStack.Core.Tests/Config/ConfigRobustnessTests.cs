@@ -66,3 +66,36 @@ public class ConfigRobustnessTests
         Assert.All(errors, e => Assert.NotNull(e.Location));
     }
 }
+
+public class YamlAliasTests
+{
+    [Fact]
+    public void Anchors_and_aliases_share_settings()
+    {
+        var yaml = ConfigText.ValidWith("include: [\"part_*\"]", "include: &parts [\"part_*\"]") + "\n    tables: { include: *parts, max: 3 }\n";
+        var result = ConfigText.Load(yaml);
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(["part_*"], result.Config!.Collaborations[0].Settings.Tables.Include);
+    }
+
+    [Fact]
+    public void Chained_aliases_cannot_build_unbounded_nesting()
+    {
+        var lines = new List<string> { "a0: &a0 [x]" };
+        for (var i = 1; i <= 40; i++)
+            lines.Add($"a{i}: &a{i} [*a{i - 1}]");
+        var error = Assert.Single(ConfigText.Load(string.Join("\n", lines) + "\n").Diagnostics, d => d.Code == Core.Diagnostics.DiagnosticCodes.TooDeep);
+        Assert.Contains("alias", error.Message);
+    }
+
+    [Fact]
+    public void An_alias_bomb_is_loaded_without_expanding_it()
+    {
+        var lines = new List<string> { "b0: &b0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]" };
+        for (var i = 1; i <= 20; i++)
+            lines.Add($"b{i}: &b{i} [{string.Join(", ", Enumerable.Repeat($"*b{i - 1}", 10))}]");
+        var result = ConfigText.Load(string.Join("\n", lines) + "\n");
+        Assert.Null(result.Config);
+        Assert.Contains(result.Diagnostics, d => d.Code == Core.Diagnostics.DiagnosticCodes.UnknownKey);
+    }
+}
