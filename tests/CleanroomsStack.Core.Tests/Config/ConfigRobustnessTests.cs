@@ -40,6 +40,25 @@ public class ConfigRobustnessTests
     }
 
     [Fact]
+    public void Every_value_swapped_for_another_type_loads_or_reports_errors()
+    {
+        string[] replacements = ["[a, b]", "{ a: b }", "", "null", "99999999999999999999", "true", "-1", "\"\"", "*nowhere"];
+        var lines = Valid.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var colon = lines[i].IndexOf(": ", StringComparison.Ordinal);
+            if (colon < 0)
+                continue;
+            foreach (var replacement in replacements)
+            {
+                var mutated = lines.ToArray();
+                mutated[i] = lines[i][..(colon + 2)] + replacement;
+                AssertLoadsOrExplains(string.Join('\n', mutated));
+            }
+        }
+    }
+
+    [Fact]
     public void Huge_values_and_many_keys_are_handled()
     {
         AssertLoadsOrExplains(ValidWith("note: Primary AMC collaboration", "note: " + new string('x', 1_000_000)));
@@ -60,7 +79,14 @@ public class ConfigRobustnessTests
             return;
         }
         if (result.Config is not null)
+        {
+            // Whatever loads must also expand and plan without throwing, against nothing and against an applied membership.
+            var desired = Core.Desired.DesiredStateExpander.Expand(result.Config, Fixtures.DemoWorld.InventoryWith());
+            Core.Planning.Planner.Create(desired, new Core.Live.LiveState([]));
+            if (desired.Collaborations.Count > 0)
+                Core.Planning.Planner.Create(desired, new Core.Live.LiveState([Fixtures.DemoWorld.Applied(desired.Collaborations[0])]));
             return;
+        }
         var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
         Assert.True(errors.Count > 0, "no config and no error for:\n" + yaml);
         Assert.All(errors, e => Assert.NotNull(e.Location));
