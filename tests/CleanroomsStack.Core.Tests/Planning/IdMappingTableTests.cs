@@ -46,7 +46,8 @@ public class IdMappingTableTests
         Assert.Equal(ChangeAction.Update, Change(Scenario.Plan(Configured, new LiveState([described]))).Action);
         var moved = Applied with { IdMappingTables = [Applied.IdMappingTables![0] with { InputReferenceArn = WorkflowArn + "-v0" }] };
         var change = Change(Scenario.Plan(Configured, new LiveState([moved])));
-        Assert.Equal((ChangeAction.Replace, ReplacementOrder.CreateFirst), (change.Action, change.Order));
+        Assert.Equal((ChangeAction.Replace, ReplacementOrder.DeleteFirst), (change.Action, change.Order));
+        Assert.Contains("reuses the name", change.Reason);
     }
 
     [Fact]

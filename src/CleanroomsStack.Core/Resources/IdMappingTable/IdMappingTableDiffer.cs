@@ -25,6 +25,7 @@ public static class IdMappingTableDiffer
             .Select(l => new UnmanagedResource(membership.Child(ResourceKind.IdMappingTable, l.Name), "not listed in idMappingTables; left as it is"))
             .ToList();
         var (ordered, diagnostics) = QuotaPlanning.Apply(ResourceKind.IdMappingTable, changes, live.Count, collaborationName,
+            c => $"the new table reuses the name '{c.Address.Name}'",
             (c, order, reason) => ((IdMappingTableChange)c) with { Order = order, Reason = reason });
         return new KindDiff(ordered, unmanaged, diagnostics);
     }

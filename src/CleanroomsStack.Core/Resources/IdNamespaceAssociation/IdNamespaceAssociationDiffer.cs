@@ -26,7 +26,9 @@ public static class IdNamespaceAssociationDiffer
             .Select(l => new UnmanagedResource(membership.Child(ResourceKind.IdNamespaceAssociation, l.Name),
                 $"{l.InputReferenceArn} is not listed in idNamespaceAssociations; left as it is"))
             .ToList();
+        // The replacement keeps the name or the namespace ARN of the old one, and neither may exist twice.
         var (ordered, diagnostics) = QuotaPlanning.Apply(ResourceKind.IdNamespaceAssociation, changes, live.Count, collaborationName,
+            _ => "the new association would share its name or namespace with the old one",
             (c, order, reason) => ((IdNamespaceAssociationChange)c) with { Order = order, Reason = reason });
         return new KindDiff(ordered, unmanaged, diagnostics);
     }

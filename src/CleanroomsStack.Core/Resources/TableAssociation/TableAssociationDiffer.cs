@@ -43,6 +43,9 @@ public static class TableAssociationDiffer
                     $"its table is not selected and its name doesn't follow '{template}'; left as it is"));
         }
         var (ordered, diagnostics) = QuotaPlanning.Apply(ResourceKind.TableAssociation, changes, live.Count, collaboration.Name,
+            c => c is TableAssociationChange { Live: { } old, Desired: { } wanted } && SameName(old.Name, wanted.Name)
+                ? $"the new association reuses the name '{wanted.Name}'"
+                : null,
             (c, order, reason) => ((TableAssociationChange)c) with { Order = order, Reason = reason });
         return new KindDiff(ordered, unmanaged, diagnostics);
     }
