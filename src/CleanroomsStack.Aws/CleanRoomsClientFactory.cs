@@ -1,12 +1,17 @@
 using CleanroomsStack.Aws.Configuration;
 using CleanroomsStack.Aws.Credentials;
+using CleanroomsStack.Aws.Glue;
 using CleanroomsStack.Aws.Http;
 using CleanroomsStack.Aws.Observability;
 using CleanroomsStack.Engine.Ports;
 
 namespace CleanroomsStack.Aws;
 
-/// <summary>Builds the HTTP implementation of <see cref="ICleanRoomsApi"/> for the real AWS or the local emulator.</summary>
+/// <summary>
+/// Builds the HTTP implementations of the AWS ports, for the real AWS or the local emulator. The returned clients
+/// are <see cref="IDisposable"/> (they own their HTTP connections); the Clean Rooms client also implements
+/// <see cref="Schemas.ICollaborationSchemaApi"/>.
+/// </summary>
 public static class CleanRoomsClientFactory
 {
     /// <summary>
@@ -19,13 +24,26 @@ public static class CleanRoomsClientFactory
 
     /// <summary>A client for an already resolved context (tests, or callers that print the context first).</summary>
     public static ICleanRoomsApi Create(ResolvedAwsContext context, AwsSettings settings, IAwsCallObserver? observer = null) =>
-        Create(context, settings, observer, transport: null, time: TimeProvider.System, random: Random.Shared.NextDouble);
+        Create(context, settings, observer, TimeProvider.System, Random.Shared.NextDouble);
+
+    /// <summary>A Glue Data Catalog reader with the same credentials, retries, rate limits and telemetry.</summary>
+    public static IGlueCatalogApi CreateGlueCatalog(ResolvedAwsContext context, AwsSettings settings, IAwsCallObserver? observer = null)
+    {
+        var (executor, http) = CreateExecutor(context, settings, observer, TimeProvider.System, Random.Shared.NextDouble);
+        return new GlueCatalogClient(executor, http);
+    }
 
     internal static ICleanRoomsApi Create(
-        ResolvedAwsContext context, AwsSettings settings, IAwsCallObserver? observer,
-        HttpMessageHandler? transport, TimeProvider time, Func<double> random)
+        ResolvedAwsContext context, AwsSettings settings, IAwsCallObserver? observer, TimeProvider time, Func<double> random)
     {
-        var http = SigningPipeline.Create(context.Credentials, context.Region, transport);
+        var (executor, http) = CreateExecutor(context, settings, observer, time, random);
+        return new CleanRoomsClient(executor, http);
+    }
+
+    private static (AwsCallExecutor Executor, HttpMessageInvoker Http) CreateExecutor(
+        ResolvedAwsContext context, AwsSettings settings, IAwsCallObserver? observer, TimeProvider time, Func<double> random)
+    {
+        var http = SigningPipeline.Create(context.Credentials, context.Region);
         var executor = new AwsCallExecutor(
             http,
             context.Endpoints,
@@ -33,6 +51,6 @@ public static class CleanRoomsClientFactory
             new OperationRateLimiter(settings.RateLimit, time),
             observer ?? NullCallObserver.Instance,
             time);
-        return new CleanRoomsClient(executor, http);
+        return (executor, http);
     }
 }

@@ -98,6 +98,36 @@ public sealed class CredentialProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_SSO_profile_in_the_sso_session_format_uses_the_token_cached_under_the_session_name()
+    {
+        _env.WriteConfig("""
+            [profile sso-new]
+            sso_session = corp
+            sso_account_id = 111122223333
+            sso_role_name = ReadOnly
+            region = us-east-1
+
+            [sso-session corp]
+            sso_start_url = https://corp.awsapps.com/start
+            sso_region = us-east-1
+            sso_registration_scopes = sso:account:access
+            """);
+        _env.WriteFile(".aws/sso/cache/" + SsoCache.FileName("corp"), """
+            {"startUrl":"https://corp.awsapps.com/start","region":"us-east-1","accessToken":"session-token-corp","expiresAt":"2099-01-01T00:00:00Z",
+             "clientId":"cid","clientSecret":"csecret","registrationExpiresAt":"2099-01-01T00:00:00Z","refreshToken":"rt"}
+            """);
+        _env.Set("AWS_ENDPOINT_URL_SSO", _server.Url);
+        _server.Respond(request => request.Path == "/federation/credentials"
+            ? CannedResponse.Json("""{"roleCredentials":{"accessKeyId":"ASIASESSION","secretAccessKey":"session-secret","sessionToken":"t","expiration":4070908800000}}""")
+            : CannedResponse.Json("""{"collaborationList":[]}"""));
+
+        var request = await CleanRoomsRequestSignedWith(AwsContextResolver.Resolve(new AwsSettings(Profile: "sso-new", EndpointUrl: _server.Url)));
+
+        Assert.Equal("session-token-corp", _server.Requests.First().Header("x-amz-sso_bearer_token"));
+        Assert.Equal("ASIASESSION", SigV4Verifier.Parse(request.Header("authorization")!).AccessKey);
+    }
+
+    [Fact]
     public async Task A_credential_process_profile_runs_the_program_and_uses_its_keys()
     {
         var script = _env.WriteExecutable("bin/credentials.sh", """

@@ -112,6 +112,19 @@ public sealed class CredentialResolutionTests : IDisposable
                      "Check the name with `aws configure list-profiles`, or create it with `aws configure --profile typo`.", error.Message);
     }
 
+    [Theory]
+    [InlineData("us east 1")]
+    [InlineData("US-EAST-1")]
+    [InlineData("useast1")]
+    public void A_malformed_region_is_rejected_before_any_call(string region)
+    {
+        WriteDevProfile();
+
+        var error = Assert.Throws<AwsConfigurationException>(() => AwsContextResolver.Resolve(new AwsSettings(Profile: "dev", Region: region)));
+
+        Assert.Equal($"'{region}' is not an AWS region name: use one like us-east-1 or eu-west-2.", error.Message);
+    }
+
     [Fact]
     public void A_missing_region_says_how_to_set_one()
     {
@@ -126,8 +139,23 @@ public sealed class CredentialResolutionTests : IDisposable
         Assert.Equal("No AWS region is set: pass --region, set AWS_REGION, or add `region = ...` to your profile (`aws configure set region us-east-1`).", error.Message);
     }
 
-    [Fact]
-    public async Task An_expired_SSO_session_tells_the_user_to_log_in_again()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_expired_SSO_session_tells_the_user_to_log_in_again(bool profileFromFlag)
+    {
+        WriteExpiredSsoProfile();
+        if (!profileFromFlag) _env.Set("AWS_PROFILE", "sso-dev");
+        var settings = new AwsSettings(Profile: profileFromFlag ? "sso-dev" : null, EndpointUrl: "http://127.0.0.1:9");
+
+        // The session is checked when a call is signed, so the error comes from the API call itself.
+        var api = CleanRoomsClientFactory.Create(settings);
+        var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => api.ListMembershipsAsync(null, default));
+
+        Assert.Equal("The AWS SSO session has expired or is missing: run `aws sso login --profile sso-dev` and try again.", error.Message);
+    }
+
+    private void WriteExpiredSsoProfile()
     {
         _env.WriteConfig("""
             [profile sso-dev]
@@ -140,10 +168,5 @@ public sealed class CredentialResolutionTests : IDisposable
         _env.WriteFile(".aws/sso/cache/" + SsoCache.FileName("https://example.awsapps.com/start"), """
             {"startUrl":"https://example.awsapps.com/start","region":"us-east-1","accessToken":"expired-token","expiresAt":"2020-01-01T00:00:00Z"}
             """);
-
-        var context = AwsContextResolver.Resolve(new AwsSettings(Profile: "sso-dev"));
-        var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => context.Credentials.GetCredentialsAsync());
-
-        Assert.Equal("The AWS SSO session has expired or is missing: run `aws sso login --profile sso-dev` and try again.", error.Message);
     }
 }

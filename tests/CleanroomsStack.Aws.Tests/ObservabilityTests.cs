@@ -83,6 +83,25 @@ public sealed class ObservabilityTests
         ], totals);
     }
 
+    [Fact]
+    public void The_call_summary_renders_as_an_aligned_table_with_a_total_row()
+    {
+        var lines = CallSummaryTable.Render(
+        [
+            new OperationCallTotals("cleanrooms", "GetMembership", 12, 0, 0, 1, TimeSpan.Zero),
+            new OperationCallTotals("cleanrooms", "ListConfiguredTables", 3, 2, 2, 0, TimeSpan.FromMilliseconds(1250)),
+        ]);
+
+        Assert.Equal(
+        [
+            "operation                        calls  retries  throttled  failed  waited",
+            "cleanrooms.GetMembership            12        0          0       1   0.0 s",
+            "cleanrooms.ListConfiguredTables      3        2          2       0   1.3 s",
+            "total                               15        2          2       1   1.3 s",
+        ], lines);
+        Assert.Equal(["No AWS calls were made."], CallSummaryTable.Render([]));
+    }
+
     [Theory]
     [InlineData("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/cleanrooms/aws4_request, Signature=abc", "AWS4-HMAC-SHA256 ***")]
     [InlineData("x-amz-security-token", "token", "***")]

@@ -33,12 +33,12 @@ public sealed class RateLimitTests
         var time = new FakeTimeProvider();
         var bucket = new AdaptiveTokenBucket(requestsPerSecond: 10, burst: 1, time);
 
-        bucket.OnThrottled();
+        bucket.OnThrottled(time.GetTimestamp());
         Assert.Equal(5, bucket.CurrentRate, precision: 6);
         for (var i = 0; i < 10; i++)
         {
-            time.Advance(TimeSpan.FromSeconds(1));
-            bucket.OnThrottled();
+            time.Advance(TimeSpan.FromMilliseconds(1));
+            bucket.OnThrottled(time.GetTimestamp());
         }
         Assert.Equal(1, bucket.CurrentRate, precision: 6);
 
@@ -49,19 +49,22 @@ public sealed class RateLimitTests
     }
 
     [Fact]
-    public void Throttles_of_requests_that_were_in_flight_together_count_once()
+    public void Requests_already_in_flight_when_the_rate_was_cut_do_not_cut_it_again()
     {
         var time = new FakeTimeProvider();
         var bucket = new AdaptiveTokenBucket(requestsPerSecond: 8, burst: 1, time);
+        var firstWave = time.GetTimestamp();
+        time.Advance(TimeSpan.FromMilliseconds(10));
+        var secondWave = time.GetTimestamp();
+        time.Advance(TimeSpan.FromMilliseconds(100));
 
-        bucket.OnThrottled();
-        bucket.OnThrottled();
-        time.Advance(TimeSpan.FromMilliseconds(500));
-        bucket.OnThrottled();
+        bucket.OnThrottled(firstWave);
+        bucket.OnThrottled(firstWave);
+        bucket.OnThrottled(secondWave);
         Assert.Equal(4, bucket.CurrentRate, precision: 6);
 
-        time.Advance(TimeSpan.FromMilliseconds(600));
-        bucket.OnThrottled();
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        bucket.OnThrottled(time.GetTimestamp());
         Assert.Equal(2, bucket.CurrentRate, precision: 6);
     }
 
@@ -88,7 +91,7 @@ public sealed class RateLimitTests
             time.Advance(client.Reserve());
             sent++;
             if (ServiceAccepts()) { succeeded++; client.OnSuccess(); }
-            else { throttled++; client.OnThrottled(); time.Advance(TimeSpan.FromMilliseconds(100)); }
+            else { throttled++; client.OnThrottled(time.GetTimestamp()); time.Advance(TimeSpan.FromMilliseconds(100)); }
         }
 
         Assert.InRange(throttled, 1, sent * 5 / 100);
@@ -102,7 +105,7 @@ public sealed class RateLimitTests
         var options = new RateLimitOptions(RequestsPerSecond: 5, Burst: 1, new Dictionary<string, double> { ["CreateMembership"] = 2 });
         var limiter = new OperationRateLimiter(options, new FakeTimeProvider());
 
-        limiter.OnThrottled("ListMemberships");
+        limiter.OnThrottled("ListMemberships", limiter.Timestamp());
 
         Assert.Equal(2.5, limiter.CurrentRate("ListMemberships"));
         Assert.Equal(5, limiter.CurrentRate("GetMembership"));

@@ -134,7 +134,7 @@ public sealed class RetryTests : IAsyncLifetime
             Retry = new RetryOptions(MaxAttempts: 50, BaseDelay: TimeSpan.FromMilliseconds(100), MaxDelay: TimeSpan.FromSeconds(10),
                 MaxTotalTime: TimeSpan.FromMilliseconds(250), AttemptTimeout: TimeSpan.FromSeconds(2)),
         };
-        var api = CleanRoomsClientFactory.Create(TestClients.Context(_server.Url), settings, observer: null, transport: null, TimeProvider.System, random: () => 1.0);
+        var api = CleanRoomsClientFactory.Create(TestClients.Context(_server.Url), settings, observer: null, TimeProvider.System, random: () => 1.0);
 
         await Assert.ThrowsAsync<AwsApiException>(() => api.ListConfiguredTablesAsync(default));
 

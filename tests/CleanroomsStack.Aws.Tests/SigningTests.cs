@@ -41,6 +41,7 @@ public sealed class SigningTests
         Assert.Equal(TestClients.Region, auth.Region);
         Assert.Equal(TestClients.AccessKey, auth.AccessKey);
         Assert.Contains("host", auth.SignedHeaders);
+        Assert.StartsWith("cleanrooms-stack/", request.Header("user-agent"));
         Assert.Contains("x-amz-date", auth.SignedHeaders);
         Assert.Equal(SigV4Verifier.ExpectedSignature(request, TestClients.SecretKey), auth.Signature);
     }

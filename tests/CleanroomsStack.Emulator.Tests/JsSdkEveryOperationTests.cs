@@ -23,6 +23,7 @@ public sealed class JsSdkEveryOperationTests
         "ListSchemas", "GetSchema", "BatchGetSchema", "GetSchemaAnalysisRule", "BatchGetSchemaAnalysisRule",
         "DeleteConfiguredTableAssociationAnalysisRule", "DeleteConfiguredTableAssociation", "DeleteIdNamespaceAssociation",
         "DeleteIdMappingTable", "DeleteConfiguredTableAnalysisRule", "DeleteConfiguredTable", "DeleteMembership", "GetMembershipAfterDelete",
+        "UpdateCollaboration", "DeleteMember", "DeleteCollaboration", "PartnerMembershipsAfterDelete",
     ];
 
     [Fact]
@@ -67,6 +68,9 @@ public sealed class JsSdkEveryOperationTests
         Assert.Equal("LIST", S(r, "BatchGetSchemaAnalysisRule.output.errors.0.type"));
         Assert.Equal(204, N(r, "DeleteMembership.status")!.GetValue<int>());
         Assert.Equal("REMOVED", S(r, "GetMembershipAfterDelete.output.membership.status"));
+        Assert.Equal("Conformance (renamed)", S(r, "UpdateCollaboration.output.collaboration.name"));
+        Assert.Equal(204, N(r, "DeleteCollaboration.status")!.GetValue<int>());
+        Assert.Equal("COLLABORATION_DELETED", S(r, "PartnerMembershipsAfterDelete.output.membershipSummaries.0.status"));
     }
 
     private static void AssertErrors(JsonObject r)
@@ -76,6 +80,11 @@ public sealed class JsSdkEveryOperationTests
         Expect(r, "ErConflict", "ConflictException", 400);
         Expect(r, "ErResourceNotFound", "ResourceNotFoundException", 404);
         Expect(r, "GlueEntityNotFound", "EntityNotFoundException", 400);
+        Expect(r, "GlueAlreadyExists", "AlreadyExistsException", 400);
+        Expect(r, "GlueInvalidInput", "InvalidInputException", 400);
+        Expect(r, "StsValidationError", "ValidationError", 400);
+        Expect(r, "StsAccessDenied", "AccessDenied", 403);
+        Expect(r, "ErValidation", "ValidationException", 400);
 
         Expect(r, "ValidationException", "ValidationException", 400);
         Assert.Equal("FIELD_VALIDATION_FAILED", S(r, "ValidationException.fields.reason"));

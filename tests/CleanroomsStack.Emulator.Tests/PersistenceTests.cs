@@ -12,7 +12,7 @@ public sealed class PersistenceTests : IDisposable
     [Fact]
     public async Task State_survives_a_restart_and_is_written_atomically()
     {
-        var options = new EmulatorOptions { StateDirectory = _directory };
+        var options = new EmulatorOptions { StateDirectory = _directory, SyncStateToDisk = true };
         string membershipId;
         await using (var first = await TestEmulator.StartAsync(options))
         {
@@ -47,6 +47,27 @@ public sealed class PersistenceTests : IDisposable
         var invited = (await us.GetAsync("/collaborations?memberStatus=INVITED")).Expect(HttpStatusCode.OK);
         Assert.Equal(3, invited.Node("collaborationList")!.AsArray().Count);
         Assert.Empty((await us.GetAsync("/memberships")).Expect(HttpStatusCode.OK).Node("membershipSummaries")!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_write_interrupted_by_a_kill_leaves_the_last_complete_state()
+    {
+        var options = new EmulatorOptions { StateDirectory = _directory };
+        string membershipId;
+        await using (var first = await TestEmulator.StartAsync(options))
+        {
+            using var us = SignedClient.For(first.Endpoint, TestEmulator.Us);
+            membershipId = await Scenario.JoinAsync(us);
+        }
+
+        // What a kill between writing the temporary file and renaming it leaves behind: a torn temporary file.
+        var torn = Path.Combine(_directory, "emulator-state.json.0123456789abcdef.tmp");
+        await File.WriteAllTextAsync(torn, "{ \"accounts\": [ { \"accountId\": ");
+
+        await using var restarted = await TestEmulator.StartAsync(options);
+        using var again = SignedClient.For(restarted.Endpoint, TestEmulator.Us);
+        Assert.Equal("ACTIVE", (await again.GetAsync($"/memberships/{membershipId}")).Expect(HttpStatusCode.OK).Str("membership.status"));
+        Assert.False(File.Exists(torn));
     }
 
     [Fact]

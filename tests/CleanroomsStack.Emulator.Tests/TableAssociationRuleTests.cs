@@ -26,6 +26,22 @@ public sealed class TableAssociationRuleTests
         Assert.Equal(created.Str("configuredTableAssociation.id"), duplicate.Str("resourceId"));
     }
 
+    [Fact]
+    public async Task Concurrent_creates_of_one_name_yield_exactly_one_association()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var us = SignedClient.For(emulator.Endpoint, TestEmulator.Us);
+        var membershipId = await Scenario.JoinAsync(us);
+        var tables = (await Scenario.TablesAsync(us)).Values.Take(10).ToList();
+
+        var responses = await Task.WhenAll(tables.Select(id => Scenario.AssociateAsync(us, membershipId, "acx_same", id)));
+
+        Assert.Single(responses, r => r.Status == HttpStatusCode.OK);
+        Assert.Equal(9, responses.Count(r => r.ErrorType == "ConflictException"));
+        var listed = (await us.GetAsync($"/memberships/{membershipId}/configuredTableAssociations")).Expect(HttpStatusCode.OK);
+        Assert.Single(listed.Node("configuredTableAssociationSummaries")!.AsArray());
+    }
+
     [Theory]
     [InlineData("a-b")]
     [InlineData("ab--c")]

@@ -40,6 +40,22 @@ public sealed class WorldTests : IDisposable
     }
 
     [Fact]
+    public async Task Demo_world_timestamps_are_pinned_for_golden_outputs()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var us = SignedClient.For(emulator.Endpoint, TestEmulator.Us);
+        using var er = SignedClient.For(emulator.Endpoint, TestEmulator.Us, "entityresolution");
+
+        var collaborations = (await us.GetAsync("/collaborations")).Expect(HttpStatusCode.OK).Node("collaborationList")!.AsArray();
+        var created = collaborations.Select(c => c!["createTime"]!.GetValue<double>()).ToList();
+        var firstTable = (await us.GetAsync("/configuredTables?maxResults=1")).Expect(HttpStatusCode.OK);
+
+        Assert.Equal([1735776000.0, 1735862400.0, 1735948800.0], created); // 2025-01-02, -03, -04 at 00:00Z
+        Assert.Equal(1735689600.0 + 30 * 60, firstTable.Node("configuredTableSummaries.0.createTime")!.GetValue<double>()); // address_master, the 31st created
+        Assert.Equal(1735689600.0, (await er.GetAsync("/idnamespaces/ACXIdNamespace")).Expect(HttpStatusCode.OK).Node("createdAt")!.GetValue<double>());
+    }
+
+    [Fact]
     public async Task Seeded_ids_and_timestamps_are_the_same_in_every_run()
     {
         await using var first = await TestEmulator.StartAsync();
@@ -63,6 +79,31 @@ public sealed class WorldTests : IDisposable
 
         Assert.Empty((await client.GetAsync("/collaborations")).Expect(HttpStatusCode.OK).Node("collaborationList")!.AsArray());
         (await demo.GetAsync("/collaborations")).ExpectError(HttpStatusCode.Forbidden, "UnrecognizedClientException");
+    }
+
+    [Fact]
+    public async Task World_file_may_declare_rule_types_only_and_gets_default_rules()
+    {
+        await File.WriteAllTextAsync(_file, $$"""
+            {
+              "accounts": [ { "accountId": "{{TestEmulator.Us}}", "accessKeyId": "AKIAUS", "secretAccessKey": "s" } ],
+              "configuredTables": [
+                { "id": "00000000-0000-4000-9000-000000000001", "accountId": "{{TestEmulator.Us}}", "name": "t_alpha",
+                  "glueDatabaseName": "db", "glueTableName": "t_alpha", "allowedColumns": ["id"], "analysisRuleTypes": ["CUSTOM", "LIST"] } ]
+            }
+            """);
+        await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { WorldFile = _file });
+        using var client = new SignedClient(emulator.Endpoint, "AKIAUS", "s");
+        const string path = "/configuredTables/00000000-0000-4000-9000-000000000001";
+
+        var table = (await client.GetAsync(path)).Expect(HttpStatusCode.OK);
+        var custom = (await client.GetAsync($"{path}/analysisRule/CUSTOM")).Expect(HttpStatusCode.OK);
+        var list = (await client.GetAsync($"{path}/analysisRule/LIST")).Expect(HttpStatusCode.OK);
+
+        Assert.Equal(["CUSTOM", "LIST"], table.Node("configuredTable.analysisRuleTypes")!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal("ANY_QUERY", custom.Str("analysisRule.policy.v1.custom.allowedAnalyses.0"));
+        Assert.Equal("id", list.Str("analysisRule.policy.v1.list.joinColumns.0"));
+        Assert.DoesNotContain("analysisRuleTypes", await emulator.GetStateJsonAsync(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -4,12 +4,14 @@
 // Output (stdout): a JSON array with one captured request per input, in order.
 import * as cleanrooms from "@aws-sdk/client-cleanrooms";
 import * as entityresolution from "@aws-sdk/client-entityresolution";
+import * as glue from "@aws-sdk/client-glue";
 import * as sts from "@aws-sdk/client-sts";
 
 const services = {
   cleanrooms: { module: cleanrooms, client: cleanrooms.CleanRoomsClient },
   entityresolution: { module: entityresolution, client: entityresolution.EntityResolutionClient },
   sts: { module: sts, client: sts.STSClient },
+  glue: { module: glue, client: glue.GlueClient },
 };
 
 class Captured extends Error {}
@@ -22,6 +24,7 @@ function capturingHandler(sink) {
         path: request.path,
         query: request.query ?? {},
         contentType: request.headers["content-type"] ?? null,
+        target: request.headers["x-amz-target"] ?? null,
         body: typeof request.body === "string" ? request.body : request.body == null ? null : String(request.body),
       });
       throw new Captured("captured");

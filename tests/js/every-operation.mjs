@@ -21,6 +21,8 @@ await run("GetCallerIdentity", us.sts, new GetCallerIdentityCommand({}));
 await run("AssumeRole", us.sts, new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${OUR_ACCOUNT}:role/deployer`, RoleSessionName: "conformance" }));
 const stranger = new STSClient({ ...config(endpoint, OUR_ACCOUNT), credentials: { accessKeyId: "AKIAUNKNOWN", secretAccessKey: "x" } });
 await run("StsInvalidClientTokenId", stranger, new GetCallerIdentityCommand({}));
+await run("StsValidationError", us.sts, new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${OUR_ACCOUNT}:role/deployer`, RoleSessionName: "x", DurationSeconds: 60 }));
+await run("StsAccessDenied", us.sts, new AssumeRoleCommand({ RoleArn: "arn:aws:iam::111111111111:role/elsewhere", RoleSessionName: "conformance" }));
 
 // SSO portal
 await run("GetRoleCredentials", us.sso, new GetRoleCredentialsCommand({ roleName: "Admin", accountId: OUR_ACCOUNT, accessToken: "demo-sso-access-token" }));
@@ -32,6 +34,7 @@ await run("ErConflict", us.entityresolution, new er.CreateIdNamespaceCommand({ i
 await run("ListIdNamespaces", us.entityresolution, new er.ListIdNamespacesCommand({ maxResults: 25 }));
 await run("GetIdNamespace", us.entityresolution, new er.GetIdNamespaceCommand({ idNamespaceName: "ACXIdNamespace" }));
 await run("ErResourceNotFound", us.entityresolution, new er.GetIdNamespaceCommand({ idNamespaceName: "Missing" }));
+await run("ErValidation", us.entityresolution, new er.CreateIdNamespaceCommand({ idNamespaceName: "bad name!", type: "SOURCE" }));
 
 // Glue
 await run("CreateDatabase", us.glue, new glue.CreateDatabaseCommand({ DatabaseInput: { Name: "conformance" } }));
@@ -42,6 +45,8 @@ await run("CreateTable", us.glue, new glue.CreateTableCommand({
 await run("GetTable", us.glue, new glue.GetTableCommand({ DatabaseName: "conformance", Name: "orders" }));
 await run("GetTables", us.glue, new glue.GetTablesCommand({ DatabaseName: "omc_flywheel_prod", Expression: "part_a*" }));
 await run("GlueEntityNotFound", us.glue, new glue.GetTableCommand({ DatabaseName: "conformance", Name: "missing" }));
+await run("GlueAlreadyExists", us.glue, new glue.CreateDatabaseCommand({ DatabaseInput: { Name: "conformance" } }));
+await run("GlueInvalidInput", us.glue, new glue.GetTableCommand({ DatabaseName: "conformance", Name: "" }));
 
 // A partner sets up a collaboration inviting us and AMC.
 await run("CreateCollaboration", partner.cleanrooms, new cr.CreateCollaborationCommand({
@@ -161,5 +166,11 @@ await run("DeleteConfiguredTableAnalysisRule", us.cleanrooms, new cr.DeleteConfi
 await run("DeleteConfiguredTable", us.cleanrooms, new cr.DeleteConfiguredTableCommand({ configuredTableIdentifier }));
 await run("DeleteMembership", us.cleanrooms, new cr.DeleteMembershipCommand({ membershipIdentifier }));
 await run("GetMembershipAfterDelete", us.cleanrooms, new cr.GetMembershipCommand({ membershipIdentifier }));
+
+// The creator's own operations.
+await run("UpdateCollaboration", partner.cleanrooms, new cr.UpdateCollaborationCommand({ collaborationIdentifier, name: "Conformance (renamed)" }));
+await run("DeleteMember", partner.cleanrooms, new cr.DeleteMemberCommand({ collaborationIdentifier, accountId: AMC_ACCOUNT }));
+await run("DeleteCollaboration", partner.cleanrooms, new cr.DeleteCollaborationCommand({ collaborationIdentifier }));
+await run("PartnerMembershipsAfterDelete", partner.cleanrooms, new cr.ListMembershipsCommand({ status: "COLLABORATION_DELETED" }));
 
 process.stdout.write(JSON.stringify(describeDates(r), null, 2) + "\n");

@@ -6,6 +6,7 @@ public enum AwsService
     CleanRooms,
     EntityResolution,
     Sts,
+    Glue,
 }
 
 public static class AwsServiceMetadata
@@ -16,6 +17,7 @@ public static class AwsServiceMetadata
         AwsService.CleanRooms => "cleanrooms",
         AwsService.EntityResolution => "entityresolution",
         AwsService.Sts => "sts",
+        AwsService.Glue => "glue",
         _ => throw new ArgumentOutOfRangeException(nameof(service), service, null),
     };
 
@@ -25,6 +27,7 @@ public static class AwsServiceMetadata
         AwsService.CleanRooms => "AWS_ENDPOINT_URL_CLEANROOMS",
         AwsService.EntityResolution => "AWS_ENDPOINT_URL_ENTITYRESOLUTION",
         AwsService.Sts => "AWS_ENDPOINT_URL_STS",
+        AwsService.Glue => "AWS_ENDPOINT_URL_GLUE",
         _ => throw new ArgumentOutOfRangeException(nameof(service), service, null),
     };
 }

@@ -95,6 +95,10 @@ public static class AwsContextResolver
             throw new AwsConfigurationException(
                 "No AWS region is set: pass --region, set AWS_REGION, or add `region = ...` to your profile (`aws configure set region us-east-1`).");
         }
+        if (!IsRegionName(region))
+        {
+            throw new AwsConfigurationException($"'{region}' is not an AWS region name: use one like us-east-1 or eu-west-2.");
+        }
         return region;
     }
 
@@ -114,6 +118,11 @@ public static class AwsContextResolver
             return null;
         }
     }
+
+    /// <summary>Region names are lowercase letters, digits and hyphens (us-east-1, us-gov-west-1); they become part of a host name.</summary>
+    private static bool IsRegionName(string region) =>
+        region.Length <= 32 && region.Contains('-') && region.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
+        && char.IsAsciiLetterLower(region[0]) && char.IsAsciiDigit(region[^1]);
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

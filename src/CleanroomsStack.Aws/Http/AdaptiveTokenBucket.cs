@@ -5,15 +5,14 @@ namespace CleanroomsStack.Aws.Http;
 /// halved (down to a floor) when throttled, raised by a small step after each success until it is back at the
 /// configured rate. The step is small on purpose: each probe above the service's real limit costs one throttled
 /// request, and a step of 0.5% of the configured rate keeps that to roughly one request in 40 against a service that
-/// allows less than we asked for. Several in-flight requests throttled together count as one signal (at most one
-/// decrease per second), so a burst of 429s doesn't collapse the rate to the floor.
+/// allows less than we asked for. Requests that were already in flight when the rate was cut don't cut it again
+/// (one decrease per round of requests, as in TCP congestion control), so a burst of 429s doesn't collapse the rate.
 /// Waiters reserve tokens in arrival order (the balance may go negative), so concurrent callers are spaced evenly.
 /// </summary>
 internal sealed class AdaptiveTokenBucket
 {
     private const double ThrottleFactor = 0.5;
     private const double RecoveryStepFraction = 0.005;
-    private static readonly TimeSpan DecreaseInterval = TimeSpan.FromSeconds(1);
 
     private readonly object _gate = new();
     private readonly TimeProvider _time;
@@ -62,16 +61,18 @@ internal sealed class AdaptiveTokenBucket
         }
     }
 
-    /// <summary>The service said "slow down": halve the rate and drop any saved-up burst.</summary>
-    public void OnThrottled()
+    /// <summary>
+    /// The service said "slow down" to a request sent at <paramref name="sentAt"/> (a timestamp of the same TimeProvider):
+    /// drop any saved-up burst and halve the rate, unless the request left before the last cut.
+    /// </summary>
+    public void OnThrottled(long sentAt)
     {
         lock (_gate)
         {
             Refill();
             _tokens = Math.Min(_tokens, 0);
-            var now = _time.GetTimestamp();
-            if (_lastDecrease is { } last && _time.GetElapsedTime(last, now) < DecreaseInterval) return;
-            _lastDecrease = now;
+            if (_lastDecrease is { } last && sentAt <= last) return;
+            _lastDecrease = _time.GetTimestamp();
             _rate = Math.Max(_minRate, _rate * ThrottleFactor);
         }
     }

@@ -25,6 +25,9 @@ internal sealed class AwsCallExecutor(
 {
     private static readonly HttpRequestOptionsKey<string> SigningService = new(SigV4SigningHandler.ServiceOptionKey);
 
+    /// <summary>Identifies our traffic in AWS CloudTrail and in the emulator's logs.</summary>
+    private static readonly string UserAgent = $"cleanrooms-stack/{typeof(AwsCallExecutor).Assembly.GetName().Version?.ToString(3) ?? "0"}";
+
     public async Task<WireResponse> SendAsync(WireRequest request, CancellationToken ct)
     {
         var operation = request.Operation;
@@ -33,9 +36,10 @@ internal sealed class AwsCallExecutor(
         for (var attempt = 1; ; attempt++)
         {
             var throttleWait = await rateLimiter.AcquireAsync(operation.Name, ct).ConfigureAwait(false);
+            var sentAt = rateLimiter.Timestamp();
             var outcome = await AttemptAsync(request, ct).ConfigureAwait(false);
             var error = outcome.Error;
-            if (error?.Kind == AwsErrorKind.Throttled) rateLimiter.OnThrottled(operation.Name);
+            if (error?.Kind == AwsErrorKind.Throttled) rateLimiter.OnThrottled(operation.Name, sentAt);
             else if (error is null) rateLimiter.OnSuccess(operation.Name);
 
             var nextDelay = error is not null && BackoffPolicy.IsRetryable(error, operation.Safety) ? backoff.DelayBefore(attempt + 1) : (TimeSpan?)null;
@@ -67,22 +71,22 @@ internal sealed class AwsCallExecutor(
             var latency = time.GetElapsedTime(started);
             if (status is >= 200 and < 300)
             {
-                return new AttemptOutcome(request, message, latency, new WireResponse(status, body, AwsErrorReader.RequestId(response.Headers)), null, body);
+                return new AttemptOutcome(request, RedactedHeaders(message), latency, new WireResponse(status, body, AwsErrorReader.RequestId(response.Headers)), null, body);
             }
-            return new AttemptOutcome(request, message, latency, null, ReadError(request.Operation, status, response.Headers, body), body);
+            return new AttemptOutcome(request, RedactedHeaders(message), latency, null, ReadError(request.Operation, status, response.Headers, body), body);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             // Our per-attempt timeout fired: the request may have been processed.
             var timeout = Failure(request.Operation, "RequestTimeout", $"no response within {backoff.Options.AttemptTimeout.TotalSeconds:0.#}s", outcomeUnknown: true);
-            return new AttemptOutcome(request, message, time.GetElapsedTime(started), null, timeout, null);
+            return new AttemptOutcome(request, RedactedHeaders(message), time.GetElapsedTime(started), null, timeout, null);
         }
         catch (HttpRequestException e)
         {
             // A failed connect (refused, DNS) never delivered the request; a reset or truncated response might have.
             var notSent = e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
             var failure = Failure(request.Operation, "ConnectionFailure", $"{DescribeEndpoint(request)}: {e.Message}", outcomeUnknown: !notSent);
-            return new AttemptOutcome(request, message, time.GetElapsedTime(started), null, failure, null);
+            return new AttemptOutcome(request, RedactedHeaders(message), time.GetElapsedTime(started), null, failure, null);
         }
     }
 
@@ -91,6 +95,8 @@ internal sealed class AwsCallExecutor(
         var endpoint = endpoints.For(request.Operation.Service);
         var message = new HttpRequestMessage(request.Operation.Method, new Uri(endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/') + request.PathAndQuery));
         message.Options.Set(SigningService, request.Operation.Service.SigningName());
+        message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        if (request.Target is not null) message.Headers.Add("X-Amz-Target", request.Target);
         if (request.Body is not null)
         {
             message.Content = new ByteArrayContent(request.Body);
@@ -127,7 +133,7 @@ internal sealed class AwsCallExecutor(
             throttleWait,
             backoffBefore,
             willRetry,
-            RedactedHeaders(outcome.Message),
+            outcome.RequestHeaders,
             wantsBodies && request.Body is not null ? Redaction.Body(Encoding.UTF8.GetString(request.Body)) : null,
             wantsBodies && outcome.ResponseBody is not null ? Redaction.Body(Encoding.UTF8.GetString(outcome.ResponseBody)) : null));
     }
@@ -143,5 +149,5 @@ internal sealed class AwsCallExecutor(
     }
 
     private sealed record AttemptOutcome(
-        WireRequest Request, HttpRequestMessage Message, TimeSpan Latency, WireResponse? Response, AwsApiException? Error, byte[]? ResponseBody);
+        WireRequest Request, IReadOnlyList<KeyValuePair<string, string>> RequestHeaders, TimeSpan Latency, WireResponse? Response, AwsApiException? Error, byte[]? ResponseBody);
 }

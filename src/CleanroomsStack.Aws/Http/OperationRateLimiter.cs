@@ -11,7 +11,10 @@ internal sealed class OperationRateLimiter(RateLimitOptions options, TimeProvide
     public ValueTask<TimeSpan> AcquireAsync(string operation, CancellationToken ct) =>
         BucketFor(operation) is { } bucket ? bucket.AcquireAsync(ct) : ValueTask.FromResult(TimeSpan.Zero);
 
-    public void OnThrottled(string operation) => BucketFor(operation)?.OnThrottled();
+    /// <summary>A timestamp to stamp a request with when it is sent (see <see cref="OnThrottled"/>).</summary>
+    public long Timestamp() => time.GetTimestamp();
+
+    public void OnThrottled(string operation, long sentAt) => BucketFor(operation)?.OnThrottled(sentAt);
 
     public void OnSuccess(string operation) => BucketFor(operation)?.OnSuccess();
 

@@ -12,9 +12,9 @@ namespace CleanroomsStack.Aws.Http;
 /// </summary>
 internal static class SigningPipeline
 {
-    public static HttpMessageInvoker Create(AWSCredentials credentials, string region, HttpMessageHandler? transport = null)
+    public static HttpMessageInvoker Create(AWSCredentials credentials, string region)
     {
-        transport ??= new SocketsHttpHandler
+        var transport = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
             ConnectTimeout = TimeSpan.FromSeconds(10),

@@ -19,11 +19,21 @@ internal sealed record AwsOperation(AwsService Service, string Name, HttpMethod 
 /// <summary>Every operation this client calls, in one table.</summary>
 internal static class Operations
 {
+    private static readonly Lazy<IReadOnlyDictionary<string, AwsOperation>> ByNameTable = new(() =>
+        typeof(Operations).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Select(f => (AwsOperation)f.GetValue(null)!)
+            .ToDictionary(o => o.Name, StringComparer.Ordinal));
+
+    /// <summary>The operation with this AWS name, if this client calls it.</summary>
+    public static AwsOperation? ByName(string name) => ByNameTable.Value.GetValueOrDefault(name);
+
     private static AwsOperation CleanRooms(string name, HttpMethod method, RepeatSafety safety = RepeatSafety.SafeToRepeat) =>
         new(AwsService.CleanRooms, name, method, safety);
 
     public static readonly AwsOperation GetCallerIdentity = new(AwsService.Sts, "GetCallerIdentity", HttpMethod.Post);
     public static readonly AwsOperation GetIdNamespace = new(AwsService.EntityResolution, "GetIdNamespace", HttpMethod.Get);
+    public static readonly AwsOperation GetTable = new(AwsService.Glue, "GetTable", HttpMethod.Post);
+    public static readonly AwsOperation GetTables = new(AwsService.Glue, "GetTables", HttpMethod.Post);
 
     public static readonly AwsOperation ListCollaborations = CleanRooms("ListCollaborations", HttpMethod.Get);
     public static readonly AwsOperation GetCollaboration = CleanRooms("GetCollaboration", HttpMethod.Get);

@@ -5,7 +5,8 @@ namespace CleanroomsStack.Aws.Wire;
 /// every attempt.
 /// </summary>
 /// <param name="PathAndQuery">Already encoded: labels as single segments, query keys sorted.</param>
-internal sealed record WireRequest(AwsOperation Operation, string PathAndQuery, byte[]? Body, string? ContentType);
+/// <param name="Target">awsJson's X-Amz-Target header ("AWSGlue.GetTable"); null for other protocols.</param>
+internal sealed record WireRequest(AwsOperation Operation, string PathAndQuery, byte[]? Body, string? ContentType, string? Target = null);
 
 /// <summary>A successful (2xx) response.</summary>
 internal sealed record WireResponse(int HttpStatus, byte[] Body, string? RequestId);

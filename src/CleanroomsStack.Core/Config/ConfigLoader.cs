@@ -17,7 +17,9 @@ public static class ConfigLoader
     public static ConfigLoadResult Load(string yamlText, string filePath)
     {
         var (root, yamlDiagnostics) = YamlTreeReader.Read(yamlText, filePath);
-        if (yamlDiagnostics.HasErrors())
+        // A duplicate key leaves a usable tree (the first value wins), so checking goes on and every mistake is
+        // reported together; after a syntax error or runaway nesting the tree can't be trusted.
+        if (yamlDiagnostics.Any(d => d.Code is DiagnosticCodes.YamlSyntax or DiagnosticCodes.TooDeep))
             return new ConfigLoadResult(null, yamlDiagnostics);
         if (root is null)
         {
@@ -26,12 +28,18 @@ public static class ConfigLoader
         }
         var reader = new ConfigReader();
         var config = ReadRoot(reader, root, filePath);
-        var diagnostics = reader.Diagnostics.Distinct().ToList();
+        var diagnostics = yamlDiagnostics.Concat(reader.Diagnostics).Distinct().ToList();
         return new ConfigLoadResult(diagnostics.HasErrors() ? null : config, diagnostics);
     }
 
     private static StackConfig? ReadRoot(ConfigReader reader, YamlNode root, string filePath)
     {
+        if (root is not YamlMapping)
+        {
+            reader.Error(DiagnosticCodes.WrongType, $"the file must be a mapping of settings, found {root.Describe()}", root.Location,
+                "start the file with 'version: 1', then 'defaults:' and 'collaborations:' at the left margin");
+            return null;
+        }
         if (reader.Mapping(root, "the top level", TopLevelKeys) is not { } map)
             return null;
         var version = ReadVersion(reader, map);

@@ -27,7 +27,7 @@ internal sealed class ConfigReader
     {
         if (node is not YamlMapping mapping)
         {
-            WrongType(node, path, "a mapping of keys to values", $"write '{path}:' followed by indented 'key: value' lines");
+            WrongType(node, path, "a mapping of keys to values", $"write '{Key(path)}:' followed by indented 'key: value' lines");
             return null;
         }
         if (knownKeys is null)
@@ -45,7 +45,7 @@ internal sealed class ConfigReader
     {
         if (node is YamlSequence sequence)
             return sequence;
-        WrongType(node, path, "a list", $"write '{path}: [a, b]' or one '- item' per line");
+        WrongType(node, path, "a list", $"write '{Key(path)}: [a, b]' or one '- item' per line");
         return null;
     }
 
@@ -53,7 +53,7 @@ internal sealed class ConfigReader
     {
         if (node is YamlScalar { IsNull: false } scalar)
             return scalar.Value;
-        WrongType(node, path, "a text value", $"give '{path}' a value, quoted if it contains ':' or '#'");
+        WrongType(node, path, "a text value", $"give '{Key(path)}' a value, quoted if it contains ':' or '#'");
         return null;
     }
 
@@ -61,7 +61,7 @@ internal sealed class ConfigReader
     {
         if (node is YamlScalar { Plain: true, Value: "true" or "false" } scalar)
             return scalar.Value == "true";
-        WrongType(node, path, "true or false", $"write '{path}: true' or '{path}: false' (unquoted)");
+        WrongType(node, path, "true or false", $"write '{Key(path)}: true' or '{Key(path)}: false' (unquoted)");
         return null;
     }
 
@@ -70,7 +70,7 @@ internal sealed class ConfigReader
         if (node is not YamlScalar { Plain: true } scalar
             || !long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
-            WrongType(node, path, "a whole number", $"write '{path}: {min}' or another whole number, unquoted");
+            WrongType(node, path, "a whole number", $"write '{Key(path)}: {Math.Max(min, 0)}' or another whole number, unquoted");
             return null;
         }
         if (value < min || value > max)
@@ -118,6 +118,27 @@ internal sealed class ConfigReader
             return value;
         Error(code, message, node.Location, hint);
         return null;
+    }
+
+    /// <summary>The value of a required key, or null after reporting that it is missing.</summary>
+    public YamlNode? Required(YamlMapping map, string key, string path, string what)
+    {
+        if (map.Find(key) is { } entry)
+            return entry.Value;
+        Error(DiagnosticCodes.MissingKey, $"{path} has no '{key}'", map.Location, $"add '{key}:' ({what})");
+        return null;
+    }
+
+    /// <summary>A description AWS accepts: up to 255 characters, no emoji.</summary>
+    public string? Description(YamlNode node, string path) =>
+        Checked(String(node, path), node, Formats.IsDescription, DiagnosticCodes.OutOfRange,
+            $"{path} is longer than 255 characters or holds characters AWS rejects", "shorten it to 255 characters without emoji");
+
+    /// <summary>The key as written in the file: the last segment of a dotted path like <c>tables.include</c>.</summary>
+    private static string Key(string path)
+    {
+        var key = path[(path.LastIndexOf('.') + 1)..];
+        return key.EndsWith(" item", StringComparison.Ordinal) ? key[..^" item".Length] : key;
     }
 
     private void WrongType(YamlNode node, string path, string expected, string hint) =>

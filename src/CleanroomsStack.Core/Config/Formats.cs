@@ -48,6 +48,16 @@ public static partial class Formats
 
     public static bool IsTagValue(string value) => value.Length <= 256;
 
+    [GeneratedRegex(@"^arn:aws[a-z-]*:entityresolution:[a-z0-9-]+:\d{12}:idmappingworkflow/\S+$")]
+    private static partial Regex IdMappingWorkflowArnPattern();
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:kms:[a-z]{2}(-[a-z]+)+-\d+:\d{12}:key/[a-zA-Z0-9-]+$")]
+    private static partial Regex KmsKeyArnPattern();
+
+    public static bool IsIdMappingWorkflowArn(string value) => value.Length is >= 20 and <= 2048 && IdMappingWorkflowArnPattern().IsMatch(value);
+
+    public static bool IsKmsKeyArn(string value) => value.Length is >= 20 and <= 2048 && KmsKeyArnPattern().IsMatch(value);
+
     public static bool IsUuid(string value) => UuidPattern().IsMatch(value);
 
     public static bool IsUppercaseUuid(string value) => !IsUuid(value) && IsUuid(value.ToLowerInvariant());

@@ -10,7 +10,7 @@ namespace CleanroomsStack.Core.Config;
 /// </summary>
 internal sealed class SettingsParser(ConfigReader reader)
 {
-    public static readonly string[] Keys = ["region", "membership", "tables", "association", "analysisRule", "idNamespaceAssociations", "adoptExistingNames", "tags"];
+    public static readonly string[] Keys = ["region", "membership", "tables", "association", "analysisRule", "idNamespaceAssociations", "idMappingTables", "adoptExistingNames", "tags"];
     private static readonly string[] RuleTypes = ["CUSTOM", "LIST", "AGGREGATION"];
     private static readonly string[] ExceedBehaviours = ["truncate", "error"];
     public const int DefaultMaxTables = 25;
@@ -23,12 +23,15 @@ internal sealed class SettingsParser(ConfigReader reader)
         var tables = ParseTables(settings.Find("tables"), owner);
         var association = ParseAssociation(settings.Find("association")?.Value, owner, ownerName, complete);
         var rule = ParseRule(settings.Find("analysisRule"), owner);
-        var namespaces = ParseIdNamespaceAssociations(settings.Find("idNamespaceAssociations")?.Value);
+        var idResources = new IdResourcesParser(reader);
+        var namespaces = idResources.IdNamespaceAssociations(settings.Find("idNamespaceAssociations")?.Value);
+        var mappingTables = idResources.IdMappingTables(settings.Find("idMappingTables")?.Value);
         var adopt = settings.Find("adoptExistingNames") is { } a ? reader.Bool(a.Value, "adoptExistingNames") : false;
         var tags = settings.Find("tags") is { } t ? Tags(t.Value) : new Dictionary<string, string>();
-        return membership is null || tables is null || association is null || rule is null || namespaces is null || adopt is null || tags is null
+        return membership is null || tables is null || association is null || rule is null || namespaces is null || mappingTables is null
+            || adopt is null || tags is null
             ? null
-            : new CollaborationSettings(membership, tables, association, rule, namespaces, adopt.Value, tags);
+            : new CollaborationSettings(membership, tables, association, rule, namespaces, adopt.Value, tags, mappingTables);
     }
 
     /// <summary>Tags as a flat map of text to text; AWS reserves the 'aws:' prefix.</summary>
@@ -128,7 +131,7 @@ internal sealed class SettingsParser(ConfigReader reader)
             reader.Error(DiagnosticCodes.MissingKey, $"{ownerName} has no association.role", owner,
                 "set 'association: { role: <role name or ARN> }' under defaults or in this collaboration; Clean Rooms assumes it to read the tables");
         }
-        var description = map?.Find("description") is { } d ? Description(d.Value, "association.description") : null;
+        var description = map?.Find("description") is { } d ? reader.Description(d.Value, "association.description") : null;
         if (template is null || (role is null && complete) || (map?.Find("description") is not null && description is null))
             return null;
         return new AssociationSettings(template, role ?? new Located<string>("", owner), description);
@@ -213,61 +216,4 @@ internal sealed class SettingsParser(ConfigReader reader)
         }
         return ok ? arns.Select(a => a.Value).ToList() : null;
     }
-
-    private IReadOnlyList<IdNamespaceAssociationSettings>? ParseIdNamespaceAssociations(YamlNode? node)
-    {
-        if (node is null)
-            return [];
-        if (reader.Sequence(node, "idNamespaceAssociations") is not { } list)
-            return null;
-        var parsed = list.Items.Select(IdNamespaceAssociation).ToList();
-        if (parsed.Any(p => p is null))
-            return null;
-        var result = parsed.Select(p => p!).ToList();
-        var ok = ReportDuplicates(result, a => a.Arn, "arn") & ReportDuplicates(result, a => a.Name, "name");
-        return ok ? result : null;
-    }
-
-    private bool ReportDuplicates(IReadOnlyList<IdNamespaceAssociationSettings> items, Func<IdNamespaceAssociationSettings, string> key, string what)
-    {
-        var duplicates = items.GroupBy(key, StringComparer.Ordinal).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)).ToList();
-        foreach (var duplicate in duplicates)
-            reader.Error(DiagnosticCodes.DuplicateEntry, $"idNamespaceAssociations lists the {what} '{key(duplicate)}' twice", duplicate.Location,
-                $"each ID namespace association needs its own {what}; remove one of them");
-        return duplicates.Count == 0;
-    }
-
-    private IdNamespaceAssociationSettings? IdNamespaceAssociation(YamlNode node)
-    {
-        const string path = "idNamespaceAssociations item";
-        if (reader.Mapping(node, path, ["name", "arn", "description", "manageResourcePolicies", "allowUseAsDimensionColumn"]) is not { } map)
-            return null;
-        var name = Required(map, "name", path, "the association's name in the collaboration, e.g. ACXIdNamespace") is { } n
-            ? reader.Checked(reader.String(n, "idNamespaceAssociations.name"), n, Formats.IsDisplayName, DiagnosticCodes.InvalidName,
-                "idNamespaceAssociations.name must be 1-100 characters on one line", "shorten the name and keep it on one line")
-            : null;
-        var arn = Required(map, "arn", path, "the Entity Resolution ID namespace ARN") is { } a
-            ? reader.Checked(reader.String(a, "idNamespaceAssociations.arn"), a, Formats.IsIdNamespaceArn, DiagnosticCodes.InvalidArn,
-                "idNamespaceAssociations.arn is not an Entity Resolution ID namespace ARN",
-                "write 'arn:aws:entityresolution:<region>:<12-digit account>:idnamespace/<name>'")
-            : null;
-        var description = map.Find("description") is { } d ? Description(d.Value, "idNamespaceAssociations.description") : null;
-        var manage = map.Find("manageResourcePolicies") is { } m ? reader.Bool(m.Value, "manageResourcePolicies") : true;
-        var dimension = map.Find("allowUseAsDimensionColumn") is { } u ? reader.Bool(u.Value, "allowUseAsDimensionColumn") : false;
-        if (name is null || arn is null || manage is null || dimension is null || (map.Find("description") is not null && description is null))
-            return null;
-        return new IdNamespaceAssociationSettings(name, arn, description, manage.Value, dimension.Value, node.Location);
-    }
-
-    private YamlNode? Required(YamlMapping map, string key, string path, string what)
-    {
-        if (map.Find(key) is { } entry)
-            return entry.Value;
-        reader.Error(DiagnosticCodes.MissingKey, $"{path} has no '{key}'", map.Location, $"add '{key}:' ({what})");
-        return null;
-    }
-
-    private string? Description(YamlNode node, string path) =>
-        reader.Checked(reader.String(node, path), node, Formats.IsDescription, DiagnosticCodes.OutOfRange,
-            $"{path} is longer than 255 characters or holds characters AWS rejects", "shorten it to 255 characters without emoji");
 }

@@ -15,7 +15,14 @@ public sealed record StackConfig(
     string? Region,
     IReadOnlyList<CollaborationConfig> Collaborations,
     InvitationPolicy? Invitations = null,
-    CollaborationSettings? Defaults = null);
+    CollaborationSettings? Defaults = null)
+{
+    /// <summary>
+    /// True when the invitation policy can match collaborations the config doesn't list, so the inventory must
+    /// cover every pending invitation and membership, not only the listed ids.
+    /// </summary>
+    public bool ManagesUnlistedCollaborations => Invitations is { } p && (p.AcceptAll || p.Rules.Count > 0) && Defaults is not null;
+}
 
 /// <summary>
 /// Collaborations managed without being listed: all of them (<c>accept: all</c>) or those matching a rule.
@@ -56,7 +63,8 @@ public sealed record CollaborationSettings(
     AnalysisRuleSettings AnalysisRule,
     IReadOnlyList<IdNamespaceAssociationSettings> IdNamespaceAssociations,
     bool AdoptExistingNames = false,
-    IReadOnlyDictionary<string, string>? Tags = null);
+    IReadOnlyDictionary<string, string>? Tags = null,
+    IReadOnlyList<IdMappingTableSettings>? IdMappingTables = null);
 
 /// <param name="JobLogStatus">Null: not managed.</param>
 /// <param name="DefaultResult">Null: not managed.</param>
@@ -107,4 +115,13 @@ public sealed record IdNamespaceAssociationSettings(
     string? Description,
     bool ManageResourcePolicies,
     bool AllowUseAsDimensionColumn,
+    SourceLocation Location);
+
+/// <param name="WorkflowArn">The Entity Resolution ID mapping workflow the table is built from.</param>
+public sealed record IdMappingTableSettings(
+    string Name,
+    string WorkflowArn,
+    bool ManageResourcePolicies,
+    string? Description,
+    string? KmsKeyArn,
     SourceLocation Location);

@@ -2,6 +2,7 @@ using CleanroomsStack.Core.Config;
 using CleanroomsStack.Core.Diagnostics;
 using CleanroomsStack.Core.Inventory;
 using CleanroomsStack.Core.Resources.AnalysisRule;
+using CleanroomsStack.Core.Resources.IdMappingTable;
 using CleanroomsStack.Core.Resources.IdNamespaceAssociation;
 using CleanroomsStack.Core.Resources.TableAssociation;
 
@@ -25,7 +26,10 @@ public static class CollaborationExpander
         var template = settings.Association.NameTemplate.Value;
         var membership = MembershipExpander.Expand(settings, info, inventory.Caller.AccountId, diagnostics);
         return new DesiredCollaboration(info.Id, name, label, membership,
-            associations, namespaces, template, TemplateNames(template, inventory), Leave: false, location, settings.AdoptExistingNames);
+            associations, namespaces, template, TemplateNames(template, inventory), Leave: false, location, settings.AdoptExistingNames,
+            (settings.IdMappingTables ?? [])
+                .Select(t => new IdMappingTableSpec(t.Name, t.WorkflowArn, t.ManageResourcePolicies, t.Description, t.KmsKeyArn, settings.Tags))
+                .ToList());
     }
 
     private static IReadOnlyList<TableAssociationSpec> Associations(string collaboration, CollaborationSettings settings, Inventory.Inventory inventory,

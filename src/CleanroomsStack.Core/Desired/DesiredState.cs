@@ -1,4 +1,5 @@
 using CleanroomsStack.Core.Diagnostics;
+using CleanroomsStack.Core.Resources.IdMappingTable;
 using CleanroomsStack.Core.Resources.IdNamespaceAssociation;
 using CleanroomsStack.Core.Resources.Membership;
 using CleanroomsStack.Core.Resources.TableAssociation;
@@ -32,4 +33,5 @@ public sealed record DesiredCollaboration(
     IReadOnlySet<string>? TemplateNames = null,
     bool Leave = false,
     SourceLocation? Location = null,
-    bool AdoptExistingNames = false);
+    bool AdoptExistingNames = false,
+    IReadOnlyList<IdMappingTableSpec>? IdMappingTables = null);

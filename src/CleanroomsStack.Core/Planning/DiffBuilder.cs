@@ -23,6 +23,17 @@ public sealed class DiffBuilder(ResourceKind kind)
         return this;
     }
 
+    /// <summary>
+    /// For optional text the config may leave unset: unset (null) means "not managed", so nothing is compared; and
+    /// empty equals absent, because AWS may drop an empty value. Set it to "" to clear a value.
+    /// </summary>
+    public DiffBuilder CompareOptional(string path, string? before, string? after)
+    {
+        if (after is null || (before ?? "") == after)
+            return this;
+        return Compare(path, before, after);
+    }
+
     /// <summary>Records an attribute of a resource being created (<paramref name="creating"/>) or deleted.</summary>
     public DiffBuilder Set(string path, string? value, bool creating)
     {

@@ -1,5 +1,6 @@
 using CleanroomsStack.Core.Desired;
 using CleanroomsStack.Core.Diagnostics;
+using CleanroomsStack.Core.Resources.IdMappingTable;
 using CleanroomsStack.Core.Resources.IdNamespaceAssociation;
 using CleanroomsStack.Core.Resources.Membership;
 using CleanroomsStack.Core.Resources.TableAssociation;
@@ -8,8 +9,8 @@ namespace CleanroomsStack.Core.Planning;
 
 /// <summary>
 /// <c>state: left</c>: leaving deletes the membership, and AWS requires everything inside it to go first, so the
-/// plan lists every association (with its rules) and ID namespace association. Without <c>--allow-leave</c> for the
-/// collaboration, the intent is shown and an error stops it from being applied.
+/// plan lists every association (with its rules), ID namespace association and ID mapping table. Without
+/// <c>--allow-leave</c> for the collaboration, those deletions are listed as refused (never applied) and an error says why.
 /// </summary>
 public static class LeavePlanner
 {
@@ -23,12 +24,13 @@ public static class LeavePlanner
         foreach (var association in membership.TableAssociations)
             changes.AddRange(TableAssociationDiffer.Delete(address.Child(ResourceKind.TableAssociation, association.Name), association, membership.Id, reason));
         changes.AddRange(membership.IdNamespaceAssociations.Select(n => IdNamespaceAssociationDiffer.Delete(address, n, membership.Id, reason)));
-        if (!options.AllowLeave.Contains(desired.CollaborationId))
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LeaveNotAllowed,
-                $"the config says to leave '{desired.Name}' ({desired.CollaborationId}); leaving can't be undone, so it needs explicit permission",
-                desired.Location, $"run 'cleanrooms-stack up --allow-leave {desired.CollaborationId}', or set 'state: active' to stay"));
-        }
-        return new CollaborationPlan(desired.CollaborationId, desired.Name, desired.Label, changes.OrderBy(c => c.Address).ToList(), []);
+        changes.AddRange((membership.IdMappingTables ?? []).Select(t => IdMappingTableDiffer.Delete(address, t, membership.Id, reason)));
+        var ordered = changes.OrderBy(c => c.Address).ToList();
+        if (options.AllowLeave.Contains(desired.CollaborationId))
+            return new CollaborationPlan(desired.CollaborationId, desired.Name, desired.Label, ordered, []);
+        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LeaveNotAllowed,
+            $"the config says to leave '{desired.Name}' ({desired.CollaborationId}); leaving can't be undone, so it needs explicit permission",
+            desired.Location, $"run 'cleanrooms-stack up --allow-leave {desired.CollaborationId}', or set 'state: active' to stay"));
+        return new CollaborationPlan(desired.CollaborationId, desired.Name, desired.Label, [], [], ordered);
     }
 }

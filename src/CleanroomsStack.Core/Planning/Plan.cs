@@ -13,12 +13,17 @@ public sealed record Plan(IReadOnlyList<CollaborationPlan> Collaborations, IRead
 }
 
 /// <param name="Label">e.g. "accept invitation from AMC (921290734397)" or "membership 6610…".</param>
+/// <param name="Refused">
+/// Changes the config asks for but the operator hasn't allowed (leaving without <c>--allow-leave</c>). Shown so the
+/// intent is visible, but kept out of <see cref="Changes"/> so nothing can apply them.
+/// </param>
 public sealed record CollaborationPlan(
     string CollaborationId,
     string Name,
     string Label,
     IReadOnlyList<ResourceChange> Changes,
-    IReadOnlyList<UnmanagedResource> Unmanaged);
+    IReadOnlyList<UnmanagedResource> Unmanaged,
+    IReadOnlyList<ResourceChange>? Refused = null);
 
 /// <summary>Something that exists in AWS that the config does not own; reported, never changed.</summary>
 public sealed record UnmanagedResource(ResourceAddress Address, string Reason);

@@ -1,6 +1,7 @@
 using CleanroomsStack.Core.Desired;
 using CleanroomsStack.Core.Diagnostics;
 using CleanroomsStack.Core.Live;
+using CleanroomsStack.Core.Resources.IdMappingTable;
 using CleanroomsStack.Core.Resources.IdNamespaceAssociation;
 using CleanroomsStack.Core.Resources.Membership;
 using CleanroomsStack.Core.Resources.TableAssociation;
@@ -48,14 +49,13 @@ public static class Planner
         var associations = TableAssociationDiffer.Diff(address, desired, membership?.TableAssociations ?? [], membershipId);
         var namespaces = IdNamespaceAssociationDiffer.Diff(address, desired.Name, desired.IdNamespaceAssociations,
             membership?.IdNamespaceAssociations ?? [], membershipId);
-        diagnostics.AddRange(associations.Diagnostics ?? []);
-        diagnostics.AddRange(namespaces.Diagnostics ?? []);
-        var changes = new List<ResourceChange> { membershipChange };
-        changes.AddRange(associations.Changes);
-        changes.AddRange(namespaces.Changes);
-        return new CollaborationPlan(desired.CollaborationId, desired.Name, desired.Label,
-            changes.OrderBy(c => c.Address).ToList(),
-            associations.Unmanaged.Concat(namespaces.Unmanaged).OrderBy(u => u.Address).ToList());
+        var mappingTables = IdMappingTableDiffer.Diff(address, desired.Name, desired.IdMappingTables ?? [],
+            membership?.IdMappingTables ?? [], membershipId);
+        KindDiff[] kinds = [associations, namespaces, mappingTables];
+        diagnostics.AddRange(kinds.SelectMany(k => k.Diagnostics ?? []));
+        var changes = kinds.SelectMany(k => k.Changes).Prepend(membershipChange).OrderBy(c => c.Address).ToList();
+        return new CollaborationPlan(desired.CollaborationId, desired.Name, desired.Label, changes,
+            kinds.SelectMany(k => k.Unmanaged).OrderBy(u => u.Address).ToList());
     }
 
     private static CollaborationPlan Unconfigured(MembershipState membership)

@@ -1,4 +1,5 @@
 using CleanroomsStack.Core.Resources.AnalysisRule;
+using CleanroomsStack.Core.Resources.IdMappingTable;
 using CleanroomsStack.Core.Resources.IdNamespaceAssociation;
 using CleanroomsStack.Core.Resources.Membership;
 using CleanroomsStack.Core.Resources.TableAssociation;
@@ -37,6 +38,13 @@ public sealed record AnalysisRuleChange(
 public sealed record IdNamespaceAssociationChange(
     ResourceAddress Address, ChangeAction Action, string Reason, IReadOnlyList<AttributeDiff> Diffs,
     string? MembershipId, IdNamespaceAssociationSpec? Desired, IdNamespaceAssociationState? Live,
+    ReplacementOrder Order = ReplacementOrder.DeleteFirst)
+    : ResourceChange(Address, Action, Reason, Diffs);
+
+/// <param name="Order">For a replacement: whether the old table goes before or after the new one is created.</param>
+public sealed record IdMappingTableChange(
+    ResourceAddress Address, ChangeAction Action, string Reason, IReadOnlyList<AttributeDiff> Diffs,
+    string? MembershipId, IdMappingTableSpec? Desired, IdMappingTableState? Live,
     ReplacementOrder Order = ReplacementOrder.DeleteFirst)
     : ResourceChange(Address, Action, Reason, Diffs);
 

@@ -22,29 +22,34 @@ public sealed record PlanDocument(
         return new PlanDocument(
             CurrentFormatVersion,
             new PlanSummaryDocument(summary.Create, summary.Update, summary.Replace, summary.Delete, summary.Unchanged, summary.Unmanaged,
-                plan.HasChanges, plan.Diagnostics.HasErrors()),
+                plan.HasChanges, plan.Diagnostics.HasErrors(), plan.Collaborations.Sum(c => c.Refused?.Count ?? 0)),
             plan.Collaborations.Select(CollaborationDocument.From).ToList(),
             plan.Diagnostics.Select(DiagnosticDocument.From).ToList());
     }
 }
 
 /// <param name="Errors">True when a diagnostic is an error: such a plan must not be applied.</param>
-public sealed record PlanSummaryDocument(int Create, int Update, int Replace, int Delete, int Unchanged, int Unmanaged, bool HasChanges, bool Errors);
+/// <param name="Refused">Changes shown but not allowed (e.g. leaving without --allow-leave).</param>
+public sealed record PlanSummaryDocument(int Create, int Update, int Replace, int Delete, int Unchanged, int Unmanaged, bool HasChanges, bool Errors,
+    int Refused = 0);
 
+/// <param name="Refused">Changes the config asks for that are not allowed to run; never applied.</param>
 public sealed record CollaborationDocument(
     string Id,
     string Name,
     string Label,
     IReadOnlyList<ChangeDocument> Changes,
-    IReadOnlyList<UnmanagedDocument> Unmanaged)
+    IReadOnlyList<UnmanagedDocument> Unmanaged,
+    IReadOnlyList<ChangeDocument>? Refused = null)
 {
     public static CollaborationDocument From(CollaborationPlan plan) => new(plan.CollaborationId, plan.Name, plan.Label,
         plan.Changes.Select(ChangeDocument.From).ToList(),
-        plan.Unmanaged.Select(u => new UnmanagedDocument(u.Address.ToString(), u.Address.Kind.Info().AddressSegment, u.Address.Name, u.Reason)).ToList());
+        plan.Unmanaged.Select(u => new UnmanagedDocument(u.Address.ToString(), u.Address.Kind.Info().AddressSegment, u.Address.Name, u.Reason)).ToList(),
+        (plan.Refused ?? []).Select(ChangeDocument.From).ToList());
 }
 
 /// <param name="Action">One of no-op, create, update, replace, delete (<see cref="ChangeActions"/>).</param>
-/// <param name="Kind">membership, table-association, analysis-rule or id-namespace-association.</param>
+/// <param name="Kind">membership, table-association, analysis-rule, id-namespace-association or id-mapping-table.</param>
 /// <param name="ReplacementOrder">For replacements only: create-first or delete-first.</param>
 public sealed record ChangeDocument(string Address, string Kind, string Name, string Action, string Reason, IReadOnlyList<DiffDocument> Diffs,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReplacementOrder = null)
@@ -58,6 +63,7 @@ public sealed record ChangeDocument(string Address, string Kind, string Name, st
     {
         TableAssociationChange t => OrderName(t.Order),
         IdNamespaceAssociationChange n => OrderName(n.Order),
+        IdMappingTableChange m => OrderName(m.Order),
         _ => null,
     };
 

@@ -24,13 +24,13 @@ public static class PlanMarkdownRenderer
 
     private static void WriteSummaryTable(StringWriter writer, PlanDocument plan)
     {
-        writer.WriteLine("| collaboration | | create | update | replace | delete | unchanged | unmanaged |");
-        writer.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        writer.WriteLine("| collaboration | | create | update | replace | delete | unchanged | unmanaged | refused |");
+        writer.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var c in plan.Collaborations)
         {
             int Count(ChangeAction action) => c.Changes.Count(ch => ChangeActions.FromJsonName(ch.Action) == action);
             writer.WriteLine($"| {Escape(c.Name)} | {Escape(c.Label)} | {Count(ChangeAction.Create)} | {Count(ChangeAction.Update)} | " +
-                $"{Count(ChangeAction.Replace)} | {Count(ChangeAction.Delete)} | {Count(ChangeAction.NoOp)} | {c.Unmanaged.Count} |");
+                $"{Count(ChangeAction.Replace)} | {Count(ChangeAction.Delete)} | {Count(ChangeAction.NoOp)} | {c.Unmanaged.Count} | {c.Refused?.Count ?? 0} |");
         }
         writer.WriteLine();
     }
@@ -45,13 +45,14 @@ public static class PlanMarkdownRenderer
         writer.WriteLine();
     }
 
-    /// <summary>Changed collaborations open by default; unchanged ones stay collapsed.</summary>
+    /// <summary>Collaborations with changes (or refused ones) open by default; unchanged ones stay collapsed.</summary>
     private static void WriteCollaboration(StringWriter writer, CollaborationDocument collaboration)
     {
         var changed = collaboration.Changes.Where(c => c.Action != ChangeAction.NoOp.Info().JsonName).ToList();
-        writer.WriteLine(changed.Count > 0 ? "<details open>" : "<details>");
+        var refused = collaboration.Refused?.Count ?? 0;
+        writer.WriteLine(changed.Count + refused > 0 ? "<details open>" : "<details>");
         writer.WriteLine($"<summary><b>{Html(collaboration.Name)}</b> ({collaboration.Id}): {Html(collaboration.Label)}, " +
-            $"{changed.Count} change(s)</summary>");
+            $"{changed.Count} change(s)" + (refused > 0 ? $", {refused} refused" : "") + "</summary>");
         writer.WriteLine();
         writer.WriteLine("```diff");
         var body = new StringWriter { NewLine = "\n" };

@@ -64,6 +64,12 @@ public static class PlanTextRenderer
             }
             WriteChange(writer, change, action, Relative(change.Address, prefix), style, options.AllAttributes);
         }
+        if (collaboration.Refused is { Count: > 0 } refused)
+        {
+            writer.WriteLine(style.Error($"  refused, not applied ({refused.Count}):"));
+            foreach (var change in refused)
+                WriteChange(writer, change, ChangeActions.FromJsonName(change.Action), Relative(change.Address, prefix), style);
+        }
         foreach (var unmanaged in collaboration.Unmanaged)
             writer.WriteLine($"  {style.Dim($"? {Relative(unmanaged.Address, prefix)}")}  # unmanaged: {unmanaged.Reason}");
         if (unchanged > 0)

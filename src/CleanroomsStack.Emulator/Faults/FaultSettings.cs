@@ -11,6 +11,9 @@ public sealed record FaultSettings
 {
     public static readonly FaultSettings None = new();
 
+    /// <summary>What AWS does to a well-behaved client: 5 requests per second per operation and account, nothing else.</summary>
+    public static readonly FaultSettings AwsDefaults = new() { RateLimit = 5 };
+
     /// <summary>Seed of the random generator that decides which requests get a fault.</summary>
     public int Seed { get; init; }
 

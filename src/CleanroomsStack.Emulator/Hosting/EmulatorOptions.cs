@@ -14,6 +14,9 @@ public sealed record EmulatorOptions
     /// <summary>When set, the full state is saved here after every write and loaded on start.</summary>
     public string? StateDirectory { get; init; }
 
+    /// <summary>Flush every state write to the disk, so it survives power loss too (a killed process never loses a write).</summary>
+    public bool SyncStateToDisk { get; init; }
+
     /// <summary>A JSON world file (accounts, keys, seed resources); the built-in demo world when null.</summary>
     public string? WorldFile { get; init; }
 

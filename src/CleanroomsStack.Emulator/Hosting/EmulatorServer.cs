@@ -21,7 +21,7 @@ public static class EmulatorServer
         var faultProblems = FaultSettingsJson.Check(options.Faults).ToList();
         if (faultProblems.Count > 0) throw new ArgumentException($"Invalid fault settings: {string.Join(" ", faultProblems)}", nameof(options));
         var initial = WorldLoader.Load(options.WorldFile);
-        var store = options.StateDirectory is null ? null : new StateStore(options.StateDirectory);
+        var store = options.StateDirectory is null ? null : new StateStore(options.StateDirectory, options.SyncStateToDisk);
         var current = store?.TryLoad() ?? StateSerializer.Clone(initial);
         var host = new WorldHost(options, initial, current, store);
         var dispatcher = new RequestDispatcher(ServiceCatalog.Build(), host);

@@ -17,6 +17,7 @@ public static class ServiceCatalog
         routes.DeclareService("cleanrooms", WireProtocol.RestJson);
         CollaborationHandlers.Register(routes);
         CreateCollaborationHandler.Register(routes);
+        CollaborationOwnerHandlers.Register(routes);
         MembershipHandlers.Register(routes);
         ConfiguredTableHandlers.Register(routes);
         TableAssociationHandlers.Register(routes);

@@ -7,6 +7,14 @@ namespace CleanroomsStack.Emulator.Routing;
 /// The live world handlers act on: the state, the settings, the clock and id source, and the ARN formats.
 /// Callers hold the dispatcher's lock while touching it, so handlers are plain synchronous code.
 /// </summary>
+/// <summary>A pinned source of ids and time for building seeded worlds.</summary>
+public interface IWorldSource
+{
+    string NewId();
+
+    double Now();
+}
+
 public sealed class World
 {
     public World(EmulatorState state, EmulatorOptions options, Func<FaultSettings> faults)
@@ -25,10 +33,17 @@ public sealed class World
     public EmulatorOptions Options { get; }
     public string Region => Options.Region;
 
-    /// <summary>Seconds since the epoch with millisecond precision, the wire format of every timestamp.</summary>
-    public double Now() => Math.Round(Options.Clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0, 3);
+    /// <summary>
+    /// Where new ids and timestamps come from: random ids and the configured clock, unless a world is being
+    /// scripted (see <c>WorldScript</c>), which pins both so the seeded world is the same in every run.
+    /// </summary>
+    public IWorldSource? Source { get; set; }
 
-    public static string NewId() => Guid.NewGuid().ToString("D");
+    /// <summary>Seconds since the epoch with millisecond precision, the wire format of every timestamp.</summary>
+    public double Now() => Source?.Now() ?? Math.Round(Options.Clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0, 3);
+
+    /// <summary>A new lowercase UUID for a created resource.</summary>
+    public string NewId() => Source?.NewId() ?? Guid.NewGuid().ToString("D");
 
     public SigningKey? FindKey(string accessKeyId)
     {

@@ -7,6 +7,9 @@ public sealed class CollaborationRecord
     public string? Description { get; set; }
     public required string CreatorAccountId { get; init; }
     public required string CreatorDisplayName { get; init; }
+
+    /// <summary>ACTIVE, or DELETED once the creator deletes it (its memberships become COLLABORATION_DELETED).</summary>
+    public string Status { get; set; } = "ACTIVE";
     public string QueryLogStatus { get; set; } = "DISABLED";
     public string? JobLogStatus { get; set; }
     public string? AnalyticsEngine { get; set; }

@@ -30,8 +30,9 @@ public static class StateSerializer
     {
         try
         {
-            return JsonSerializer.Deserialize<EmulatorState>(json, Options)
-                   ?? throw new InvalidDataException($"{source}: the file is empty; expected a JSON object with \"accounts\".");
+            var state = JsonSerializer.Deserialize<EmulatorState>(json, Options)
+                        ?? throw new InvalidDataException($"{source}: the file is empty; expected a JSON object with \"accounts\".");
+            return WorldNormalizer.Normalize(state);
         }
         catch (JsonException e)
         {

@@ -20,6 +20,13 @@ public sealed class ConfiguredTableRecord
 
     [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<string> AnalysisRuleTypes => Rules.Select(r => r.Type).Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// World-file shorthand (and the format of earlier versions): rule types without policies. On load each type
+    /// without a rule gets a default one (<see cref="WorldNormalizer"/>); it is never written back.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonPropertyName("analysisRuleTypes")]
+    public List<string>? DeclaredAnalysisRuleTypes { get; set; }
     public double CreateTime { get; init; }
     public double UpdateTime { get; set; }
 }

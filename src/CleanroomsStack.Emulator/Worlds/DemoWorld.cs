@@ -1,10 +1,12 @@
+using System.Text.Json.Nodes;
 using CleanroomsStack.Emulator.State;
 
 namespace CleanroomsStack.Emulator.Worlds;
 
 /// <summary>
-/// The world shipped with the project: a data provider account (ours) with configured tables and an ID
-/// namespace, invited into three partner collaborations. Every id and timestamp is fixed so runs are repeatable.
+/// The world shipped with the project: a data provider account (ours) with Glue tables, configured tables and an
+/// ID namespace, invited into three partner collaborations. It is built through the emulator's own operations
+/// (<see cref="WorldScript"/>), with fixed ids and timestamps so every run starts from the same world.
 /// </summary>
 public static class DemoWorld
 {
@@ -18,8 +20,13 @@ public static class DemoWorld
     public const string IdNamespaceName = "ACXIdNamespace";
     public const string GlueDatabase = "omc_flywheel_prod";
 
+    /// <summary>The SSO access token the demo portal accepts (put it in an SSO token cache file to test SSO profiles).</summary>
+    public const string SsoAccessToken = "demo-sso-access-token";
+
     /// <summary>2025-01-01T00:00:00Z: the moment the demo world was "created".</summary>
     public const double Epoch = 1735689600;
+
+    private const double Day = 86400;
 
     /// <summary>The 30 tables whose names start with <c>part_</c>; two of them are the n/a buckets users exclude.</summary>
     public static readonly IReadOnlyList<string> PartTables =
@@ -34,66 +41,112 @@ public static class DemoWorld
 
     public static readonly IReadOnlyList<string> OtherTables = ["address_master", "email_hashes", "households", "zip_demographics"];
 
-    /// <summary>The SSO access token the demo portal accepts (put it in an SSO token cache file to test SSO profiles).</summary>
-    public const string SsoAccessToken = "demo-sso-access-token";
-
     public static string AccessKeyId(string accountId) => $"AKIA{accountId}TEST";
 
     public static string SecretAccessKey(string accountId) => $"demo-secret-{accountId}";
 
-    public static EmulatorState Build()
-    {
-        var state = new EmulatorState { SsoAccessTokens = [SsoAccessToken] };
-        state.Accounts.Add(Account(OurAccount, "ACX"));
-        state.Accounts.Add(Account(AmcAccount, "AMC"));
-        state.Accounts.Add(Account(RetailAccount, "Retail Media Partner"));
-        state.Accounts.Add(Account(MeasurementAccount, "Measurement Partner"));
+    // Scripting the world runs ~100 operations; do it once per process and hand out copies.
+    private static readonly Lazy<string> Built = new(() => StateSerializer.Serialize(Script()));
 
-        state.GlueDatabases.Add(new GlueDatabaseRecord { AccountId = OurAccount, Name = GlueDatabase, CreateTime = Epoch });
-        var offset = 0;
+    /// <summary>A fresh copy of the demo world.</summary>
+    public static EmulatorState Build() => StateSerializer.Deserialize(Built.Value, "demo world");
+
+    private static EmulatorState Script()
+    {
+        var state = new EmulatorState
+        {
+            Accounts =
+            [
+                Account(OurAccount, "ACX"), Account(AmcAccount, "AMC"),
+                Account(RetailAccount, "Retail Media Partner"), Account(MeasurementAccount, "Measurement Partner"),
+            ],
+            SsoAccessTokens = [SsoAccessToken],
+        };
+        var script = new WorldScript(state, Epoch, "demo-world");
+        AddOurData(script);
+        // Partners created their collaborations on the following days (timestamps other outputs are compared with).
+        script.At(Epoch + 1 * Day);
+        AddCollaboration(script, AmcCollaborationId, "AMC Collaboration", AmcAccount, "AMC", (RetailAccount, "Retail Media Partner"));
+        script.At(Epoch + 2 * Day);
+        AddCollaboration(script, RetailCollaborationId, "Retail Media Collaboration", RetailAccount, "Retail Media Partner");
+        script.At(Epoch + 3 * Day);
+        AddCollaboration(script, MeasurementCollaborationId, "Measurement Collaboration", MeasurementAccount, "Measurement Partner");
+        return script.State;
+    }
+
+    /// <summary>Our Glue tables, a configured table with a CUSTOM analysis rule over each, and our ID namespace.</summary>
+    private static void AddOurData(WorldScript script)
+    {
+        script.Target(OurAccount, "glue", "AWSGlue.CreateDatabase", new JsonObject { ["DatabaseInput"] = new JsonObject { ["Name"] = GlueDatabase } });
         foreach (var name in PartTables.Concat(OtherTables))
         {
-            state.GlueTables.Add(new GlueTableRecord
+            script.Target(OurAccount, "glue", "AWSGlue.CreateTable", new JsonObject
             {
-                AccountId = OurAccount,
-                DatabaseName = GlueDatabase,
-                Name = name,
-                Columns = [new GlueColumnRecord { Name = "customer_id" }, new GlueColumnRecord { Name = "value" }],
-                Location = $"s3://omc-flywheel-prod/{name}/",
-                CreateTime = Epoch,
-                UpdateTime = Epoch,
+                ["DatabaseName"] = GlueDatabase,
+                ["TableInput"] = new JsonObject
+                {
+                    ["Name"] = name,
+                    ["StorageDescriptor"] = new JsonObject
+                    {
+                        ["Columns"] = new JsonArray(Column("customer_id"), Column("value")),
+                        ["Location"] = $"s3://omc-flywheel-prod/{name}/",
+                    },
+                },
             });
-            state.ConfiguredTables.Add(new ConfiguredTableRecord
+            script.PinNextId(DeterministicId.From($"configured-table/{OurAccount}/{name}"));
+            var table = script.Rest(OurAccount, "cleanrooms", "POST", "/configuredTables", new JsonObject
             {
-                Id = DeterministicId.From($"configured-table/{OurAccount}/{name}"),
-                AccountId = OurAccount,
-                Name = name,
-                Description = $"ACX {name.Replace('_', ' ')} attributes",
-                GlueDatabaseName = GlueDatabase,
-                GlueTableName = name,
-                AllowedColumns = ["customer_id", "value"],
-                Rules = [new ConfiguredTableRuleRecord { Type = "CUSTOM", AllowedAnalyses = ["ANY_QUERY"], CreateTime = Epoch + offset, UpdateTime = Epoch + offset }],
-                CreateTime = Epoch + offset,
-                UpdateTime = Epoch + offset,
+                ["name"] = name,
+                ["description"] = $"ACX {name.Replace('_', ' ')} attributes",
+                ["tableReference"] = new JsonObject { ["glue"] = new JsonObject { ["databaseName"] = GlueDatabase, ["tableName"] = name } },
+                ["allowedColumns"] = new JsonArray("customer_id", "value"),
+                ["analysisMethod"] = "DIRECT_QUERY",
             });
-            offset += 60;
+            script.Rest(OurAccount, "cleanrooms", "POST", $"/configuredTables/{table["configuredTable"]!["id"]}/analysisRule", new JsonObject
+            {
+                ["analysisRuleType"] = "CUSTOM",
+                ["analysisRulePolicy"] = new JsonObject { ["v1"] = new JsonObject { ["custom"] = new JsonObject { ["allowedAnalyses"] = new JsonArray("ANY_QUERY") } } },
+            });
+            script.Advance(60);
         }
 
-        state.IdNamespaces.Add(new IdNamespaceRecord
+        script.At(Epoch);
+        script.Rest(OurAccount, "entityresolution", "POST", "/idnamespaces", new JsonObject
         {
-            AccountId = OurAccount,
-            Name = IdNamespaceName,
-            Type = "SOURCE",
-            Description = "ACX unique customer identifiers",
-            CreatedAt = Epoch,
-            UpdatedAt = Epoch,
+            ["idNamespaceName"] = IdNamespaceName,
+            ["type"] = "SOURCE",
+            ["description"] = "ACX unique customer identifiers",
         });
+    }
 
-        AddCollaboration(state, AmcCollaborationId, "AMC Collaboration", AmcAccount, "AMC", Epoch + 86400,
-            (RetailAccount, "Retail Media Partner", ["CAN_RECEIVE_RESULTS"]));
-        AddCollaboration(state, RetailCollaborationId, "Retail Media Collaboration", RetailAccount, "Retail Media Partner", Epoch + 2 * 86400);
-        AddCollaboration(state, MeasurementCollaborationId, "Measurement Collaboration", MeasurementAccount, "Measurement Partner", Epoch + 3 * 86400);
-        return state;
+    /// <summary>
+    /// A partner collaboration: the creator can query, receives results and pays; other partners listed can
+    /// receive results; all of them have joined. Our account is invited as a data provider with no abilities.
+    /// </summary>
+    private static void AddCollaboration(WorldScript script, string id, string name, string creator, string creatorName,
+        params (string Account, string DisplayName)[] receivers)
+    {
+        var members = new JsonArray(new JsonObject { ["accountId"] = OurAccount, ["displayName"] = "ACX", ["memberAbilities"] = new JsonArray() });
+        foreach (var (account, displayName) in receivers)
+            members.Add(new JsonObject { ["accountId"] = account, ["displayName"] = displayName, ["memberAbilities"] = new JsonArray("CAN_RECEIVE_RESULTS") });
+
+        script.PinNextId(id);
+        script.Rest(creator, "cleanrooms", "POST", "/collaborations", new JsonObject
+        {
+            ["name"] = name,
+            ["description"] = $"{name} with ACX data",
+            ["creatorDisplayName"] = creatorName,
+            ["creatorMemberAbilities"] = new JsonArray("CAN_QUERY", "CAN_RECEIVE_RESULTS"),
+            ["queryLogStatus"] = "ENABLED",
+            ["analyticsEngine"] = "CLEAN_ROOMS_SQL",
+            ["members"] = members,
+        });
+        script.Advance(60);
+        foreach (var account in receivers.Select(r => r.Account).Prepend(creator))
+        {
+            script.PinNextId(DeterministicId.From($"membership/{account}/{id}"));
+            script.Rest(account, "cleanrooms", "POST", "/memberships", new JsonObject { ["collaborationIdentifier"] = id, ["queryLogStatus"] = "ENABLED" });
+        }
     }
 
     private static AccountRecord Account(string accountId, string displayName) => new()
@@ -104,61 +157,5 @@ public static class DemoWorld
         DisplayName = displayName,
     };
 
-    /// <summary>
-    /// A partner collaboration: the creator can query, receives results, pays and has joined; other partners
-    /// listed have joined too; our account is invited as a data provider with no abilities.
-    /// </summary>
-    private static void AddCollaboration(EmulatorState state, string id, string name, string creator, string creatorName, double created,
-        params (string Account, string DisplayName, string[] Abilities)[] otherPartners)
-    {
-        var collaboration = new CollaborationRecord
-        {
-            Id = id,
-            Name = name,
-            Description = $"{name} with ACX data",
-            CreatorAccountId = creator,
-            CreatorDisplayName = creatorName,
-            QueryLogStatus = "ENABLED",
-            AnalyticsEngine = "CLEAN_ROOMS_SQL",
-            DataEncryptionMetadata = null,
-            CreateTime = created,
-            UpdateTime = created,
-        };
-
-        var joined = new List<(string Account, string DisplayName, string[] Abilities, bool Pays)>
-        {
-            (creator, creatorName, ["CAN_QUERY", "CAN_RECEIVE_RESULTS"], true),
-        };
-        joined.AddRange(otherPartners.Select(p => (p.Account, p.DisplayName, p.Abilities, false)));
-        foreach (var (account, displayName, abilities, pays) in joined)
-        {
-            var membershipId = DeterministicId.From($"membership/{account}/{id}");
-            state.Memberships.Add(new MembershipRecord
-            {
-                Id = membershipId,
-                AccountId = account,
-                CollaborationId = id,
-                QueryLogStatus = "ENABLED",
-                PaysForQueries = pays,
-                CreateTime = created + 60,
-                UpdateTime = created + 60,
-            });
-            collaboration.Members.Add(Member(account, displayName, abilities, pays, created, "ACTIVE", membershipId));
-        }
-
-        collaboration.Members.Add(Member(OurAccount, "ACX", [], false, created, "INVITED", null));
-        state.Collaborations.Add(collaboration);
-    }
-
-    private static MemberRecord Member(string account, string displayName, string[] abilities, bool pays, double created, string status, string? membershipId) => new()
-    {
-        AccountId = account,
-        DisplayName = displayName,
-        Abilities = [.. abilities],
-        PaysForQueries = pays,
-        Status = status,
-        MembershipId = membershipId,
-        CreateTime = created,
-        UpdateTime = created + (membershipId is null ? 0 : 60),
-    };
+    private static JsonObject Column(string name) => new() { ["Name"] = name, ["Type"] = "string" };
 }

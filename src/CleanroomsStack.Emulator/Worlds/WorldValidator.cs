@@ -26,6 +26,9 @@ public static class WorldValidator
         foreach (var t in state.ConfiguredTables.Where(t => !known.Contains(t.AccountId)))
             problems.Add($"configured table '{t.Name}' belongs to {t.AccountId}, which is not in \"accounts\".");
 
+        foreach (var t in state.ConfiguredTables.Where(t => t.Rules.Any(r => r.Type is not ("AGGREGATION" or "LIST" or "CUSTOM"))))
+            problems.Add($"configured table '{t.Name}' has an analysis rule type other than AGGREGATION, LIST or CUSTOM.");
+
         if (problems.Count > 0)
             throw new InvalidDataException($"{source}: invalid world:{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", problems)}");
     }

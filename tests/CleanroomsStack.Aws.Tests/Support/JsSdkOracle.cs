@@ -8,7 +8,7 @@ namespace CleanroomsStack.Aws.Tests.Support;
 public sealed record JsCall(string Service, string Command, JsonObject? Input = null);
 
 /// <summary>The request the JS SDK built: method, encoded path, decoded query members, body.</summary>
-public sealed record JsRequest(string Method, string Path, IReadOnlyList<KeyValuePair<string, string>> Query, string? ContentType, string? Body);
+public sealed record JsRequest(string Method, string Path, IReadOnlyList<KeyValuePair<string, string>> Query, string? ContentType, string? Target, string? Body);
 
 /// <summary>
 /// Runs tests/js-client/capture-requests.mjs (the official AWS SDK for JavaScript v3, pinned in package-lock.json)
@@ -37,7 +37,7 @@ public static class JsSdkOracle
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started");
+        using var process = StartNode(start);
         await process.StandardInput.WriteAsync(input.ToJsonString());
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -51,7 +51,21 @@ public static class JsSdkOracle
             r["path"]!.GetValue<string>(),
             QueryMembers(r["query"]!.AsObject()),
             r["contentType"]?.GetValue<string>(),
+            r["target"]?.GetValue<string>(),
             r["body"]?.GetValue<string>())).ToList();
+    }
+
+    private static Process StartNode(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new InvalidOperationException("node could not be started");
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            Assert.Fail("Node.js (20 or newer) must be on PATH to run the JavaScript oracle.");
+            throw;
+        }
     }
 
     private static IReadOnlyList<KeyValuePair<string, string>> QueryMembers(JsonObject query) =>

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using CleanroomsStack.Aws.Configuration;
 using CleanroomsStack.Aws.Credentials;
+using CleanroomsStack.Aws.Glue;
 using CleanroomsStack.Aws.Observability;
 using CleanroomsStack.Engine.Ports;
 
@@ -30,6 +31,9 @@ public static class TestClients
             MaxTotalTime: TimeSpan.FromSeconds(10), AttemptTimeout: TimeSpan.FromSeconds(2)),
         RateLimit = RateLimitOptions.Unlimited,
     };
+
+    public static IGlueCatalogApi CreateGlue(RecordingServer server, AwsSettings? settings = null) =>
+        CleanRoomsClientFactory.CreateGlueCatalog(Context(server.Url), settings ?? SingleAttempt);
 
     public static ICleanRoomsApi Create(RecordingServer server, AwsSettings? settings = null, IAwsCallObserver? observer = null, bool withSessionToken = true) =>
         CleanRoomsClientFactory.Create(Context(server.Url, withSessionToken), settings ?? SingleAttempt, observer);

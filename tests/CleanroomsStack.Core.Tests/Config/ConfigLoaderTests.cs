@@ -53,3 +53,30 @@ public class ConfigLoaderTests
         return directory?.FullName ?? throw new InvalidOperationException("collaborations.yaml not found above the test binaries");
     }
 }
+
+public class DefaultsDiagnosticsTests
+{
+    [Fact]
+    public void A_mistake_in_defaults_is_reported_once_however_many_collaborations_use_it()
+    {
+        var yaml = ConfigText.ValidWith("    max: 25", "    maks: 25")
+            + "\n  - name: Second\n    id: 5d3c1e0a-7b2f-4e61-9a0d-2f4b8c6e1a90\n  - name: Third\n    id: 6d3c1e0a-7b2f-4e61-9a0d-2f4b8c6e1a90\n";
+        var error = ConfigText.SingleError(yaml);
+        ConfigText.AssertAt(error, Core.Diagnostics.DiagnosticCodes.UnknownKey, 9, 5);
+    }
+
+    [Fact]
+    public void A_mistake_in_defaults_is_reported_even_without_collaborations()
+    {
+        var yaml = ConfigText.Valid[..ConfigText.Valid.IndexOf("collaborations:", StringComparison.Ordinal)].Replace("max: 25", "max: -3")
+            + "collaborations: []\n";
+        ConfigText.AssertAt(ConfigText.SingleError(yaml), Core.Diagnostics.DiagnosticCodes.OutOfRange, 9, 10);
+    }
+
+    [Fact]
+    public void Collaborations_may_be_empty()
+    {
+        var yaml = ConfigText.Valid[..ConfigText.Valid.IndexOf("collaborations:", StringComparison.Ordinal)] + "collaborations:\n";
+        Assert.Empty(ConfigText.Load(yaml).Config!.Collaborations);
+    }
+}

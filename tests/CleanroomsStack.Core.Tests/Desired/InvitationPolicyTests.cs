@@ -89,3 +89,21 @@ public class InvitationPolicyTests
         Assert.Contains("invitation policy", error.Message);
     }
 }
+
+public class UnlistedCollaborationsTests
+{
+    [Theory]
+    [InlineData("invitations: { accept: all }", true)]
+    [InlineData("invitations: { accept: none }", false)]
+    [InlineData("invitations:\n  rules: [{ namePatterns: [\"AMC*\"] }]", true)]
+    public void Config_says_whether_unlisted_collaborations_are_managed(string invitations, bool expected)
+    {
+        Assert.Equal(expected, Scenario.Config(InvitationPolicyTests.PolicyOnly(invitations)).ManagesUnlistedCollaborations);
+    }
+
+    [Fact]
+    public void Without_a_policy_only_listed_collaborations_are_managed()
+    {
+        Assert.False(Scenario.Config(TeamConfig.Yaml).ManagesUnlistedCollaborations);
+    }
+}

@@ -1,6 +1,7 @@
 using CleanroomsStack.Core.Desired;
 using CleanroomsStack.Core.Inventory;
 using CleanroomsStack.Core.Resources.AnalysisRule;
+using CleanroomsStack.Core.Resources.IdMappingTable;
 using CleanroomsStack.Core.Resources.IdNamespaceAssociation;
 using CleanroomsStack.Core.Resources.Membership;
 using CleanroomsStack.Core.Resources.TableAssociation;
@@ -59,8 +60,11 @@ internal static class DemoWorld
         var namespaces = desired.IdNamespaceAssociations.Select(n => new IdNamespaceAssociationState(
             Id(++next), $"arn:aws:cleanrooms:us-east-1:{Us}:membership/{membershipId}/idnamespaceassociation/{Id(next)}", n.Name,
             n.InputReferenceArn, n.ManageResourcePolicies, n.Description, n.AllowUseAsDimensionColumn)).ToList();
+        var mappingTables = (desired.IdMappingTables ?? []).Select(t => new IdMappingTableState(
+            Id(++next), $"arn:aws:cleanrooms:us-east-1:{Us}:membership/{membershipId}/idmappingtable/{Id(next)}", t.Name,
+            t.InputReferenceArn, t.ManageResourcePolicies, t.Description, t.KmsKeyArn)).ToList();
         return new MembershipState(membershipId, $"arn:aws:cleanrooms:us-east-1:{Us}:membership/{membershipId}", desired.CollaborationId,
             desired.Name, "ACTIVE", desired.Membership.QueryLogStatus, associations, namespaces,
-            desired.Membership.JobLogStatus, desired.Membership.DefaultResultConfiguration, desired.Membership.Payment ?? new PaymentConfiguration(false));
+            desired.Membership.JobLogStatus, desired.Membership.DefaultResultConfiguration, desired.Membership.Payment ?? new PaymentConfiguration(false), mappingTables);
     }
 }

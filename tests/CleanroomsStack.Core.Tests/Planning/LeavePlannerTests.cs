@@ -15,10 +15,14 @@ public class LeavePlannerTests
         Planner.Create(Scenario.Desired(LeaveYaml, InventoryWith(AmcInvitation("ACTIVE", Applied.Id))), new LiveState([Applied]), options);
 
     [Fact]
-    public void Leaving_without_permission_shows_the_intent_and_an_error()
+    public void Leaving_without_permission_shows_the_intent_as_refused_and_an_error()
     {
         var plan = Plan(PlanOptions.Default);
-        Assert.Equal(new PlanSummary(0, 0, 0, 52, 0, 0), plan.Summary);
+        Assert.Empty(plan.Changes);
+        Assert.False(plan.HasChanges);
+        var refused = plan.Collaborations[0].Refused!;
+        Assert.Equal(52, refused.Count);
+        Assert.All(refused, c => Assert.Equal(ChangeAction.Delete, c.Action));
         var error = Assert.Single(plan.Diagnostics, d => d.Severity == Severity.Error);
         Assert.Equal(DiagnosticCodes.LeaveNotAllowed, error.Code);
         Assert.Equal(new SourceLocation("collaborations.yaml", 20, 5), error.Location);

@@ -218,3 +218,36 @@ public class PlannerTests
         Assert.Equal(desired.Diagnostics, plan.Diagnostics);
     }
 }
+
+public class OptionalAttributeTests
+{
+    private static readonly string Described = TeamConfig.Yaml.Replace("    role: cleanrooms-glue-s3-access", "    role: cleanrooms-glue-s3-access\n    description: ACX table");
+
+    private static ResourceChange Association(string yaml, string? liveDescription)
+    {
+        var applied = DemoWorld.Applied(Scenario.Desired(TeamConfig.Yaml).Collaborations[0])
+            .EditAssociation("acx_part_01", a => a with { Description = liveDescription });
+        return Scenario.Plan(yaml, LiveEdits.LiveWith(applied)).Changes.Single(c => c.Address.Name == "acx_part_01" && c.Kind == ResourceKind.TableAssociation);
+    }
+
+    [Fact]
+    public void Unset_description_is_not_managed()
+    {
+        Assert.Equal(ChangeAction.NoOp, Association(TeamConfig.Yaml, "hand-made").Action);
+    }
+
+    [Fact]
+    public void Set_description_corrects_drift()
+    {
+        var change = Association(Described, "hand-made");
+        Assert.Equal([new AttributeDiff("description", "hand-made", "ACX table")], change.Diffs);
+    }
+
+    [Fact]
+    public void Empty_description_clears_it_and_equals_absent()
+    {
+        var clearing = Described.Replace("description: ACX table", "description: \"\"");
+        Assert.Equal(ChangeAction.Update, Association(clearing, "hand-made").Action);
+        Assert.Equal(ChangeAction.NoOp, Association(clearing, null).Action);
+    }
+}

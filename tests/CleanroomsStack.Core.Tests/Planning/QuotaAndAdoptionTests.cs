@@ -36,6 +36,16 @@ public class QuotaAndAdoptionTests
     }
 
     [Fact]
+    public void Replacement_that_keeps_the_name_deletes_first_even_with_room()
+    {
+        var other = Tables().Single(t => t.Name == "raw_events");
+        var live = Applied20.EditAssociation("acx_part_01", a => a with { ConfiguredTableId = other.Id });
+        var replacement = Assert.Single(Replacements(Scenario.Plan(Twenty, new LiveState([live]))));
+        Assert.Equal(ReplacementOrder.DeleteFirst, replacement.Order);
+        Assert.Contains("reuses the name 'acx_part_01'", replacement.Reason);
+    }
+
+    [Fact]
     public void Plan_that_would_exceed_the_quota_warns()
     {
         var unmanaged = new TableAssociationState(Id(90), "arn:x", "events", Tables().Single(t => t.Name == "raw_events").Id, "arn:aws:iam::1:role/r", null, []);

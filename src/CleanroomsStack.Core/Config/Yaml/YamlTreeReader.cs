@@ -18,6 +18,7 @@ public sealed class YamlTreeReader
     private readonly string _file;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<YamlNode, int> _heights = new(ReferenceEqualityComparer.Instance);
     private readonly IParser _parser;
 
     private YamlTreeReader(string text, string file)
@@ -77,7 +78,7 @@ public sealed class YamlTreeReader
         if (depth > MaxDepth)
             return SkipTooDeep();
         if (_parser.TryConsume<YamlDotNet.Core.Events.AnchorAlias>(out var alias))
-            return ResolveAlias(alias);
+            return ResolveAlias(alias, depth);
         if (_parser.TryConsume<Scalar>(out var scalar))
             return Remember(scalar.Anchor, new YamlScalar(scalar.Value, IsPlain(scalar), At(scalar.Start)));
         if (_parser.TryConsume<SequenceStart>(out var sequenceStart))
@@ -134,13 +135,38 @@ public sealed class YamlTreeReader
         return new YamlScalar("", true, At(start));
     }
 
-    private YamlNode ResolveAlias(AnchorAlias alias)
+    /// <summary>
+    /// An alias shares the anchored node (nothing is copied, so alias bombs stay small); the nesting limit still
+    /// applies to where the shared node ends up, so chains of aliases can't build unbounded depth.
+    /// </summary>
+    private YamlNode ResolveAlias(AnchorAlias alias, int depth)
     {
         if (_anchors.TryGetValue(alias.Value.Value, out var target))
-            return target;
+        {
+            if (depth + Height(target) - 1 <= MaxDepth)
+                return target;
+            _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TooDeep, $"alias '*{alias.Value.Value}' nests deeper than {MaxDepth} levels",
+                At(alias.Start), "the configuration format is only a few levels deep; don't nest aliases inside aliases"));
+            return new YamlScalar("", true, At(alias.Start));
+        }
         _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, $"unknown alias '*{alias.Value.Value}'", At(alias.Start),
             $"define the anchor '&{alias.Value.Value}' before using it"));
         return new YamlScalar("", true, At(alias.Start));
+    }
+
+    /// <summary>Levels in a node's subtree, memoised per node so shared (aliased) nodes are measured once.</summary>
+    private int Height(YamlNode node)
+    {
+        if (_heights.TryGetValue(node, out var known))
+            return known;
+        var height = node switch
+        {
+            YamlSequence sequence => 1 + sequence.Items.Select(Height).DefaultIfEmpty(0).Max(),
+            YamlMapping mapping => 1 + mapping.Entries.Select(e => Math.Max(Height(e.Key), Height(e.Value))).DefaultIfEmpty(0).Max(),
+            _ => 1,
+        };
+        _heights[node] = height;
+        return height;
     }
 
     private YamlNode Remember(AnchorName anchor, YamlNode node)

@@ -26,7 +26,9 @@ public static class IdNamespaceAssociationDiffer
             .Select(l => new UnmanagedResource(membership.Child(ResourceKind.IdNamespaceAssociation, l.Name),
                 $"{l.InputReferenceArn} is not listed in idNamespaceAssociations; left as it is"))
             .ToList();
+        // The replacement keeps the name or the namespace ARN of the old one, and neither may exist twice.
         var (ordered, diagnostics) = QuotaPlanning.Apply(ResourceKind.IdNamespaceAssociation, changes, live.Count, collaborationName,
+            _ => "the new association would share its name or namespace with the old one",
             (c, order, reason) => ((IdNamespaceAssociationChange)c) with { Order = order, Reason = reason });
         return new KindDiff(ordered, unmanaged, diagnostics);
     }
@@ -59,7 +61,7 @@ public static class IdNamespaceAssociationDiffer
             .Compare("name", live.Name, spec.Name)
             .Compare("inputReferenceConfig.inputReferenceArn", live.InputReferenceArn, spec.InputReferenceArn)
             .Compare("inputReferenceConfig.manageResourcePolicies", DiffBuilder.Render(live.ManageResourcePolicies), DiffBuilder.Render(spec.ManageResourcePolicies))
-            .Compare("description", live.Description, spec.Description)
+            .CompareOptional("description", live.Description, spec.Description)
             .Compare("idMappingConfig.allowUseAsDimensionColumn", DiffBuilder.Render(live.AllowUseAsDimensionColumn), DiffBuilder.Render(spec.AllowUseAsDimensionColumn));
         var reason = diffs.Action switch
         {

@@ -18,8 +18,7 @@ public static class MembershipDiffer
         if (live is null)
             return new MembershipChange(address, ChangeAction.Create, $"{label}: no membership yet", CreateDiffs(desired).Diffs, desired, null);
         var diffs = new DiffBuilder(ResourceKind.Membership).Compare("queryLogStatus", live.QueryLogStatus, desired.QueryLogStatus);
-        if (desired.JobLogStatus is not null)
-            diffs.Compare("jobLogStatus", live.JobLogStatus, desired.JobLogStatus);
+        diffs.CompareOptional("jobLogStatus", live.JobLogStatus, desired.JobLogStatus);
         if (desired.DefaultResultConfiguration is { } result)
         {
             foreach (var (path, after) in ResultAttributes(result))

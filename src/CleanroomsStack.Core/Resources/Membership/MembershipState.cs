@@ -12,4 +12,5 @@ public sealed record MembershipState(
     IReadOnlyList<IdNamespaceAssociation.IdNamespaceAssociationState> IdNamespaceAssociations,
     string? JobLogStatus = null,
     ResultConfiguration? DefaultResultConfiguration = null,
-    PaymentConfiguration? Payment = null);
+    PaymentConfiguration? Payment = null,
+    IReadOnlyList<IdMappingTable.IdMappingTableState>? IdMappingTables = null);

@@ -43,6 +43,9 @@ public static class TableAssociationDiffer
                     $"its table is not selected and its name doesn't follow '{template}'; left as it is"));
         }
         var (ordered, diagnostics) = QuotaPlanning.Apply(ResourceKind.TableAssociation, changes, live.Count, collaboration.Name,
+            c => c is TableAssociationChange { Live: { } old, Desired: { } wanted } && SameName(old.Name, wanted.Name)
+                ? $"the new association reuses the name '{wanted.Name}'"
+                : null,
             (c, order, reason) => ((TableAssociationChange)c) with { Order = order, Reason = reason });
         return new KindDiff(ordered, unmanaged, diagnostics);
     }
@@ -77,7 +80,7 @@ public static class TableAssociationDiffer
             .Compare("name", SameName(live.Name, spec.Name) ? spec.Name : live.Name, spec.Name)
             .Compare("configuredTableIdentifier", live.ConfiguredTableId, spec.ConfiguredTableId)
             .Compare("roleArn", live.RoleArn, spec.RoleArn)
-            .Compare("description", live.Description, spec.Description);
+            .CompareOptional("description", live.Description, spec.Description);
         var reason = diffs.Action switch
         {
             ChangeAction.Replace when live.ConfiguredTableId != spec.ConfiguredTableId =>

@@ -19,17 +19,10 @@ public static class CollaborationHandlers
 
     private static OperationResult ListCollaborations(OperationContext context)
     {
-        var filter = context.QueryValue("memberStatus");
-        if (filter is not null)
-        {
-            var validator = new FieldValidator();
-            validator.CheckEnum(filter, "memberStatus", FilterableMemberStatus);
-            validator.ThrowIfInvalid();
-        }
-
+        var filter = Lookups.EnumQuery(context, "memberStatus", FilterableMemberStatus);
         var world = context.World;
         var visible = world.State.Collaborations
-            .Where(c => c.Members.Any(m => m.AccountId == context.AccountId && (filter is null || m.Status == filter)));
+            .Where(c => c.Status != "DELETED" && c.Members.Any(m => m.AccountId == context.AccountId && (filter is null || m.Status == filter)));
         var items = Lookups.Stable(context, visible, c => c.CreateTime, c => c.Id);
         return OperationResult.Json(Paginator.ListResponse(context, "collaborationList", items,
             c => CleanRoomsJson.CollaborationSummary(world, c, context.AccountId)));

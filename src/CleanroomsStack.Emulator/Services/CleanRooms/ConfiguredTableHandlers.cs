@@ -55,7 +55,7 @@ public static class ConfiguredTableHandlers
         var now = world.Now();
         var table = new ConfiguredTableRecord
         {
-            Id = World.NewId(),
+            Id = world.NewId(),
             AccountId = context.AccountId,
             Name = name!,
             Description = description,

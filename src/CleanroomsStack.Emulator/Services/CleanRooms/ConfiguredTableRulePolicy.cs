@@ -124,46 +124,36 @@ public static class ConfiguredTableRulePolicy
         return values;
     }
 
-    private static List<AggregateColumnRecord>? ReadAggregateColumns(FieldValidator v, JsonObject? p, string field)
-    {
-        if (p?[field[(field.LastIndexOf('.') + 1)..]] is not JsonArray array)
+    private static List<AggregateColumnRecord>? ReadAggregateColumns(FieldValidator v, JsonObject? p, string field) =>
+        ReadStructures(v, p, field, (item, path) =>
         {
-            v.Fail(field, "Member must not be null");
-            return null;
-        }
+            var names = v.StringList(item, $"{path}.columnNames", true, 225, 1, 127, Patterns.ColumnName());
+            var function = v.Enum(item, $"{path}.function", true, AggregateFunctions);
+            return names is null || function is null ? null : new AggregateColumnRecord { ColumnNames = names, Function = function };
+        });
 
-        var result = new List<AggregateColumnRecord>();
-        for (var i = 0; i < array.Count; i++)
+    private static List<OutputConstraintRecord>? ReadOutputConstraints(FieldValidator v, JsonObject? p, string field) =>
+        ReadStructures(v, p, field, (item, path) =>
         {
-            var item = array[i] as JsonObject;
-            var names = v.StringList(item, $"{field}.{i}.columnNames", true, 225, 1, 127, Patterns.ColumnName());
-            var function = v.Enum(item, $"{field}.{i}.function", true, AggregateFunctions);
-            if (names is not null && function is not null) result.Add(new AggregateColumnRecord { ColumnNames = names, Function = function });
-        }
-
-        return result;
-    }
-
-    private static List<OutputConstraintRecord>? ReadOutputConstraints(FieldValidator v, JsonObject? p, string field)
-    {
-        if (p?[field[(field.LastIndexOf('.') + 1)..]] is not JsonArray array)
-        {
-            v.Fail(field, "Member must not be null");
-            return null;
-        }
-
-        var result = new List<OutputConstraintRecord>();
-        for (var i = 0; i < array.Count; i++)
-        {
-            var item = array[i] as JsonObject;
-            var column = v.String(item, $"{field}.{i}.columnName", true, 1, 127, Patterns.ColumnName());
-            var type = v.Enum(item, $"{field}.{i}.type", true, ["COUNT_DISTINCT"]);
+            var column = v.String(item, $"{path}.columnName", true, 1, 127, Patterns.ColumnName());
+            var type = v.Enum(item, $"{path}.type", true, ["COUNT_DISTINCT"]);
             var minimum = item?["minimum"] is JsonValue m && m.TryGetValue<int>(out var min) ? min : (int?)null;
-            if (minimum is null or < 2 or > 100000) v.Fail($"{field}.{i}.minimum", "Member must be an integer between 2 and 100000");
-            if (column is not null && type is not null && minimum is not null)
-                result.Add(new OutputConstraintRecord { ColumnName = column, Minimum = minimum.Value, Type = type });
+            if (minimum is null or < 2 or > 100000) v.Fail($"{path}.minimum", "Member must be an integer between 2 and 100000");
+            return column is null || type is null || minimum is null
+                ? null
+                : new OutputConstraintRecord { ColumnName = column, Minimum = minimum.Value, Type = type };
+        });
+
+    /// <summary>A required list of structures, each read by <paramref name="readItem"/> (null when it had problems).</summary>
+    private static List<T>? ReadStructures<T>(FieldValidator v, JsonObject? p, string field, Func<JsonObject?, string, T?> readItem)
+        where T : class
+    {
+        if (p?[field[(field.LastIndexOf('.') + 1)..]] is not JsonArray array)
+        {
+            v.Fail(field, "Member must not be null");
+            return null;
         }
 
-        return result;
+        return array.Select((item, i) => readItem(item as JsonObject, $"{field}.{i}")).OfType<T>().ToList();
     }
 }

@@ -47,7 +47,7 @@ public static class CreateCollaborationHandler
         var anyExplicitPayer = everyone.Any(m => m.Pays == true);
         var collaboration = new CollaborationRecord
         {
-            Id = World.NewId(),
+            Id = context.World.NewId(),
             Name = name!,
             Description = description,
             CreatorAccountId = context.AccountId,

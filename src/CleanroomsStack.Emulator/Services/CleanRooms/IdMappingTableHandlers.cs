@@ -46,7 +46,7 @@ public static class IdMappingTableHandlers
         var now = world.Now();
         var table = new IdMappingTableRecord
         {
-            Id = World.NewId(),
+            Id = world.NewId(),
             MembershipId = membership.Id,
             Name = name!,
             Description = description,

@@ -56,7 +56,7 @@ public static class IdNamespaceAssociationHandlers
         var now = world.Now();
         var association = new IdNamespaceAssociationRecord
         {
-            Id = World.NewId(),
+            Id = world.NewId(),
             MembershipId = membership.Id,
             Name = name!,
             Description = description,

@@ -25,11 +25,22 @@ public static class Lookups
         return value;
     }
 
+    /// <summary>An optional enum query parameter (a list filter); a value outside the enum is a ValidationException.</summary>
+    public static string? EnumQuery(OperationContext context, string name, IReadOnlyList<string> allowed)
+    {
+        var value = context.QueryValue(name);
+        if (value is null) return null;
+        var validator = new FieldValidator();
+        validator.CheckEnum(value, name, allowed);
+        validator.ThrowIfInvalid();
+        return value;
+    }
+
     /// <summary>A collaboration the caller is a member of (in any status, including INVITED).</summary>
     public static CollaborationRecord Collaboration(OperationContext context, string label = "collaborationIdentifier")
     {
         var id = UuidLabel(context, label);
-        var collaboration = context.World.State.Collaborations.FirstOrDefault(c => c.Id == id);
+        var collaboration = context.World.State.Collaborations.FirstOrDefault(c => c.Id == id && c.Status != "DELETED");
         if (collaboration is null || collaboration.Members.All(m => m.AccountId != context.AccountId))
             throw Errors.NotFound(CollaborationType, id, "Collaboration");
         return collaboration;

@@ -38,7 +38,7 @@ public static class MembershipHandlers
         v.ThrowIfInvalid();
 
         var world = context.World;
-        var collaboration = world.State.Collaborations.FirstOrDefault(c => c.Id == collaborationId)
+        var collaboration = world.State.Collaborations.FirstOrDefault(c => c.Id == collaborationId && c.Status != "DELETED")
                             ?? throw Errors.NotFound(Lookups.CollaborationType, collaborationId!, "Collaboration");
         var member = collaboration.Members.FirstOrDefault(m => m.AccountId == context.AccountId)
                      ?? throw Errors.Conflict("INVALID_STATE",
@@ -63,7 +63,7 @@ public static class MembershipHandlers
         var now = world.Now();
         var membership = new MembershipRecord
         {
-            Id = World.NewId(),
+            Id = world.NewId(),
             AccountId = context.AccountId,
             CollaborationId = collaboration.Id,
             QueryLogStatus = queryLogStatus!,
@@ -84,14 +84,7 @@ public static class MembershipHandlers
 
     private static OperationResult ListMemberships(OperationContext context)
     {
-        var filter = context.QueryValue("status");
-        if (filter is not null)
-        {
-            var v = new FieldValidator();
-            v.CheckEnum(filter, "status", MembershipStatus);
-            v.ThrowIfInvalid();
-        }
-
+        var filter = Lookups.EnumQuery(context, "status", MembershipStatus);
         var world = context.World;
         var items = Lookups.Stable(context,
             world.State.Memberships.Where(m => m.AccountId == context.AccountId && (filter is null || m.Status == filter)),

@@ -24,14 +24,7 @@ public static class SchemaHandlers
     private static OperationResult List(OperationContext context)
     {
         var collaboration = ActiveCollaboration(context);
-        var type = context.QueryValue("schemaType");
-        if (type is not null)
-        {
-            var v = new FieldValidator();
-            v.CheckEnum(type, "schemaType", SchemaTypes);
-            v.ThrowIfInvalid();
-        }
-
+        var type = Lookups.EnumQuery(context, "schemaType", SchemaTypes);
         var schemas = type is null or "TABLE" ? SchemaView.All(context.World, collaboration) : [];
         return OperationResult.Json(Paginator.ListResponse(context, "schemaSummaries", schemas, s => s.Summary(context.World)));
     }

@@ -41,7 +41,7 @@ public sealed record SchemaView(CollaborationRecord Collaboration, MembershipRec
         var partitions = glue?.PartitionKeys.Select(p => p.Name).ToHashSet() ?? [];
         json["columns"] = Columns(glue, Table.AllowedColumns.Where(c => !partitions.Contains(c)));
         json["partitionKeys"] = Columns(glue, Table.AllowedColumns.Where(partitions.Contains));
-        if (Association.Description is not null) json["description"] = Association.Description;
+        json["description"] = Association.Description ?? ""; // required in the Schema shape, even when the association has none
         json["schemaStatusDetails"] = new JsonArray(Table.Rules.OrderBy(r => r.Type, StringComparer.Ordinal).Select(r => (JsonNode)StatusDetail(r)).ToArray());
         return json;
     }

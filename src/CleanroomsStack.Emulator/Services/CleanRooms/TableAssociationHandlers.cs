@@ -60,7 +60,7 @@ public static class TableAssociationHandlers
         var now = world.Now();
         var association = new TableAssociationRecord
         {
-            Id = World.NewId(),
+            Id = world.NewId(),
             MembershipId = membership.Id,
             Name = alias,
             ConfiguredTableId = table.Id,

@@ -1,0 +1,11 @@
+namespace CleanroomsStack.Core.Resources.IdMappingTable;
+
+/// <summary>An ID mapping table the config asks for, built from an Entity Resolution ID mapping workflow.</summary>
+/// <param name="Tags">Applied when the table is created.</param>
+public sealed record IdMappingTableSpec(
+    string Name,
+    string InputReferenceArn,
+    bool ManageResourcePolicies,
+    string? Description,
+    string? KmsKeyArn,
+    IReadOnlyDictionary<string, string>? Tags = null);
