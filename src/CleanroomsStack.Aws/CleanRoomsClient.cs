@@ -134,6 +134,27 @@ internal sealed class CleanRoomsClient(AwsCallExecutor executor, IDisposable tra
     public Task DeleteIdNamespaceAssociationAsync(string membershipId, string associationId, CancellationToken ct) =>
         _rest.DeleteAsync(Operations.DeleteIdNamespaceAssociation, IdNamespaceAssociationPath(membershipId, associationId), ct);
 
+    public Task<IReadOnlyList<IdMappingTableSummary>> ListIdMappingTablesAsync(string membershipId, CancellationToken ct) =>
+        _rest.ListAllAsync<IdMappingTablePage, IdMappingTableSummary>(Operations.ListIdMappingTables,
+            IdMappingTablesPath(membershipId), [("maxResults", PageSize)], Json.IdMappingTablePage, ct);
+
+    public Task<IdMappingTable> GetIdMappingTableAsync(string membershipId, string tableId, CancellationToken ct) =>
+        _rest.GetResourceAsync(Operations.GetIdMappingTable, IdMappingTablePath(membershipId, tableId),
+            Json.IdMappingTableEnvelope, o => o.IdMappingTable, ct);
+
+    public Task<IdMappingTable> CreateIdMappingTableAsync(CreateIdMappingTableRequest request, CancellationToken ct) =>
+        _rest.SendForResourceAsync(Operations.CreateIdMappingTable, IdMappingTablesPath(request.MembershipIdentifier),
+            new CreateIdMappingTableBody(request.Name, request.InputReferenceConfig, request.Description, request.KmsKeyArn, request.Tags),
+            Json.CreateIdMappingTableBody, Json.IdMappingTableEnvelope, o => o.IdMappingTable, ct);
+
+    public Task<IdMappingTable> UpdateIdMappingTableAsync(UpdateIdMappingTableRequest request, CancellationToken ct) =>
+        _rest.SendForResourceAsync(Operations.UpdateIdMappingTable, IdMappingTablePath(request.MembershipIdentifier, request.IdMappingTableIdentifier),
+            new UpdateIdMappingTableBody(request.Description, request.KmsKeyArn),
+            Json.UpdateIdMappingTableBody, Json.IdMappingTableEnvelope, o => o.IdMappingTable, ct);
+
+    public Task DeleteIdMappingTableAsync(string membershipId, string tableId, CancellationToken ct) =>
+        _rest.DeleteAsync(Operations.DeleteIdMappingTable, IdMappingTablePath(membershipId, tableId), ct);
+
     // Entity Resolution: a name or a full ARN, which the label encoding keeps as one path segment.
 
     public Task<IdNamespace> GetIdNamespaceAsync(string nameOrArn, CancellationToken ct) =>
@@ -159,6 +180,10 @@ internal sealed class CleanRoomsClient(AwsCallExecutor executor, IDisposable tra
     private static string AssociationPath(string membershipId, string associationId) => $"{AssociationsPath(membershipId)}/{Label(associationId)}";
     private static string RulePath(string membershipId, string associationId, string ruleType) =>
         $"{AssociationPath(membershipId, associationId)}/analysisRule/{Label(ruleType)}";
+    private static string IdMappingTablesPath(string membershipId) => $"{MembershipPath(membershipId)}/idmappingtables";
+
+    private static string IdMappingTablePath(string membershipId, string tableId) => $"{IdMappingTablesPath(membershipId)}/{Label(tableId)}";
+
     private static string IdNamespaceAssociationsPath(string membershipId) => $"{MembershipPath(membershipId)}/idnamespaceassociations";
     private static string IdNamespaceAssociationPath(string membershipId, string associationId) =>
         $"{IdNamespaceAssociationsPath(membershipId)}/{Label(associationId)}";

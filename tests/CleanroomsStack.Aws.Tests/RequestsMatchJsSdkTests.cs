@@ -19,6 +19,7 @@ public sealed class RequestsMatchJsSdkTests
     private const string AssociationId = "0b1c2d3e-4f50-4617-8899-aabbccddeeff";
     private const string TableId = "11112222-3333-4444-5555-666677778888";
     private const string RoleArn = "arn:aws:iam::111122223333:role/cleanrooms-glue-s3-access";
+    private const string MappingWorkflowArn = "arn:aws:entityresolution:us-east-1:239083076653:idmappingworkflow/acx-mapping";
     private const string NamespaceArn = "arn:aws:entityresolution:us-east-1:111122223333:idnamespace/ACXIdNamespace";
 
     public sealed record Case(string Name, Func<ICleanRoomsApi, Task> Call, JsCall Js)
@@ -140,6 +141,26 @@ public sealed class RequestsMatchJsSdkTests
             })),
         new("DeleteIdNamespaceAssociation", api => api.DeleteIdNamespaceAssociationAsync(MembershipId, AssociationId, default),
             CleanRooms("DeleteIdNamespaceAssociation", new() { ["membershipIdentifier"] = MembershipId, ["idNamespaceAssociationIdentifier"] = AssociationId })),
+        new("ListIdMappingTables", api => api.ListIdMappingTablesAsync(MembershipId, default),
+            CleanRooms("ListIdMappingTables", new() { ["membershipIdentifier"] = MembershipId, ["maxResults"] = 100 })),
+        new("GetIdMappingTable", api => api.GetIdMappingTableAsync(MembershipId, AssociationId, default),
+            CleanRooms("GetIdMappingTable", new() { ["membershipIdentifier"] = MembershipId, ["idMappingTableIdentifier"] = AssociationId })),
+        new("CreateIdMappingTable", api => api.CreateIdMappingTableAsync(
+                new CreateIdMappingTableRequest(MembershipId, "acx_mapping", new IdMappingTableInputReferenceConfig(MappingWorkflowArn, true),
+                    "map", Tags: new Dictionary<string, string> { ["team"] = "data" }), default),
+            CleanRooms("CreateIdMappingTable", new()
+            {
+                ["membershipIdentifier"] = MembershipId, ["name"] = "acx_mapping", ["description"] = "map",
+                ["inputReferenceConfig"] = new JsonObject { ["inputReferenceArn"] = MappingWorkflowArn, ["manageResourcePolicies"] = true },
+                ["tags"] = new JsonObject { ["team"] = "data" },
+            })),
+        new("UpdateIdMappingTable", api => api.UpdateIdMappingTableAsync(new UpdateIdMappingTableRequest(MembershipId, AssociationId, "new"), default),
+            CleanRooms("UpdateIdMappingTable", new()
+            {
+                ["membershipIdentifier"] = MembershipId, ["idMappingTableIdentifier"] = AssociationId, ["description"] = "new",
+            })),
+        new("DeleteIdMappingTable", api => api.DeleteIdMappingTableAsync(MembershipId, AssociationId, default),
+            CleanRooms("DeleteIdMappingTable", new() { ["membershipIdentifier"] = MembershipId, ["idMappingTableIdentifier"] = AssociationId })),
         new("GetIdNamespace (by name)", api => api.GetIdNamespaceAsync("ACXIdNamespace", default),
             new JsCall("entityresolution", "GetIdNamespace", new() { ["idNamespaceName"] = "ACXIdNamespace" })),
         new("GetIdNamespace (by ARN: ':' and '/' stay in one label)", api => api.GetIdNamespaceAsync(NamespaceArn, default),

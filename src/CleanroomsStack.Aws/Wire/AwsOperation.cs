@@ -67,4 +67,9 @@ internal static class Operations
     public static readonly AwsOperation CreateIdNamespaceAssociation = CleanRooms("CreateIdNamespaceAssociation", HttpMethod.Post, RepeatSafety.NotIdempotent);
     public static readonly AwsOperation UpdateIdNamespaceAssociation = CleanRooms("UpdateIdNamespaceAssociation", HttpMethod.Patch);
     public static readonly AwsOperation DeleteIdNamespaceAssociation = CleanRooms("DeleteIdNamespaceAssociation", HttpMethod.Delete);
+    public static readonly AwsOperation ListIdMappingTables = CleanRooms("ListIdMappingTables", HttpMethod.Get);
+    public static readonly AwsOperation GetIdMappingTable = CleanRooms("GetIdMappingTable", HttpMethod.Get);
+    public static readonly AwsOperation CreateIdMappingTable = CleanRooms("CreateIdMappingTable", HttpMethod.Post, RepeatSafety.NotIdempotent);
+    public static readonly AwsOperation UpdateIdMappingTable = CleanRooms("UpdateIdMappingTable", HttpMethod.Patch);
+    public static readonly AwsOperation DeleteIdMappingTable = CleanRooms("DeleteIdMappingTable", HttpMethod.Delete);
 }

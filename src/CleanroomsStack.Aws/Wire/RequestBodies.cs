@@ -27,4 +27,10 @@ internal sealed record CreateIdNamespaceAssociationBody(
     string Name, IdNamespaceInputReferenceConfig InputReferenceConfig, string? Description,
     IdMappingConfig? IdMappingConfig, IReadOnlyDictionary<string, string>? Tags);
 
+internal sealed record CreateIdMappingTableBody(
+    string Name, IdMappingTableInputReferenceConfig InputReferenceConfig, string? Description, string? KmsKeyArn,
+    IReadOnlyDictionary<string, string>? Tags);
+
+internal sealed record UpdateIdMappingTableBody(string? Description, string? KmsKeyArn);
+
 internal sealed record UpdateIdNamespaceAssociationBody(string? Name, string? Description, IdMappingConfig? IdMappingConfig);

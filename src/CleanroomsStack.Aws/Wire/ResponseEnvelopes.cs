@@ -58,6 +58,14 @@ internal sealed record IdNamespaceAssociationPage(
     public IReadOnlyList<IdNamespaceAssociationSummary>? Items => IdNamespaceAssociationSummaries;
 }
 
+internal sealed record IdMappingTableEnvelope(IdMappingTable? IdMappingTable);
+
+internal sealed record IdMappingTablePage(IReadOnlyList<IdMappingTableSummary>? IdMappingTableSummaries, string? NextToken) : IPage<IdMappingTableSummary>
+{
+    [JsonIgnore]
+    public IReadOnlyList<IdMappingTableSummary>? Items => IdMappingTableSummaries;
+}
+
 /// <summary>The modeled members of every restJson1 error body (all optional; unknown ones ignored).</summary>
 internal sealed record ErrorBody(
     string? Message, string? Reason, string? ResourceId, string? ResourceType,

@@ -68,7 +68,7 @@ public static class PlanTextRenderer
         {
             writer.WriteLine(style.Error($"  refused, not applied ({refused.Count}):"));
             foreach (var change in refused)
-                WriteChange(writer, change, ChangeActions.FromJsonName(change.Action), Relative(change.Address, prefix), style);
+                WriteChange(writer, change, ChangeActions.FromJsonName(change.Action), Relative(change.Address, prefix), style, options.AllAttributes);
         }
         foreach (var unmanaged in collaboration.Unmanaged)
             writer.WriteLine($"  {style.Dim($"? {Relative(unmanaged.Address, prefix)}")}  # unmanaged: {unmanaged.Reason}");

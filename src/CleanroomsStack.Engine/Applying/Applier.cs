@@ -41,7 +41,8 @@ public sealed class Applier(ICleanRoomsApi api, ApplyOptions options, IApplyObse
         {
             var membership = plan.Changes.OfType<MembershipChange>().SingleOrDefault();
             var membershipId = membership?.Live?.Id ?? plan.Changes.OfType<TableAssociationChange>().Select(c => c.MembershipId)
-                .Concat(plan.Changes.OfType<IdNamespaceAssociationChange>().Select(c => c.MembershipId)).FirstOrDefault(id => id is not null);
+                .Concat(plan.Changes.OfType<IdNamespaceAssociationChange>().Select(c => c.MembershipId))
+                .Concat(plan.Changes.OfType<IdMappingTableChange>().Select(c => c.MembershipId)).FirstOrDefault(id => id is not null);
             if (membership is { Action: not ChangeAction.NoOp and not ChangeAction.Delete })
             {
                 var outcome = await RunOneAsync(membership, null, null);
@@ -57,12 +58,16 @@ public sealed class Applier(ICleanRoomsApi api, ApplyOptions options, IApplyObse
             foreach (var rule in Changes<AnalysisRuleChange>(ChangeAction.Delete))
                 await RunOneAsync(rule, membershipId, rule.AssociationId);
             await ForEachAsync(Changes<TableAssociationChange>(ChangeAction.Delete), a => RunOneAsync(a, membershipId, null));
+            // ID mapping tables are built on the ID namespace associations, so they go before them.
+            await ForEachAsync(Changes<IdMappingTableChange>(ChangeAction.Delete), t => RunOneAsync(t, membershipId, null));
             await ForEachAsync(Changes<IdNamespaceAssociationChange>(ChangeAction.Delete), n => RunOneAsync(n, membershipId, null));
 
             var associations = plan.Changes.OfType<TableAssociationChange>().Where(c => c.Action != ChangeAction.Delete);
             await ForEachAsync(associations, a => ApplyAssociationAsync(a, membershipId!));
             await ForEachAsync(plan.Changes.OfType<IdNamespaceAssociationChange>().Where(c => c.Action is not ChangeAction.Delete and not ChangeAction.NoOp),
                 n => RunOneAsync(n, membershipId, null));
+            await ForEachAsync(plan.Changes.OfType<IdMappingTableChange>().Where(c => c.Action is not ChangeAction.Delete and not ChangeAction.NoOp),
+                t => RunOneAsync(t, membershipId, null));
 
             // Leaving goes last: AWS deletes a membership only once nothing is left inside it.
             if (membership is { Action: ChangeAction.Delete })

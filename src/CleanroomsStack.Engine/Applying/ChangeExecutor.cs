@@ -1,4 +1,5 @@
 using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Core.Resources.IdMappingTable;
 using CleanroomsStack.Core.Resources.TableAssociation;
 using CleanroomsStack.Engine.Ports;
 using CleanroomsStack.Engine.Ports.Shapes;
@@ -18,6 +19,7 @@ internal sealed class ChangeExecutor(ICleanRoomsApi api, IReadOnlySet<string> al
             TableAssociationChange a => await ExecuteAsync(a, Require(membershipId, a), ct),
             AnalysisRuleChange r => await ExecuteAsync(r, Require(membershipId, r), Require(associationId, r), ct),
             IdNamespaceAssociationChange n => await ExecuteAsync(n, Require(membershipId, n), ct),
+            IdMappingTableChange t => await ExecuteAsync(t, Require(membershipId, t), ct),
             _ => throw new InvalidOperationException($"no executor for {change.GetType().Name}"),
         };
 
@@ -98,6 +100,35 @@ internal sealed class ChangeExecutor(ICleanRoomsApi api, IReadOnlySet<string> al
         var create = new CreateIdNamespaceAssociationRequest(membershipId, spec.Name,
             new IdNamespaceInputReferenceConfig(spec.InputReferenceArn, spec.ManageResourcePolicies), spec.Description, mapping, spec.Tags);
         return (await api.CreateIdNamespaceAssociationAsync(create, ct)).Id;
+    }
+
+    private async Task<string?> ExecuteAsync(IdMappingTableChange change, string membershipId, CancellationToken ct)
+    {
+        if (change is { Action: ChangeAction.Replace, Order: ReplacementOrder.CreateFirst })
+        {
+            var id = await CreateAsync(change.Desired!, membershipId, ct);
+            await api.DeleteIdMappingTableAsync(membershipId, change.Live!.Id, ct);
+            return id;
+        }
+        if (change.Action is ChangeAction.Delete or ChangeAction.Replace)
+            await api.DeleteIdMappingTableAsync(membershipId, change.Live!.Id, ct);
+        switch (change.Action)
+        {
+            case ChangeAction.Delete or ChangeAction.NoOp:
+                return change.Live!.Id;
+            case ChangeAction.Update:
+                var update = new UpdateIdMappingTableRequest(membershipId, change.Live!.Id, change.Desired!.Description, change.Desired.KmsKeyArn);
+                return (await api.UpdateIdMappingTableAsync(update, ct)).Id;
+            default:
+                return await CreateAsync(change.Desired!, membershipId, ct);
+        }
+    }
+
+    private async Task<string> CreateAsync(IdMappingTableSpec spec, string membershipId, CancellationToken ct)
+    {
+        var create = new CreateIdMappingTableRequest(membershipId, spec.Name,
+            new IdMappingTableInputReferenceConfig(spec.InputReferenceArn, spec.ManageResourcePolicies), spec.Description, spec.KmsKeyArn, spec.Tags);
+        return (await api.CreateIdMappingTableAsync(create, ct)).Id;
     }
 
     private static string Require(string? id, ResourceChange change) =>

@@ -44,6 +44,13 @@ public interface ICleanRoomsApi : ICollaborationSchemaApi
     Task<IdNamespaceAssociation> UpdateIdNamespaceAssociationAsync(UpdateIdNamespaceAssociationRequest request, CancellationToken ct);
     Task DeleteIdNamespaceAssociationAsync(string membershipId, string associationId, CancellationToken ct);
 
+    // ID mapping tables
+    Task<IReadOnlyList<IdMappingTableSummary>> ListIdMappingTablesAsync(string membershipId, CancellationToken ct);
+    Task<IdMappingTable> GetIdMappingTableAsync(string membershipId, string tableId, CancellationToken ct);
+    Task<IdMappingTable> CreateIdMappingTableAsync(CreateIdMappingTableRequest request, CancellationToken ct);
+    Task<IdMappingTable> UpdateIdMappingTableAsync(UpdateIdMappingTableRequest request, CancellationToken ct);
+    Task DeleteIdMappingTableAsync(string membershipId, string tableId, CancellationToken ct);
+
     // Entity Resolution
     Task<IdNamespace> GetIdNamespaceAsync(string nameOrArn, CancellationToken ct);
 }

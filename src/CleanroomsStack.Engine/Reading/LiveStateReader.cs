@@ -1,5 +1,6 @@
 using CleanroomsStack.Core.Live;
 using CleanroomsStack.Core.Resources.AnalysisRule;
+using CleanroomsStack.Core.Resources.IdMappingTable;
 using CleanroomsStack.Core.Resources.IdNamespaceAssociation;
 using CleanroomsStack.Core.Resources.Membership;
 using CleanroomsStack.Core.Resources.TableAssociation;
@@ -34,11 +35,13 @@ public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism)
         var membershipTask = api.GetMembershipAsync(summary.Id, ct);
         var associationsTask = ReadTableAssociationsAsync(summary.Id, ct);
         var idNamespacesTask = ReadIdNamespaceAssociationsAsync(summary.Id, ct);
-        await Task.WhenAll(membershipTask, associationsTask, idNamespacesTask);
+        var mappingTablesTask = ReadIdMappingTablesAsync(summary.Id, ct);
+        await Task.WhenAll(membershipTask, associationsTask, idNamespacesTask, mappingTablesTask);
         var m = membershipTask.Result;
         return new MembershipState(m.Id, m.Arn, m.CollaborationId, m.CollaborationName, m.Status, m.QueryLogStatus,
             associationsTask.Result, idNamespacesTask.Result, m.JobLogStatus,
-            MembershipMapping.FromShape(m.DefaultResultConfiguration), MembershipMapping.FromShape(m.PaymentConfiguration));
+            MembershipMapping.FromShape(m.DefaultResultConfiguration), MembershipMapping.FromShape(m.PaymentConfiguration),
+            mappingTablesTask.Result);
     }
 
     private async Task<IReadOnlyList<TableAssociationState>> ReadTableAssociationsAsync(string membershipId, CancellationToken ct)
@@ -69,6 +72,18 @@ public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism)
         var v1 = rule.Policy.V1;
         var variant = v1.Custom ?? v1.List ?? v1.Aggregation ?? new AnalysisRulePolicyVariant();
         return new AnalysisRuleState(rule.Type, variant.AllowedResultReceivers ?? [], variant.AllowedAdditionalAnalyses ?? []);
+    }
+
+    private async Task<IReadOnlyList<IdMappingTableState>> ReadIdMappingTablesAsync(string membershipId, CancellationToken ct)
+    {
+        var summaries = await api.ListIdMappingTablesAsync(membershipId, ct);
+        // kmsKeyArn is only in the full shape.
+        var full = await Bounded.SelectAsync(summaries, parallelism, s => api.GetIdMappingTableAsync(membershipId, s.Id, ct));
+        return full.Values
+            .Select(t => new IdMappingTableState(t.Id, t.Arn, t.Name, t.InputReferenceConfig.InputReferenceArn,
+                t.InputReferenceConfig.ManageResourcePolicies, t.Description, t.KmsKeyArn))
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .ToList();
     }
 
     private async Task<IReadOnlyList<IdNamespaceAssociationState>> ReadIdNamespaceAssociationsAsync(string membershipId, CancellationToken ct)
