@@ -43,4 +43,11 @@ public class DocumentationTests
     [MemberData(nameof(Codes))]
     public void Every_diagnostic_code_is_documented(string code) =>
         Assert.Contains($"| {code} |", Doc("configuration.md"));
+
+    public static TheoryData<string> SettingsKeys() => new(Core.Config.SettingsParser.Keys);
+
+    [Theory]
+    [MemberData(nameof(SettingsKeys))]
+    public void Every_settings_key_is_documented(string key) =>
+        Assert.Contains(key, CodeWords(Doc("configuration.md")));
 }
