@@ -51,6 +51,12 @@ public static class DesiredStateExpander
                 config.Id.Location, "remove this collaboration from the config, or mark it 'state: left'"));
             return null;
         }
+        if (!string.Equals(config.Name, info.Name, StringComparison.Ordinal))
+        {
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.NameMismatch,
+                $"collaboration {info.Id} is called '{info.Name}' in AWS, but the config calls it '{config.Name}'", config.Location,
+                "check that the id is the one you mean; rename the entry to match to silence this"));
+        }
         var label = info.MemberStatus == "INVITED"
             ? $"accept invitation from {info.CreatorDisplayName} ({info.CreatorAccountId})"
             : $"membership {info.MembershipId}";

@@ -20,13 +20,8 @@ public sealed record Diagnostic(Severity Severity, string Code, string Message, 
     public static Diagnostic Warning(string code, string message, SourceLocation? location = null, string? hint = null) =>
         new(Severity.Warning, code, message, location, hint);
 
-    public override string ToString()
-    {
-        var where = Location is null ? "" : $"{Location}: ";
-        var kind = Severity == Severity.Error ? "error" : "warning";
-        var hint = Hint is null ? "" : $"\n  hint: {Hint}";
-        return $"{where}{kind} {Code}: {Message}{hint}";
-    }
+    /// <summary><c>file:line:col: error CODE: message</c> and the hint, as the CLI prints it (without colour).</summary>
+    public override string ToString() => Rendering.DiagnosticsRenderer.Line(this, new Rendering.TextStyle(false));
 }
 
 public static class DiagnosticListExtensions

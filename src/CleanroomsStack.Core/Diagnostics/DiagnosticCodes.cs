@@ -37,4 +37,5 @@ public static class DiagnosticCodes
     public const string OverQuota = "CS212";
     public const string PaymentMismatch = "CS213";
     public const string PaymentNotUpdatable = "CS214";
+    public const string NameMismatch = "CS215";
 }

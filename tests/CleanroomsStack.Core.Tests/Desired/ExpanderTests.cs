@@ -161,3 +161,16 @@ public class ExpanderTests
         public Inventory.ConfiguredTableInfo Build() => new(Id(900), Name, $"arn:aws:cleanrooms:us-east-1:{Us}:configuredtable/{Id(900)}");
     }
 }
+
+public class NameMismatchTests
+{
+    [Fact]
+    public void A_name_that_differs_from_the_collaborations_name_in_AWS_is_a_warning()
+    {
+        var desired = Scenario.Desired(ConfigText.Valid.Replace("name: AMC Collaboration", "name: Retail"));
+        var warning = Assert.Single(desired.Diagnostics, d => d.Code == DiagnosticCodes.NameMismatch);
+        Assert.Equal((Severity.Warning, 21, 5), (warning.Severity, warning.Location!.Line, warning.Location.Column));
+        Assert.Contains("'AMC Collaboration' in AWS", warning.Message);
+        Assert.Single(desired.Collaborations);
+    }
+}
