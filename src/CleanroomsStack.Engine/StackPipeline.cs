@@ -24,8 +24,12 @@ public sealed class StackPipeline(ICleanRoomsApi api, string region, int paralle
 {
     public async Task<PlanningResult> PlanAsync(StackConfig config, PlanOptions options, CancellationToken ct)
     {
-        var collaborationIds = config.Collaborations.Select(c => c.Id.Value).ToHashSet(StringComparer.Ordinal);
-        var inventory = await new InventoryReader(api, region, parallelism).ReadAsync(collaborationIds, ct);
+        var listed = config.Collaborations.Select(c => c.Id.Value).ToHashSet(StringComparer.Ordinal);
+        // An invitation policy may match any pending invitation or membership, so then all of them are read.
+        var inventory = await new InventoryReader(api, region, parallelism).ReadAsync(listed, config.ManagesUnlistedCollaborations, ct);
+        var collaborationIds = inventory.Collaborations
+            .Where(c => listed.Contains(c.Id) || config.ManagesUnlistedCollaborations && InventoryReader.IsOpen(c.MemberStatus))
+            .Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var desired = DesiredStateExpander.Expand(config, inventory);
         if (desired.Diagnostics.HasErrors())
             return new PlanningResult(inventory, desired, null, null, desired.Diagnostics);

@@ -38,7 +38,7 @@ internal static class ImportCommand
                 await using var session = await ApiSession.OpenAsync(settings, settings.Region, io.Error, ct);
                 io.Error.WriteLine($"Reading the live account from {session.Describe()} ...");
                 var active = (await session.Api.ListMembershipsAsync("ACTIVE", ct)).Select(m => m.CollaborationId).ToHashSet(StringComparer.Ordinal);
-                var inventory = await new InventoryReader(session.Api, session.Region, settings.Parallel).ReadAsync(active, ct);
+                var inventory = await new InventoryReader(session.Api, session.Region, settings.Parallel).ReadAsync(active, everyOpenCollaboration: false, ct);
                 var live = await new LiveStateReader(session.Api, settings.Parallel).ReadAsync(active, ct);
                 File.WriteAllText(path, ConfigImporter.ToYaml(inventory, live));
                 io.Out.WriteLine($"Wrote {path} with {active.Count} collaboration{(active.Count == 1 ? "" : "s")}. " +

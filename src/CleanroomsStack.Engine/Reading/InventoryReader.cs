@@ -1,4 +1,5 @@
 using CleanroomsStack.Core.Inventory;
+using CleanroomsStack.Engine.Applying;
 using CleanroomsStack.Engine.Ports;
 using CleanroomsStack.Engine.Ports.Shapes;
 
@@ -10,14 +11,17 @@ namespace CleanroomsStack.Engine.Reading;
 /// </summary>
 public sealed class InventoryReader(ICleanRoomsApi api, string region, int parallelism)
 {
-    public async Task<Inventory> ReadAsync(IReadOnlySet<string> collaborationIds, CancellationToken ct)
+    /// <param name="everyOpenCollaboration">Also read the members of every collaboration the caller is invited to or active in.</param>
+    public async Task<Inventory> ReadAsync(IReadOnlySet<string> collaborationIds, bool everyOpenCollaboration, CancellationToken ct)
     {
         var callerTask = api.GetCallerIdentityAsync(ct);
         var tablesTask = api.ListConfiguredTablesAsync(ct);
         var collaborationsTask = api.ListCollaborationsAsync(null, ct);
         await Task.WhenAll(callerTask, tablesTask, collaborationsTask);
 
-        var wanted = collaborationsTask.Result.Where(c => collaborationIds.Contains(c.Id)).ToList();
+        var wanted = collaborationsTask.Result
+            .Where(c => collaborationIds.Contains(c.Id) || (everyOpenCollaboration && IsOpen(c.MemberStatus)))
+            .ToList();
         var members = await Bounded.SelectAsync(wanted, parallelism, c => api.ListMembersAsync(c.Id, ct));
 
         var caller = callerTask.Result;
@@ -32,8 +36,11 @@ public sealed class InventoryReader(ICleanRoomsApi api, string region, int paral
         return new Inventory(new CallerInfo(caller.Account, caller.Arn), tables, collaborations, region);
     }
 
+    /// <summary>Invited to, or a member of: a collaboration the tool may act on.</summary>
+    public static bool IsOpen(string memberStatus) => memberStatus is "INVITED" or "ACTIVE";
+
     private static CollaborationInfo ToInfo(CollaborationSummary c, IReadOnlyList<MemberSummary> members) =>
         new(c.Id, c.Name, c.CreatorAccountId, c.CreatorDisplayName, c.MemberStatus, c.MembershipId,
-            members.Select(m => new MemberInfo(m.AccountId, m.DisplayName, m.Status, m.Abilities))
+            members.Select(m => new MemberInfo(m.AccountId, m.DisplayName, m.Status, m.Abilities, MembershipMapping.FromShape(m.PaymentConfiguration)))
                 .OrderBy(m => m.AccountId, StringComparer.Ordinal).ToList());
 }
