@@ -21,7 +21,18 @@ public sealed class RequestDispatcher(RouteTable routes, WorldHost host)
     {
         var request = await ReadAsync(http).ConfigureAwait(false);
         var requestId = Guid.NewGuid().ToString("D");
-        var result = await DispatchAsync(request, requestId, http.RequestAborted).ConfigureAwait(false);
+        OperationResult result;
+        try
+        {
+            result = await DispatchAsync(request, requestId, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug in the emulator still answers in the AWS shape, so clients report it instead of hanging or misparsing.
+            var error = Errors.Internal($"The emulator failed to handle this request ({e.GetType().Name}: {e.Message}).");
+            result = ErrorRenderer.Render(error, GuessProtocol(request), requestId);
+        }
+
         await WriteAsync(http, result, requestId).ConfigureAwait(false);
     }
 
