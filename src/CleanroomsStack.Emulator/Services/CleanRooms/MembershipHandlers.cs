@@ -51,6 +51,10 @@ public static class MembershipHandlers
                 collaboration.Id, Lookups.CollaborationType);
         }
 
+        // A member who can't query but was made the payer must say so explicitly (model docs of paymentConfiguration).
+        if (isResponsible is null && member.PaysForQueries && !member.Abilities.Contains("CAN_QUERY"))
+            throw Errors.Validation("paymentConfiguration", "Member must not be null: the collaboration creator made this member pay for queries");
+
         if (isResponsible is not null && isResponsible != member.PaysForQueries)
         {
             throw Errors.InvalidConfiguration(
