@@ -84,6 +84,9 @@ public sealed class MembershipRuleTests
         Assert.Equal("FIELD_VALIDATION_FAILED", response.Str("reason"));
         var fields = response.Node("fieldList")!.AsArray().Select(f => f!["name"]!.GetValue<string>()).Order().ToList();
         Assert.Equal(["collaborationIdentifier", "queryLogStatus"], fields);
+        Assert.StartsWith("2 validation errors detected: Value '27B93E2B-5001-4B20-A47B-6AAD96EC8958' at 'collaborationIdentifier' failed to satisfy constraint",
+            response.Str("message"), StringComparison.Ordinal);
+        Assert.Contains("Value null at 'queryLogStatus' failed to satisfy constraint: Member must not be null", response.Str("message"), StringComparison.Ordinal);
     }
 
     [Fact]
