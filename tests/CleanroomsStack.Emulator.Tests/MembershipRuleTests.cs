@@ -182,6 +182,8 @@ public sealed class MembershipRuleTests
         Assert.Equal("", deleted.RawBody);
 
         Assert.Equal("REMOVED", (await us.GetAsync($"/memberships/{membershipId}")).Expect(HttpStatusCode.OK).Str("membership.status"));
+        var listed = (await us.GetAsync("/collaborations")).Expect(HttpStatusCode.OK).Node("collaborationList")!.AsArray();
+        Assert.DoesNotContain(listed, c => c!["id"]!.GetValue<string>() == TestEmulator.AmcCollaboration);
         var removed = (await us.GetAsync("/memberships?status=REMOVED")).Expect(HttpStatusCode.OK);
         Assert.Equal(membershipId, removed.Str("membershipSummaries.0.id"));
         var rejoin = await us.PostAsync("/memberships",
