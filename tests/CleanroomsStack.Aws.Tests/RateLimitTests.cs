@@ -114,6 +114,19 @@ public sealed class RateLimitTests
     }
 
     [Theory]
+    [InlineData(0, 2, "The request rate must be a positive number of requests per second (--max-rps), not 0.")]
+    [InlineData(-1, 2, "The request rate must be a positive number of requests per second (--max-rps), not -1.")]
+    [InlineData(5, 0, "The request burst must be at least 1, not 0.")]
+    public void Unusable_rate_limits_are_rejected_when_the_client_is_created(double rate, int burst, string message)
+    {
+        var settings = new AwsSettings { RateLimit = new RateLimitOptions(rate, burst) };
+
+        var error = Assert.Throws<AwsConfigurationException>(() => CleanRoomsClientFactory.Create(Support.TestClients.Context("http://127.0.0.1:9"), settings));
+
+        Assert.Equal(message, error.Message);
+    }
+
+    [Theory]
     [InlineData(AwsErrorKind.Throttled, false, RepeatSafety.NotIdempotent, true)]
     [InlineData(AwsErrorKind.Transient, false, RepeatSafety.NotIdempotent, true)]
     [InlineData(AwsErrorKind.Transient, true, RepeatSafety.NotIdempotent, false)]

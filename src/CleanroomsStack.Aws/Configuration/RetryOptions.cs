@@ -18,6 +18,14 @@ public sealed record RetryOptions(
         MaxTotalTime: TimeSpan.FromMinutes(2),
         AttemptTimeout: TimeSpan.FromSeconds(30));
 
+    /// <summary>Rejects budgets that can't work, naming the setting, before any call is made.</summary>
+    public void Validate()
+    {
+        if (MaxAttempts < 1) throw new AwsConfigurationException($"The number of attempts per AWS call must be at least 1, not {MaxAttempts}.");
+        if (BaseDelay < TimeSpan.Zero || MaxDelay < BaseDelay) throw new AwsConfigurationException("The retry delays must satisfy 0 <= base delay <= maximum delay.");
+        if (MaxTotalTime <= TimeSpan.Zero || AttemptTimeout <= TimeSpan.Zero) throw new AwsConfigurationException("The retry time budget and the per-attempt timeout must be positive.");
+    }
+
     /// <summary>One attempt only: useful for tests of error mapping.</summary>
     public static RetryOptions None { get; } = Default with { MaxAttempts = 1 };
 }
