@@ -83,8 +83,10 @@ internal sealed class AwsCallExecutor(
         }
         catch (HttpRequestException e)
         {
-            // A failed connect (refused, DNS) never delivered the request; a reset or truncated response might have.
-            var notSent = e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
+            // A connection that never opened (refused, DNS, TLS handshake, proxy tunnel) never delivered the request;
+            // a reset or truncated response might have come after the service acted on it.
+            var notSent = e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+                or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
             var failure = Failure(request.Operation, "ConnectionFailure", $"{DescribeEndpoint(request)}: {e.Message}", outcomeUnknown: !notSent);
             return new AttemptOutcome(request, RedactedHeaders(message), time.GetElapsedTime(started), null, failure, null);
         }
