@@ -20,11 +20,19 @@ public sealed record RateLimitOptions(
     /// <summary>Rejects rates that can't work, naming the setting, before any call is made.</summary>
     public void Validate()
     {
-        if (!(RequestsPerSecond > 0)) throw new AwsConfigurationException($"The request rate must be a positive number of requests per second (--max-rps), not {RequestsPerSecond}.");
+        if (!(RequestsPerSecond > 0))
+        {
+            throw new AwsConfigurationException(
+                $"The request rate must be a positive number of requests per second (--max-rps), not {RequestsPerSecond}.");
+        }
         if (Burst < 1) throw new AwsConfigurationException($"The request burst must be at least 1, not {Burst}.");
         foreach (var (operation, rate) in PerOperation ?? new Dictionary<string, double>())
         {
-            if (!(rate > 0)) throw new AwsConfigurationException($"The request rate for {operation} must be a positive number of requests per second, not {rate}.");
+            if (!(rate > 0))
+            {
+                throw new AwsConfigurationException(
+                    $"The request rate for {operation} must be a positive number of requests per second, not {rate}.");
+            }
         }
     }
 

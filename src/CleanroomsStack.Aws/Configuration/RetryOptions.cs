@@ -22,8 +22,14 @@ public sealed record RetryOptions(
     public void Validate()
     {
         if (MaxAttempts < 1) throw new AwsConfigurationException($"The number of attempts per AWS call must be at least 1, not {MaxAttempts}.");
-        if (BaseDelay < TimeSpan.Zero || MaxDelay < BaseDelay) throw new AwsConfigurationException("The retry delays must satisfy 0 <= base delay <= maximum delay.");
-        if (MaxTotalTime <= TimeSpan.Zero || AttemptTimeout <= TimeSpan.Zero) throw new AwsConfigurationException("The retry time budget and the per-attempt timeout must be positive.");
+        if (BaseDelay < TimeSpan.Zero || MaxDelay < BaseDelay)
+        {
+            throw new AwsConfigurationException("The retry delays must satisfy 0 <= base delay <= maximum delay.");
+        }
+        if (MaxTotalTime <= TimeSpan.Zero || AttemptTimeout <= TimeSpan.Zero)
+        {
+            throw new AwsConfigurationException("The retry time budget and the per-attempt timeout must be positive.");
+        }
     }
 
     /// <summary>One attempt only: useful for tests of error mapping.</summary>

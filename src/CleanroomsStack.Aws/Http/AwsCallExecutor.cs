@@ -71,7 +71,8 @@ internal sealed class AwsCallExecutor(
             var latency = time.GetElapsedTime(started);
             if (status is >= 200 and < 300)
             {
-                return new AttemptOutcome(request, RedactedHeaders(message), latency, new WireResponse(status, body, AwsErrorReader.RequestId(response.Headers)), null, body);
+                var success = new WireResponse(status, body, AwsErrorReader.RequestId(response.Headers));
+                return new AttemptOutcome(request, RedactedHeaders(message), latency, success, null, body);
             }
             return new AttemptOutcome(request, RedactedHeaders(message), latency, null, ReadError(request.Operation, status, response.Headers, body), body);
         }
