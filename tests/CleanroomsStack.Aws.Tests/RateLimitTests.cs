@@ -156,4 +156,17 @@ public sealed class RateLimitTests
         Assert.Equal(TimeSpan.FromMilliseconds(200), new BackoffPolicy(options, () => 0.5).DelayBefore(4));
         Assert.Equal(TimeSpan.Zero, new BackoffPolicy(options, () => 0.0).DelayBefore(4));
     }
+
+    [Fact]
+    public void IAM_propagation_waits_at_least_the_configured_delay_other_errors_just_back_off()
+    {
+        var options = RetryOptions.Default with { IamPropagationDelay = TimeSpan.FromSeconds(3) };
+        var policy = new BackoffPolicy(options, () => 0.5);
+        var iam = new AwsApiException(AwsErrorKind.Transient, "Op", "ValidationException", "role", 400) { Reason = "IAM_SYNCHRONIZATION_DELAY" };
+        var server = new AwsApiException(AwsErrorKind.Transient, "Op", "InternalServerException", "oops", 500);
+
+        Assert.Equal(TimeSpan.FromSeconds(3), policy.DelayAfter(iam, 2));
+        Assert.Equal(TimeSpan.FromMilliseconds(100), policy.DelayAfter(server, 2));
+        Assert.Equal(TimeSpan.FromSeconds(10), policy.DelayAfter(iam, 20));
+    }
 }

@@ -42,7 +42,7 @@ internal sealed class AwsCallExecutor(
             if (error?.Kind == AwsErrorKind.Throttled) rateLimiter.OnThrottled(operation.Name, sentAt);
             else if (error is null) rateLimiter.OnSuccess(operation.Name);
 
-            var nextDelay = error is not null && BackoffPolicy.IsRetryable(error, operation.Safety) ? backoff.DelayBefore(attempt + 1) : (TimeSpan?)null;
+            var nextDelay = error is not null && BackoffPolicy.IsRetryable(error, operation.Safety) ? backoff.DelayAfter(error, attempt + 1) : (TimeSpan?)null;
             var willRetry = nextDelay is { } delay && backoff.HasBudget(attempt, time.GetElapsedTime(callStarted), delay);
             Report(outcome, attempt, throttleWait, backoffBefore, willRetry);
 
