@@ -43,6 +43,8 @@ public static class CleanRoomsClientFactory
     private static (AwsCallExecutor Executor, HttpMessageInvoker Http) CreateExecutor(
         ResolvedAwsContext context, AwsSettings settings, IAwsCallObserver? observer, TimeProvider time, Func<double> random)
     {
+        settings.RateLimit.Validate();
+        settings.Retry.Validate();
         var http = SigningPipeline.Create(context.Credentials, context.Region);
         var executor = new AwsCallExecutor(
             http,

@@ -97,6 +97,33 @@ public sealed class CredentialProviderTests : IAsyncLifetime
         Assert.Equal(SigV4Verifier.ExpectedSignature(request, "sso-secret"), SigV4Verifier.Parse(request.Header("authorization")!).Signature);
     }
 
+    [Theory]
+    [InlineData(403, "ForbiddenException", "AWS SSO refused role 'Admin' in account 111122223333: check sso_account_id and sso_role_name of the profile, or ask for access to that permission set.")]
+    [InlineData(404, "ResourceNotFoundException", "AWS SSO refused role 'Admin' in account 111122223333: check sso_account_id and sso_role_name of the profile, or ask for access to that permission set.")]
+    [InlineData(401, "UnauthorizedException", "The AWS SSO session has expired or is missing: run `aws sso login --profile sso-dev` and try again.")]
+    public async Task The_SSO_portal_s_answer_decides_the_advice(int status, string code, string message)
+    {
+        _env.WriteConfig("""
+            [profile sso-dev]
+            sso_start_url = https://example.awsapps.com/start
+            sso_region = us-east-1
+            sso_account_id = 111122223333
+            sso_role_name = Admin
+            region = us-east-1
+            """);
+        _env.WriteFile(".aws/sso/cache/" + SsoCache.FileName("https://example.awsapps.com/start"), """
+            {"startUrl":"https://example.awsapps.com/start","region":"us-east-1","accessToken":"valid-sso-access-token","expiresAt":"2099-01-01T00:00:00Z"}
+            """);
+        _env.Set("AWS_ENDPOINT_URL_SSO", _server.Url);
+        _server.Respond(_ => new CannedResponse(status, """{"message":"No access"}""",
+            new Dictionary<string, string> { ["Content-Type"] = "application/json", ["x-amzn-ErrorType"] = code }));
+
+        var api = CleanRoomsClientFactory.Create(AwsContextResolver.Resolve(new AwsSettings(Profile: "sso-dev", EndpointUrl: _server.Url)), TestClients.SingleAttempt);
+        var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => api.ListCollaborationsAsync(null, default));
+
+        Assert.Equal(message, error.Message);
+    }
+
     [Fact]
     public async Task An_SSO_profile_in_the_sso_session_format_uses_the_token_cached_under_the_session_name()
     {

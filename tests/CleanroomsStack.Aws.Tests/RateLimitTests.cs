@@ -114,6 +114,19 @@ public sealed class RateLimitTests
     }
 
     [Theory]
+    [InlineData(0, 2, "The request rate must be a positive number of requests per second (--max-rps), not 0.")]
+    [InlineData(-1, 2, "The request rate must be a positive number of requests per second (--max-rps), not -1.")]
+    [InlineData(5, 0, "The request burst must be at least 1, not 0.")]
+    public void Unusable_rate_limits_are_rejected_when_the_client_is_created(double rate, int burst, string message)
+    {
+        var settings = new AwsSettings { RateLimit = new RateLimitOptions(rate, burst) };
+
+        var error = Assert.Throws<AwsConfigurationException>(() => CleanRoomsClientFactory.Create(Support.TestClients.Context("http://127.0.0.1:9"), settings));
+
+        Assert.Equal(message, error.Message);
+    }
+
+    [Theory]
     [InlineData(AwsErrorKind.Throttled, false, RepeatSafety.NotIdempotent, true)]
     [InlineData(AwsErrorKind.Transient, false, RepeatSafety.NotIdempotent, true)]
     [InlineData(AwsErrorKind.Transient, true, RepeatSafety.NotIdempotent, false)]
@@ -142,5 +155,18 @@ public sealed class RateLimitTests
         Assert.Equal(TimeSpan.FromSeconds(1), new BackoffPolicy(options, () => 1.0).DelayBefore(9));
         Assert.Equal(TimeSpan.FromMilliseconds(200), new BackoffPolicy(options, () => 0.5).DelayBefore(4));
         Assert.Equal(TimeSpan.Zero, new BackoffPolicy(options, () => 0.0).DelayBefore(4));
+    }
+
+    [Fact]
+    public void IAM_propagation_waits_at_least_the_configured_delay_other_errors_just_back_off()
+    {
+        var options = RetryOptions.Default with { IamPropagationDelay = TimeSpan.FromSeconds(3) };
+        var policy = new BackoffPolicy(options, () => 0.5);
+        var iam = new AwsApiException(AwsErrorKind.Transient, "Op", "ValidationException", "role", 400) { Reason = "IAM_SYNCHRONIZATION_DELAY" };
+        var server = new AwsApiException(AwsErrorKind.Transient, "Op", "InternalServerException", "oops", 500);
+
+        Assert.Equal(TimeSpan.FromSeconds(3), policy.DelayAfter(iam, 2));
+        Assert.Equal(TimeSpan.FromMilliseconds(100), policy.DelayAfter(server, 2));
+        Assert.Equal(TimeSpan.FromSeconds(10), policy.DelayAfter(iam, 20));
     }
 }

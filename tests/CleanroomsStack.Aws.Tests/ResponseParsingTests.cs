@@ -75,4 +75,20 @@ public sealed class ResponseParsingTests
         Assert.Equal(("ACXIdNamespace", "SOURCE"), (ns.IdNamespaceName, ns.Type));
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1700000000500), ns.CreatedAt);
     }
+
+    [Fact]
+    public async Task Deletes_accept_204_with_an_empty_body()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.Respond(_ => new CannedResponse(204));
+        var api = TestClients.Create(server);
+
+        await api.DeleteMembershipAsync("m1", default);
+        await api.DeleteConfiguredTableAssociationAsync("m1", "a1", default);
+        await api.DeleteConfiguredTableAssociationAnalysisRuleAsync("m1", "a1", "LIST", default);
+        await api.DeleteIdNamespaceAssociationAsync("m1", "n1", default);
+
+        Assert.Equal(4, server.Requests.Count);
+        Assert.All(server.Requests, r => Assert.Equal(("DELETE", ""), (r.Method, r.Body)));
+    }
 }

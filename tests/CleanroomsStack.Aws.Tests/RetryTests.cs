@@ -155,6 +155,22 @@ public sealed class RetryTests : IAsyncLifetime
         Assert.Contains($"127.0.0.1:{closedPort}", error.AwsMessage);
     }
 
+    [Fact]
+    public async Task Cancelling_during_backoff_stops_the_call_without_another_attempt()
+    {
+        _server.Respond(_ => Throttle);
+        var settings = TestClients.FastRetries with
+        {
+            Retry = TestClients.FastRetries.Retry with { BaseDelay = TimeSpan.FromSeconds(30), MaxDelay = TimeSpan.FromSeconds(30), MaxTotalTime = TimeSpan.FromMinutes(5) },
+        };
+        var api = CleanRoomsClientFactory.Create(TestClients.Context(_server.Url), settings, observer: null, TimeProvider.System, random: () => 1.0);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => api.ListConfiguredTablesAsync(cancel.Token));
+
+        Assert.Single(_server.Requests);
+    }
+
     private static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -29,6 +29,26 @@ public sealed class AdminApiTests
     }
 
     [Fact]
+    public async Task Requests_that_never_reach_an_operation_are_counted_too()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var admin = new AdminClient(emulator.Endpoint);
+        using var us = SignedClient.For(emulator.Endpoint, TestEmulator.Us);
+        using var stranger = new SignedClient(emulator.Endpoint, "AKIA000000000000TEST", "x");
+        using var plain = new HttpClient { BaseAddress = emulator.Endpoint };
+
+        await stranger.GetAsync("/collaborations");
+        await plain.GetAsync("/collaborations");
+        await us.GetAsync("/no/such/operation");
+        (await us.SendAsync(HttpMethod.Post, "/memberships", null)).Expect(HttpStatusCode.BadRequest);
+
+        Assert.Equal((2, 0, 0), await admin.StatsAsync("(unauthenticated)"));
+        Assert.Equal((1, 0, 0), await admin.StatsAsync("(unknown operation)"));
+        Assert.Equal((1, 0, 0), await admin.StatsAsync("CreateMembership"));
+        Assert.Equal((0, 0, 0), await admin.StatsAsync("ListCollaborations"));
+    }
+
+    [Fact]
     public async Task Faults_are_read_back_as_set_and_bad_settings_are_refused()
     {
         await using var emulator = await TestEmulator.StartAsync();

@@ -35,7 +35,10 @@ public sealed class CollaborationOwnerTests
 
         Assert.Equal("REMOVED", (await us.GetAsync($"/memberships/{membershipId}")).Expect(HttpStatusCode.OK).Str("membership.status"));
         var collaborations = (await us.GetAsync("/collaborations")).Expect(HttpStatusCode.OK).Node("collaborationList")!.AsArray();
-        Assert.Equal("REMOVED", collaborations.Single(c => c!["id"]!.GetValue<string>() == TestEmulator.AmcCollaboration)!["memberStatus"]!.GetValue<string>());
+        Assert.DoesNotContain(collaborations, c => c!["id"]!.GetValue<string>() == TestEmulator.AmcCollaboration);
+        (await us.GetAsync($"/collaborations/{TestEmulator.AmcCollaboration}/members")).ExpectError(HttpStatusCode.NotFound, "ResourceNotFoundException");
+        var members = (await amc.GetAsync($"/collaborations/{TestEmulator.AmcCollaboration}/members")).Expect(HttpStatusCode.OK).Node("memberSummaries")!.AsArray();
+        Assert.Equal("REMOVED", members.Single(m => m!["accountId"]!.GetValue<string>() == TestEmulator.Us)!["status"]!.GetValue<string>());
         (await us.PostAsync("/memberships", new JsonObject { ["collaborationIdentifier"] = TestEmulator.AmcCollaboration, ["queryLogStatus"] = "ENABLED" }))
             .ExpectError(HttpStatusCode.Conflict, "ConflictException");
         (await amc.DeleteAsync($"/collaborations/{TestEmulator.AmcCollaboration}/member/{TestEmulator.Amc}")).ExpectError(HttpStatusCode.BadRequest, "ValidationException");

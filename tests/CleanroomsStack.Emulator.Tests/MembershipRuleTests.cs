@@ -84,6 +84,9 @@ public sealed class MembershipRuleTests
         Assert.Equal("FIELD_VALIDATION_FAILED", response.Str("reason"));
         var fields = response.Node("fieldList")!.AsArray().Select(f => f!["name"]!.GetValue<string>()).Order().ToList();
         Assert.Equal(["collaborationIdentifier", "queryLogStatus"], fields);
+        Assert.StartsWith("2 validation errors detected: Value '27B93E2B-5001-4B20-A47B-6AAD96EC8958' at 'collaborationIdentifier' failed to satisfy constraint",
+            response.Str("message"), StringComparison.Ordinal);
+        Assert.Contains("Value null at 'queryLogStatus' failed to satisfy constraint: Member must not be null", response.Str("message"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -134,6 +137,33 @@ public sealed class MembershipRuleTests
     }
 
     [Fact]
+    public async Task Result_configurations_round_trip_and_the_job_one_needs_a_role()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var us = SignedClient.For(emulator.Endpoint, TestEmulator.Us);
+        var membershipId = await Scenario.JoinAsync(us);
+        JsonObject S3(string bucket) => new() { ["s3"] = new JsonObject { ["bucket"] = bucket, ["keyPrefix"] = "results/", ["resultFormat"] = "CSV" } };
+
+        var updated = (await us.PatchAsync($"/memberships/{membershipId}", new JsonObject
+        {
+            ["jobLogStatus"] = "ENABLED",
+            ["defaultResultConfiguration"] = new JsonObject { ["outputConfiguration"] = S3("query-results") },
+            ["defaultJobResultConfiguration"] = new JsonObject { ["outputConfiguration"] = S3("job-results"), ["roleArn"] = TestEmulator.RoleArn },
+        })).Expect(HttpStatusCode.OK);
+        var noRole = await us.PatchAsync($"/memberships/{membershipId}", new JsonObject
+        {
+            ["defaultJobResultConfiguration"] = new JsonObject { ["outputConfiguration"] = S3("job-results") },
+        });
+
+        Assert.Equal("ENABLED", updated.Str("membership.jobLogStatus"));
+        Assert.Equal("query-results", updated.Str("membership.defaultResultConfiguration.outputConfiguration.s3.bucket"));
+        Assert.Equal("CSV", updated.Str("membership.defaultResultConfiguration.outputConfiguration.s3.resultFormat"));
+        Assert.Equal(TestEmulator.RoleArn, updated.Str("membership.defaultJobResultConfiguration.roleArn"));
+        noRole.ExpectError(HttpStatusCode.BadRequest, "ValidationException");
+        Assert.Equal("defaultJobResultConfiguration.roleArn", noRole.Str("fieldList.0.name"));
+    }
+
+    [Fact]
     public async Task Deleting_a_membership_with_associations_is_refused_then_marks_it_removed_for_good()
     {
         await using var emulator = await TestEmulator.StartAsync();
@@ -152,6 +182,8 @@ public sealed class MembershipRuleTests
         Assert.Equal("", deleted.RawBody);
 
         Assert.Equal("REMOVED", (await us.GetAsync($"/memberships/{membershipId}")).Expect(HttpStatusCode.OK).Str("membership.status"));
+        var listed = (await us.GetAsync("/collaborations")).Expect(HttpStatusCode.OK).Node("collaborationList")!.AsArray();
+        Assert.DoesNotContain(listed, c => c!["id"]!.GetValue<string>() == TestEmulator.AmcCollaboration);
         var removed = (await us.GetAsync("/memberships?status=REMOVED")).Expect(HttpStatusCode.OK);
         Assert.Equal(membershipId, removed.Str("membershipSummaries.0.id"));
         var rejoin = await us.PostAsync("/memberships",

@@ -31,6 +31,49 @@ public sealed class PartnerSetupTests
     }
 
     [Fact]
+    public async Task A_payer_that_cannot_query_must_accept_payment_explicitly()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var partner = SignedClient.For(emulator.Endpoint, TestEmulator.Measurement);
+        using var us = SignedClient.For(emulator.Endpoint, TestEmulator.Us);
+        var body = NewCollaboration();
+        body["members"]![0]!["paymentConfiguration"] = new JsonObject { ["queryCompute"] = new JsonObject { ["isResponsible"] = true } };
+        var id = (await partner.PostAsync("/collaborations", body)).Expect(HttpStatusCode.OK).Str("collaboration.id");
+        JsonObject Join(bool? pays) => pays is null
+            ? new JsonObject { ["collaborationIdentifier"] = id, ["queryLogStatus"] = "ENABLED" }
+            : new JsonObject
+            {
+                ["collaborationIdentifier"] = id, ["queryLogStatus"] = "ENABLED",
+                ["paymentConfiguration"] = new JsonObject { ["queryCompute"] = new JsonObject { ["isResponsible"] = pays } },
+            };
+
+        (await us.PostAsync("/memberships", Join(null))).ExpectError(HttpStatusCode.BadRequest, "ValidationException");
+        (await us.PostAsync("/memberships", Join(false))).ExpectError(HttpStatusCode.BadRequest, "ValidationException");
+        var joined = (await us.PostAsync("/memberships", Join(true))).Expect(HttpStatusCode.OK);
+
+        Assert.True(joined.Node("membership.paymentConfiguration.queryCompute.isResponsible")!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Configured_tables_per_account_quota_is_enforced()
+    {
+        await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { Quotas = new EmulatorQuotas { ConfiguredTablesPerAccount = 34 } });
+        using var us = SignedClient.For(emulator.Endpoint, TestEmulator.Us);
+        var body = new JsonObject
+        {
+            ["name"] = "one_more",
+            ["tableReference"] = new JsonObject { ["glue"] = new JsonObject { ["databaseName"] = "omc_flywheel_prod", ["tableName"] = "households" } },
+            ["allowedColumns"] = new JsonArray("customer_id"),
+            ["analysisMethod"] = "DIRECT_QUERY",
+        };
+
+        var over = await us.PostAsync("/configuredTables", body);
+
+        over.ExpectError((HttpStatusCode)402, "ServiceQuotaExceededException");
+        Assert.Equal("Configured tables per account", over.Str("quotaName"));
+    }
+
+    [Fact]
     public async Task Two_members_that_can_query_are_refused()
     {
         await using var emulator = await TestEmulator.StartAsync();

@@ -148,7 +148,7 @@ await run("ConflictException", us.cleanrooms, new cr.CreateMembershipCommand({ c
 for (let i = 1; i <= 4; i += 1) await attempt(us.cleanrooms.send(mappingTable(`map_${i}`)));
 await run("ServiceQuotaExceededException", us.cleanrooms, mappingTable("map_5"));
 await run("AccessDeniedException", us.cleanrooms, new cr.ListSchemasCommand({ collaborationIdentifier: AMC_COLLABORATION }));
-await setFaults(endpoint, { operations: { GetCollaboration: { rateLimit: 1 }, ListMembers: { errorRate: 1 } } });
+await setFaults(endpoint, { operations: { GetCollaboration: { rateLimit: 0.01, rateLimitBurst: 1 }, ListMembers: { errorRate: 1 } } });
 await attempt(us.cleanrooms.send(new cr.GetCollaborationCommand({ collaborationIdentifier: collaborationId })));
 await run("ThrottlingException", us.cleanrooms, new cr.GetCollaborationCommand({ collaborationIdentifier: collaborationId }));
 await run("InternalServerException", us.cleanrooms, new cr.ListMembersCommand({ collaborationIdentifier: collaborationId }));

@@ -17,6 +17,25 @@ public sealed record RateLimitOptions(
     /// <summary>No client-side limit (tests that count requests exactly).</summary>
     public static RateLimitOptions Unlimited { get; } = new(RequestsPerSecond: double.PositiveInfinity, Burst: int.MaxValue);
 
+    /// <summary>Rejects rates that can't work, naming the setting, before any call is made.</summary>
+    public void Validate()
+    {
+        if (!(RequestsPerSecond > 0))
+        {
+            throw new AwsConfigurationException(
+                $"The request rate must be a positive number of requests per second (--max-rps), not {RequestsPerSecond}.");
+        }
+        if (Burst < 1) throw new AwsConfigurationException($"The request burst must be at least 1, not {Burst}.");
+        foreach (var (operation, rate) in PerOperation ?? new Dictionary<string, double>())
+        {
+            if (!(rate > 0))
+            {
+                throw new AwsConfigurationException(
+                    $"The request rate for {operation} must be a positive number of requests per second, not {rate}.");
+            }
+        }
+    }
+
     public double RateFor(string operation) =>
         PerOperation is not null && PerOperation.TryGetValue(operation, out var rate) ? rate : RequestsPerSecond;
 }

@@ -11,12 +11,36 @@ public sealed record RetryOptions(
     TimeSpan MaxTotalTime,
     TimeSpan AttemptTimeout)
 {
+    /// <summary>
+    /// Ten attempts: against 30 % transient failures a call still fails only with probability 0.3^10 ≈ 6·10⁻⁶,
+    /// so a run of hundreds of calls rides it out; the delays (at most 20 s each) fit the two-minute budget.
+    /// </summary>
     public static RetryOptions Default { get; } = new(
-        MaxAttempts: 8,
+        MaxAttempts: 10,
         BaseDelay: TimeSpan.FromMilliseconds(200),
         MaxDelay: TimeSpan.FromSeconds(20),
         MaxTotalTime: TimeSpan.FromMinutes(2),
         AttemptTimeout: TimeSpan.FromSeconds(30));
+
+    /// <summary>
+    /// The least wait before retrying after ValidationException IAM_SYNCHRONIZATION_DELAY: a new role or policy takes
+    /// seconds to reach Clean Rooms, so the first short backoffs would only spend attempts.
+    /// </summary>
+    public TimeSpan IamPropagationDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Rejects budgets that can't work, naming the setting, before any call is made.</summary>
+    public void Validate()
+    {
+        if (MaxAttempts < 1) throw new AwsConfigurationException($"The number of attempts per AWS call must be at least 1, not {MaxAttempts}.");
+        if (BaseDelay < TimeSpan.Zero || MaxDelay < BaseDelay)
+        {
+            throw new AwsConfigurationException("The retry delays must satisfy 0 <= base delay <= maximum delay.");
+        }
+        if (MaxTotalTime <= TimeSpan.Zero || AttemptTimeout <= TimeSpan.Zero)
+        {
+            throw new AwsConfigurationException("The retry time budget and the per-attempt timeout must be positive.");
+        }
+    }
 
     /// <summary>One attempt only: useful for tests of error mapping.</summary>
     public static RetryOptions None { get; } = Default with { MaxAttempts = 1 };

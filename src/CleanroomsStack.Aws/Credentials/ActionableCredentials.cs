@@ -38,8 +38,25 @@ internal sealed class ActionableCredentials(AWSCredentials inner, string? profil
     {
         var profileArgument = profile is null ? "" : $" --profile {profile}";
         var who = profile is null ? "the AWS credentials" : $"the credentials of AWS profile '{profile}'";
-        return inner is SSOAWSCredentials
-            ? new AwsCredentialsException($"The AWS SSO session has expired or is missing: run `aws sso login{profileArgument}` and try again.", e)
-            : new AwsCredentialsException($"Could not obtain {who}: {e.Message}", e);
+        if (inner is not SSOAWSCredentials sso)
+        {
+            return new AwsCredentialsException($"Could not obtain {who}: {e.Message}", e);
+        }
+        var portalError = Causes(e).OfType<AmazonServiceException>().FirstOrDefault();
+        return portalError switch
+        {
+            // The portal answered, but this user may not use that role: logging in again would not help.
+            Amazon.SSO.Model.ResourceNotFoundException or { ErrorCode: "ForbiddenException" } => new AwsCredentialsException(
+                $"AWS SSO refused role '{sso.RoleName}' in account {sso.AccountId}: check sso_account_id and sso_role_name of the profile, " +
+                "or ask for access to that permission set.", e),
+            null or Amazon.SSO.Model.UnauthorizedException =>
+                new AwsCredentialsException($"The AWS SSO session has expired or is missing: run `aws sso login{profileArgument}` and try again.", e),
+            _ => new AwsCredentialsException($"Could not obtain {who} from AWS SSO: {portalError.ErrorCode}: {portalError.Message}", e),
+        };
+    }
+
+    private static IEnumerable<Exception> Causes(Exception e)
+    {
+        for (Exception? current = e; current is not null; current = current.InnerException) yield return current;
     }
 }

@@ -39,7 +39,7 @@ public static class AwsErrorAdvice
         AwsErrorKind.Conflict =>
             $"The resource is in a conflicting state{(error.Reason is null ? "" : $" ({error.Reason})")}: run `preview` to see the current state.",
         AwsErrorKind.NotFound =>
-            $"The {error.ResourceType?.ToLowerInvariant().Replace('_', ' ') ?? "resource"}{(error.ResourceId is null ? "" : $" '{error.ResourceId}'")} does not exist (or is not visible to this account).",
+            $"The {ResourceName(error)} does not exist (or is not visible to this account).",
         _ => "This is unexpected; run again with --debug and report the output.",
     };
 
@@ -48,6 +48,13 @@ public static class AwsErrorAdvice
     {
         var service = Operations.ByName(operation)?.Service ?? AwsService.CleanRooms;
         return $"{service.SigningName()}:{operation}";
+    }
+
+    /// <summary>"membership 'm-1'" from resourceType MEMBERSHIP and resourceId m-1.</summary>
+    private static string ResourceName(AwsApiException error)
+    {
+        var type = error.ResourceType?.ToLowerInvariant().Replace('_', ' ') ?? "resource";
+        return error.ResourceId is null ? type : $"{type} '{error.ResourceId}'";
     }
 
     private static string QuotaValue(AwsApiException error) =>

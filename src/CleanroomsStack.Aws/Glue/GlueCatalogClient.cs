@@ -46,9 +46,11 @@ internal sealed class GlueCatalogClient(AwsCallExecutor executor, IDisposable tr
 
     public void Dispose() => transport.Dispose();
 
-    private async Task<TOut> CallAsync<TIn, TOut>(AwsOperation operation, TIn input, JsonTypeInfo<TIn> inputType, JsonTypeInfo<TOut> outputType, CancellationToken ct)
+    private async Task<TOut> CallAsync<TIn, TOut>(
+        AwsOperation operation, TIn input, JsonTypeInfo<TIn> inputType, JsonTypeInfo<TOut> outputType, CancellationToken ct)
     {
-        var request = new WireRequest(operation, "/", JsonSerializer.SerializeToUtf8Bytes(input, inputType), ContentType, $"AWSGlue.{operation.Name}");
+        var body = JsonSerializer.SerializeToUtf8Bytes(input, inputType);
+        var request = new WireRequest(operation, "/", body, ContentType, $"AWSGlue.{operation.Name}");
         var response = await executor.SendAsync(request, ct).ConfigureAwait(false);
         try
         {

@@ -42,7 +42,7 @@ internal sealed class AwsCallExecutor(
             if (error?.Kind == AwsErrorKind.Throttled) rateLimiter.OnThrottled(operation.Name, sentAt);
             else if (error is null) rateLimiter.OnSuccess(operation.Name);
 
-            var nextDelay = error is not null && BackoffPolicy.IsRetryable(error, operation.Safety) ? backoff.DelayBefore(attempt + 1) : (TimeSpan?)null;
+            var nextDelay = error is not null && BackoffPolicy.IsRetryable(error, operation.Safety) ? backoff.DelayAfter(error, attempt + 1) : (TimeSpan?)null;
             var willRetry = nextDelay is { } delay && backoff.HasBudget(attempt, time.GetElapsedTime(callStarted), delay);
             Report(outcome, attempt, throttleWait, backoffBefore, willRetry);
 
@@ -71,7 +71,8 @@ internal sealed class AwsCallExecutor(
             var latency = time.GetElapsedTime(started);
             if (status is >= 200 and < 300)
             {
-                return new AttemptOutcome(request, RedactedHeaders(message), latency, new WireResponse(status, body, AwsErrorReader.RequestId(response.Headers)), null, body);
+                var success = new WireResponse(status, body, AwsErrorReader.RequestId(response.Headers));
+                return new AttemptOutcome(request, RedactedHeaders(message), latency, success, null, body);
             }
             return new AttemptOutcome(request, RedactedHeaders(message), latency, null, ReadError(request.Operation, status, response.Headers, body), body);
         }
@@ -83,8 +84,10 @@ internal sealed class AwsCallExecutor(
         }
         catch (HttpRequestException e)
         {
-            // A failed connect (refused, DNS) never delivered the request; a reset or truncated response might have.
-            var notSent = e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
+            // A connection that never opened (refused, DNS, TLS handshake, proxy tunnel) never delivered the request;
+            // a reset or truncated response might have come after the service acted on it.
+            var notSent = e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+                or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
             var failure = Failure(request.Operation, "ConnectionFailure", $"{DescribeEndpoint(request)}: {e.Message}", outcomeUnknown: !notSent);
             return new AttemptOutcome(request, RedactedHeaders(message), time.GetElapsedTime(started), null, failure, null);
         }

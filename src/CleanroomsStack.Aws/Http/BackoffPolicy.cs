@@ -23,6 +23,18 @@ internal sealed class BackoffPolicy(RetryOptions options, Func<double> random)
         _ => false,
     };
 
+    /// <summary>
+    /// The delay before retrying after <paramref name="error"/>: the jittered backoff, but never shorter than the
+    /// IAM propagation delay when the service said IAM hasn't caught up yet.
+    /// </summary>
+    public TimeSpan DelayAfter(AwsApiException error, int nextAttempt)
+    {
+        var delay = DelayBefore(nextAttempt);
+        return error.Reason == Errors.AwsErrorTaxonomy.IamSynchronizationDelay && delay < Options.IamPropagationDelay
+            ? Options.IamPropagationDelay
+            : delay;
+    }
+
     /// <summary>The delay before attempt number <paramref name="nextAttempt"/> (2 for the first retry).</summary>
     public TimeSpan DelayBefore(int nextAttempt)
     {

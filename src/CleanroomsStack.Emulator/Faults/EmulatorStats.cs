@@ -16,6 +16,12 @@ public sealed record OperationStats
 /// <summary>Thread-safe per-operation counters behind <c>GET /_emulator/stats</c>.</summary>
 public sealed class EmulatorStats
 {
+    /// <summary>Requests rejected before an operation was known: bad or missing signatures, unknown keys.</summary>
+    public const string Unauthenticated = "(unauthenticated)";
+
+    /// <summary>Signed requests that match no operation of the service.</summary>
+    public const string UnknownOperation = "(unknown operation)";
+
     private readonly Lock _gate = new();
     private readonly SortedDictionary<string, OperationStats> _byOperation = new(StringComparer.Ordinal);
 

@@ -11,8 +11,19 @@ public sealed record FaultSettings
 {
     public static readonly FaultSettings None = new();
 
-    /// <summary>What AWS does to a well-behaved client: 5 requests per second per operation and account, nothing else.</summary>
-    public static readonly FaultSettings AwsDefaults = new() { RateLimit = 5 };
+    /// <summary>
+    /// What AWS does to a well-behaved client: 5 requests per second per operation and account (20 for
+    /// GetConfiguredTable and GetProtectedQuery), nothing else.
+    /// </summary>
+    public static readonly FaultSettings AwsDefaults = new()
+    {
+        RateLimit = 5,
+        Operations = new Dictionary<string, OperationFaults>
+        {
+            ["GetConfiguredTable"] = new() { RateLimit = 20 },
+            ["GetProtectedQuery"] = new() { RateLimit = 20 },
+        },
+    };
 
     /// <summary>Seed of the random generator that decides which requests get a fault.</summary>
     public int Seed { get; init; }

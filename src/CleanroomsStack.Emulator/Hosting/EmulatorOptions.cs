@@ -43,4 +43,5 @@ public sealed record EmulatorQuotas
     public int IdNamespaceAssociationsPerMembership { get; init; } = 10;
     public int IdMappingTablesPerMembership { get; init; } = 5;
     public int MembershipsPerAccount { get; init; } = 100;
+    public int ConfiguredTablesPerAccount { get; init; } = 250;
 }

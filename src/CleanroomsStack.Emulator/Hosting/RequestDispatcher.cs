@@ -21,7 +21,18 @@ public sealed class RequestDispatcher(RouteTable routes, WorldHost host)
     {
         var request = await ReadAsync(http).ConfigureAwait(false);
         var requestId = Guid.NewGuid().ToString("D");
-        var result = await DispatchAsync(request, requestId, http.RequestAborted).ConfigureAwait(false);
+        OperationResult result;
+        try
+        {
+            result = await DispatchAsync(request, requestId, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug in the emulator still answers in the AWS shape, so clients report it instead of hanging or misparsing.
+            var error = Errors.Internal($"The emulator failed to handle this request ({e.GetType().Name}: {e.Message}).");
+            result = ErrorRenderer.Render(error, GuessProtocol(request), requestId);
+        }
+
         await WriteAsync(http, result, requestId).ConfigureAwait(false);
     }
 
@@ -45,19 +56,24 @@ public sealed class RequestDispatcher(RouteTable routes, WorldHost host)
 
         var protocol = (auth.Header is null ? null : routes.ProtocolOf(auth.Header.Service)) ?? GuessProtocol(request);
         if (auth.Failure is not null)
+        {
+            host.Stats.Request(EmulatorStats.Unauthenticated);
             return ErrorRenderer.Render(ErrorRenderer.FromAuthFailure(auth.Failure, protocol), protocol, requestId);
+        }
 
         var header = auth.Header!;
         if (header.Region != options.Region)
         {
+            host.Stats.Request(EmulatorStats.Unauthenticated);
             var failure = new AuthFailure(AuthFailureKind.InvalidSignature,
                 $"Credential should be scoped to a valid region, not '{header.Region}'. This endpoint serves '{options.Region}'.");
             return ErrorRenderer.Render(ErrorRenderer.FromAuthFailure(failure, protocol), protocol, requestId);
         }
 
+        Route? route = null;
         try
         {
-            var (route, labels, form) = FindRoute(header.Service, protocol, request);
+            (route, var labels, var form) = FindRoute(header.Service, protocol, request);
             var context = new OperationContext
             {
                 Operation = route.Operation,
@@ -73,15 +89,18 @@ public sealed class RequestDispatcher(RouteTable routes, WorldHost host)
         }
         catch (AwsServiceError error)
         {
+            // Only errors raised before the fault pipeline (which counts every request it sees) arrive here.
+            host.Stats.Request(route?.Operation ?? EmulatorStats.UnknownOperation);
             return ErrorRenderer.Render(error, protocol, requestId);
         }
     }
 
     private async Task<OperationResult> RunUnsignedAsync(string service, IncomingRequest request, string requestId, CancellationToken ct)
     {
+        Route? route = null;
         try
         {
-            var (route, labels, _) = FindRoute(service, WireProtocol.RestJson, request);
+            (route, var labels, _) = FindRoute(service, WireProtocol.RestJson, request);
             var query = QueryHelpers.ParseQuery(request.RawQuery);
             var context = new OperationContext
             {
@@ -98,6 +117,7 @@ public sealed class RequestDispatcher(RouteTable routes, WorldHost host)
         }
         catch (AwsServiceError error)
         {
+            host.Stats.Request(route?.Operation ?? EmulatorStats.UnknownOperation);
             return ErrorRenderer.Render(error, WireProtocol.RestJson, requestId);
         }
     }

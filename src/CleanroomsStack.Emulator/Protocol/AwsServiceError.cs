@@ -28,5 +28,5 @@ public sealed class AwsServiceError : Exception
     public bool SenderFault { get; }
 }
 
-/// <summary>One entry of a ValidationException's <c>fieldList</c>.</summary>
-public sealed record ValidationField(string Name, string Message);
+/// <summary>One entry of a ValidationException's <c>fieldList</c>; <see cref="Value"/> (the rejected string) only goes into the message.</summary>
+public sealed record ValidationField(string Name, string Message, string? Value = null);

@@ -18,13 +18,24 @@ public static class Errors
         }
 
         var count = fields.Count;
-        var detail = string.Join("; ", fields.Select(f => $"Value at '{f.Name}' failed to satisfy constraint: {f.Message}"));
+        var detail = string.Join("; ", fields.Select(f => $"Value{Space(Quote(f))} at '{f.Name}' failed to satisfy constraint: {f.Message}"));
         var message = $"{count} validation error{(count == 1 ? "" : "s")} detected: {detail}";
         return new AwsServiceError("ValidationException", 400, message,
             new JsonObject { ["reason"] = "FIELD_VALIDATION_FAILED", ["fieldList"] = list });
     }
 
     public static AwsServiceError Validation(string field, string message) => Validation([new ValidationField(field, message)]);
+
+    private static string Space(string quoted) => quoted.Length == 0 ? "" : " " + quoted;
+
+    /// <summary>AWS's wording: <c>Value 'x' at 'name'</c>, <c>Value null at 'name'</c>; long values are cut.</summary>
+    private static string Quote(ValidationField field) => field.Value switch
+    {
+        null when field.Message == "Member must not be null" => "null",
+        null => "",
+        { Length: > 100 } text => $"'{text[..100]}…'",
+        var value => $"'{value}'",
+    };
 
     /// <summary>A request that is well-formed but contradicts the resources it refers to.</summary>
     public static AwsServiceError InvalidConfiguration(string message) =>

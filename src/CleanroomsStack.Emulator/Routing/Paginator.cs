@@ -5,13 +5,13 @@ using CleanroomsStack.Emulator.Protocol;
 
 namespace CleanroomsStack.Emulator.Routing;
 
+/// <summary>The paging members of one request, wherever the protocol carries them (query string or JSON body).</summary>
+public sealed record PageRequest(string Operation, string? RawMaxResults, string? RawNextToken, string MaxResultsName, string NextTokenName);
+
 /// <summary>
 /// AWS-style pagination: <c>maxResults</c> within the operation's bounds, and an opaque <c>nextToken</c> bound to
 /// the operation that issued it, so a token from elsewhere or a tampered one is a ValidationException.
 /// </summary>
-/// <summary>The paging members of one request, wherever the protocol carries them (query string or JSON body).</summary>
-public sealed record PageRequest(string Operation, string? RawMaxResults, string? RawNextToken, string MaxResultsName, string NextTokenName);
-
 public static class Paginator
 {
     private const string TokenPrefix = "cleanrooms-emulator/v1";

@@ -11,6 +11,7 @@ public sealed class MembershipRecord
     public string QueryLogStatus { get; set; } = "DISABLED";
     public string? JobLogStatus { get; set; }
     public ResultConfigurationRecord? DefaultResultConfiguration { get; set; }
+    public JobResultConfigurationRecord? DefaultJobResultConfiguration { get; set; }
     public bool PaysForQueries { get; init; }
     public bool? IsMetricsEnabled { get; init; }
     public double CreateTime { get; init; }
@@ -25,4 +26,12 @@ public sealed class ResultConfigurationRecord
     public string? KeyPrefix { get; init; }
     public bool? SingleFileOutput { get; init; }
     public string? RoleArn { get; init; }
+}
+
+/// <summary>Where job results go by default: an S3 location written with a (required) role.</summary>
+public sealed class JobResultConfigurationRecord
+{
+    public required string Bucket { get; init; }
+    public string? KeyPrefix { get; init; }
+    public required string RoleArn { get; init; }
 }

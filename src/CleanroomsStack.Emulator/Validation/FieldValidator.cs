@@ -16,7 +16,7 @@ public sealed class FieldValidator
 
     public bool HasErrors => _errors.Count > 0;
 
-    public void Fail(string field, string message) => _errors.Add(new ValidationField(field, message));
+    public void Fail(string field, string message, string? value = null) => _errors.Add(new ValidationField(field, message, value));
 
     /// <summary>The ValidationException for everything collected so far; null when all is well.</summary>
     public AwsServiceError? Error => _errors.Count == 0 ? null : Errors.Validation(_errors);
@@ -51,11 +51,11 @@ public sealed class FieldValidator
     public void CheckString(string text, string field, int minLength = 0, int maxLength = int.MaxValue, Regex? pattern = null)
     {
         if (text.Length < minLength)
-            Fail(field, $"Member must have length greater than or equal to {minLength.ToString(CultureInfo.InvariantCulture)}");
+            Fail(field, $"Member must have length greater than or equal to {minLength.ToString(CultureInfo.InvariantCulture)}", text);
         else if (text.Length > maxLength)
-            Fail(field, $"Member must have length less than or equal to {maxLength.ToString(CultureInfo.InvariantCulture)}");
+            Fail(field, $"Member must have length less than or equal to {maxLength.ToString(CultureInfo.InvariantCulture)}", text);
         else if (pattern is not null && !pattern.IsMatch(text))
-            Fail(field, $"Member must satisfy regular expression pattern: {pattern}");
+            Fail(field, $"Member must satisfy regular expression pattern: {pattern}", text);
     }
 
     public string? Enum(JsonObject? obj, string field, bool required, IReadOnlyList<string> allowed)
@@ -67,7 +67,7 @@ public sealed class FieldValidator
     public string? CheckEnum(string text, string field, IReadOnlyList<string> allowed)
     {
         if (allowed.Contains(text, StringComparer.Ordinal)) return text;
-        Fail(field, $"Member must satisfy enum value set: [{string.Join(", ", allowed)}]");
+        Fail(field, $"Member must satisfy enum value set: [{string.Join(", ", allowed)}]", text);
         return null;
     }
 

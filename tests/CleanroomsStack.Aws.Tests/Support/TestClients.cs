@@ -28,7 +28,7 @@ public static class TestClients
     public static AwsSettings FastRetries { get; } = new()
     {
         Retry = new RetryOptions(MaxAttempts: 4, BaseDelay: TimeSpan.FromMilliseconds(1), MaxDelay: TimeSpan.FromMilliseconds(5),
-            MaxTotalTime: TimeSpan.FromSeconds(10), AttemptTimeout: TimeSpan.FromSeconds(2)),
+            MaxTotalTime: TimeSpan.FromSeconds(10), AttemptTimeout: TimeSpan.FromSeconds(2)) { IamPropagationDelay = TimeSpan.FromMilliseconds(5) },
         RateLimit = RateLimitOptions.Unlimited,
     };
 

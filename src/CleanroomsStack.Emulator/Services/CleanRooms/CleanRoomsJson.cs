@@ -99,6 +99,17 @@ public static class CleanRoomsJson
             json["defaultResultConfiguration"] = config;
         }
 
+        if (m.DefaultJobResultConfiguration is { } j)
+        {
+            var s3 = new JsonObject { ["bucket"] = j.Bucket };
+            if (j.KeyPrefix is not null) s3["keyPrefix"] = j.KeyPrefix;
+            json["defaultJobResultConfiguration"] = new JsonObject
+            {
+                ["outputConfiguration"] = new JsonObject { ["s3"] = s3 },
+                ["roleArn"] = j.RoleArn,
+            };
+        }
+
         return json;
     }
 

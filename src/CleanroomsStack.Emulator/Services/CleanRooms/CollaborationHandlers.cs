@@ -22,7 +22,8 @@ public static class CollaborationHandlers
         var filter = Lookups.EnumQuery(context, "memberStatus", FilterableMemberStatus);
         var world = context.World;
         var visible = world.State.Collaborations
-            .Where(c => c.Status != "DELETED" && c.Members.Any(m => m.AccountId == context.AccountId && (filter is null || m.Status == filter)));
+            .Where(c => Lookups.IsVisibleTo(c, context.AccountId)
+                        && (filter is null || c.Members.Any(m => m.AccountId == context.AccountId && m.Status == filter)));
         var items = Lookups.Stable(context, visible, c => c.CreateTime, c => c.Id);
         return OperationResult.Json(Paginator.ListResponse(context, "collaborationList", items,
             c => CleanRoomsJson.CollaborationSummary(world, c, context.AccountId)));

@@ -52,6 +52,10 @@ public static class ConfiguredTableHandlers
         if (missing.Count > 0)
             throw Errors.InvalidConfiguration($"allowedColumns not in Glue table {glueDatabase}.{glueTable}: {string.Join(", ", missing)}.");
 
+        var quota = world.Options.Quotas.ConfiguredTablesPerAccount;
+        if (world.State.ConfiguredTables.Count(t => t.AccountId == context.AccountId) >= quota)
+            throw Errors.QuotaExceeded("Configured tables per account", quota);
+
         var now = world.Now();
         var table = new ConfiguredTableRecord
         {

@@ -36,15 +36,24 @@ public static class Lookups
         return value;
     }
 
-    /// <summary>A collaboration the caller is a member of (in any status, including INVITED).</summary>
+    /// <summary>A collaboration the caller can see (see <see cref="IsVisibleTo"/>).</summary>
     public static CollaborationRecord Collaboration(OperationContext context, string label = "collaborationIdentifier")
     {
         var id = UuidLabel(context, label);
-        var collaboration = context.World.State.Collaborations.FirstOrDefault(c => c.Id == id && c.Status != "DELETED");
-        if (collaboration is null || collaboration.Members.All(m => m.AccountId != context.AccountId))
+        var collaboration = context.World.State.Collaborations.FirstOrDefault(c => c.Id == id);
+        if (collaboration is null || !IsVisibleTo(collaboration, context.AccountId))
             throw Errors.NotFound(CollaborationType, id, "Collaboration");
         return collaboration;
     }
+
+    /// <summary>
+    /// AWS lists "the collaborations the caller owns, is active in, or is invited to": not deleted ones, and not
+    /// ones the caller left or was removed from.
+    /// </summary>
+    public static bool IsVisibleTo(CollaborationRecord collaboration, string accountId) =>
+        collaboration.Status != "DELETED"
+        && (collaboration.CreatorAccountId == accountId
+            || collaboration.Members.Any(m => m.AccountId == accountId && m.Status is "INVITED" or "ACTIVE"));
 
     public static MembershipRecord Membership(OperationContext context, string label = "membershipIdentifier")
     {

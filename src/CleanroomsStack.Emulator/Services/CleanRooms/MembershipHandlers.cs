@@ -30,6 +30,7 @@ public static class MembershipHandlers
         var queryLogStatus = v.Enum(body, "queryLogStatus", true, LogStatus);
         var jobLogStatus = v.Enum(body, "jobLogStatus", false, LogStatus);
         var resultConfiguration = ReadResultConfiguration(v, body);
+        var jobResultConfiguration = ReadJobResultConfiguration(v, body);
         var payment = v.Object(body, "paymentConfiguration", false);
         var queryCompute = v.Object(payment, "paymentConfiguration.queryCompute", payment is not null);
         var isResponsible = v.Bool(queryCompute, "paymentConfiguration.queryCompute.isResponsible", queryCompute is not null);
@@ -50,6 +51,10 @@ public static class MembershipHandlers
                 collaboration.Id, Lookups.CollaborationType);
         }
 
+        // A member who can't query but was made the payer must say so explicitly (model docs of paymentConfiguration).
+        if (isResponsible is null && member.PaysForQueries && !member.Abilities.Contains("CAN_QUERY"))
+            throw Errors.Validation("paymentConfiguration", "Member must not be null: the collaboration creator made this member pay for queries");
+
         if (isResponsible is not null && isResponsible != member.PaysForQueries)
         {
             throw Errors.InvalidConfiguration(
@@ -69,6 +74,7 @@ public static class MembershipHandlers
             QueryLogStatus = queryLogStatus!,
             JobLogStatus = jobLogStatus,
             DefaultResultConfiguration = resultConfiguration,
+            DefaultJobResultConfiguration = jobResultConfiguration,
             PaysForQueries = member.PaysForQueries,
             IsMetricsEnabled = metrics,
             CreateTime = now,
@@ -103,6 +109,7 @@ public static class MembershipHandlers
         var queryLogStatus = v.Enum(body, "queryLogStatus", false, LogStatus);
         var jobLogStatus = v.Enum(body, "jobLogStatus", false, LogStatus);
         var resultConfiguration = ReadResultConfiguration(v, body);
+        var jobResultConfiguration = ReadJobResultConfiguration(v, body);
         v.ThrowIfInvalid();
 
         if (membership.Status != "ACTIVE")
@@ -111,6 +118,7 @@ public static class MembershipHandlers
         if (queryLogStatus is not null) membership.QueryLogStatus = queryLogStatus;
         if (jobLogStatus is not null) membership.JobLogStatus = jobLogStatus;
         if (resultConfiguration is not null) membership.DefaultResultConfiguration = resultConfiguration;
+        if (jobResultConfiguration is not null) membership.DefaultJobResultConfiguration = jobResultConfiguration;
         membership.UpdateTime = context.World.Now();
         return Single(context.World, membership);
     }
@@ -143,6 +151,20 @@ public static class MembershipHandlers
 
     private static OperationResult Single(World world, MembershipRecord membership) =>
         OperationResult.Json(new JsonObject { ["membership"] = CleanRoomsJson.Membership(world, membership) });
+
+    /// <summary><c>defaultJobResultConfiguration</c>: unlike the query one, its role is required (facts §9.18).</summary>
+    private static JobResultConfigurationRecord? ReadJobResultConfiguration(FieldValidator v, JsonObject body)
+    {
+        const string root = "defaultJobResultConfiguration";
+        var config = v.Object(body, root, false);
+        if (config is null) return null;
+        var output = v.Object(config, $"{root}.outputConfiguration", true);
+        var s3 = v.Object(output, $"{root}.outputConfiguration.s3", output is not null);
+        var bucket = v.String(s3, $"{root}.outputConfiguration.s3.bucket", s3 is not null, 3, 63);
+        var prefix = v.String(s3, $"{root}.outputConfiguration.s3.keyPrefix", false, 0, 512);
+        var role = v.String(config, $"{root}.roleArn", true, 32, 512, Patterns.RoleArn());
+        return bucket is null || role is null ? null : new JobResultConfigurationRecord { Bucket = bucket, KeyPrefix = prefix, RoleArn = role };
+    }
 
     private static ResultConfigurationRecord? ReadResultConfiguration(FieldValidator v, JsonObject body)
     {

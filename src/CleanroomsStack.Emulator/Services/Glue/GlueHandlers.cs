@@ -33,7 +33,7 @@ public static class GlueHandlers
         {
             AccountId = catalog,
             Name = name,
-            Description = input["Description"]?.GetValue<string>(),
+            Description = GlueJson.Text(input, "Description"),
             CreateTime = context.World.Now(),
         });
         return OperationResult.Json(new JsonObject(), contentType: GlueJson.ContentType);
@@ -56,11 +56,11 @@ public static class GlueHandlers
             AccountId = catalog,
             DatabaseName = database,
             Name = name,
-            Description = input["Description"]?.GetValue<string>(),
+            Description = GlueJson.Text(input, "Description"),
             Columns = GlueJson.ReadColumns(storage?["Columns"] as JsonArray),
             PartitionKeys = GlueJson.ReadColumns(input["PartitionKeys"] as JsonArray),
-            Location = storage?["Location"]?.GetValue<string>(),
-            TableType = input["TableType"]?.GetValue<string>() ?? "EXTERNAL_TABLE",
+            Location = GlueJson.Text(storage, "Location"),
+            TableType = GlueJson.Text(input, "TableType") ?? "EXTERNAL_TABLE",
             CreateTime = now,
             UpdateTime = now,
         });
@@ -81,7 +81,7 @@ public static class GlueHandlers
     {
         var catalog = Catalog(context);
         var database = Database(context, catalog);
-        var expression = context.Body["Expression"]?.GetValue<string>();
+        var expression = GlueJson.Text(context.Body, "Expression");
         var tables = context.World.State.GlueTables
             .Where(t => t.AccountId == catalog && t.DatabaseName == database && GlueJson.Matches(expression, t.Name))
             .OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
@@ -94,7 +94,7 @@ public static class GlueHandlers
     /// <summary>The catalog is the caller's account unless CatalogId names another (which must be the caller's).</summary>
     private static string Catalog(OperationContext context)
     {
-        var catalog = context.Body["CatalogId"]?.GetValue<string>() ?? context.AccountId;
+        var catalog = GlueJson.Text(context.Body, "CatalogId") ?? context.AccountId;
         if (catalog != context.AccountId)
             throw new AwsServiceError("AccessDeniedException", 400, $"Account {context.AccountId} is not authorized to access catalog {catalog}.");
         return catalog;

@@ -11,6 +11,15 @@ public static class GlueJson
 {
     public const string ContentType = "application/x-amz-json-1.1";
 
+    /// <summary>An optional string member; any other JSON type is Glue's InvalidInputException, naming the member.</summary>
+    public static string? Text(JsonNode? parent, string member)
+    {
+        var node = parent?[member];
+        if (node is null) return null;
+        if (node is JsonValue value && value.TryGetValue<string>(out var text)) return text;
+        throw new AwsServiceError("InvalidInputException", 400, $"{member} must be a string.");
+    }
+
     public static JsonObject Table(GlueTableRecord t)
     {
         var storage = new JsonObject { ["Columns"] = Columns(t.Columns) };
@@ -34,9 +43,9 @@ public static class GlueJson
     public static List<GlueColumnRecord> ReadColumns(JsonArray? columns) =>
         columns?.OfType<JsonObject>().Select(c => new GlueColumnRecord
         {
-            Name = c["Name"]?.GetValue<string>() ?? throw new AwsServiceError("InvalidInputException", 400, "Every column needs a Name."),
-            Type = c["Type"]?.GetValue<string>() ?? "string",
-            Comment = c["Comment"]?.GetValue<string>(),
+            Name = Text(c, "Name") ?? throw new AwsServiceError("InvalidInputException", 400, "Every column needs a Name."),
+            Type = Text(c, "Type") ?? "string",
+            Comment = Text(c, "Comment"),
         }).ToList() ?? [];
 
     /// <summary>Glue's GetTables <c>Expression</c> is a regular expression over table names (<c>*</c> = any).</summary>
@@ -61,7 +70,7 @@ public static class GluePaging
     public static (List<T> Page, string? NextToken) Page<T>(OperationContext context, IReadOnlyList<T> items)
     {
         var request = new PageRequest(context.Operation, (context.Body["MaxResults"] as JsonValue)?.ToJsonString(),
-            (context.Body["NextToken"] as JsonValue)?.GetValue<string>(), "MaxResults", "NextToken");
+            GlueJson.Text(context.Body, "NextToken"), "MaxResults", "NextToken");
         try
         {
             return Paginator.Page(request, context.World.Faults.ShortPages, items);
