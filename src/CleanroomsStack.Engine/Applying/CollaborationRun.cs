@@ -35,6 +35,7 @@ internal sealed class CollaborationRun(
     private async Task<Done> RunAsync(ResourceChange change, List<(Dependency Edge, Task<Done> Result)> dependencies, SemaphoreSlim slots)
     {
         await Task.WhenAll(dependencies.Select(d => d.Result));
+        if (interruption.Stop.IsCancellationRequested) return Finish(Skipped(change, NotStarted));
         var blocker = dependencies.FirstOrDefault(d => d.Edge.Required && d.Result.Result.Status != OutcomeStatus.Succeeded);
         if (blocker.Edge is not null)
         {

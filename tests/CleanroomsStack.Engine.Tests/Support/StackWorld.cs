@@ -108,11 +108,19 @@ public sealed class StackWorld : IAsyncDisposable
     /// <summary>Plans and applies once, as <c>up --yes</c> does; the audit log of the world records every change.</summary>
     public async Task<UpRun> UpAsync(ApplyOptions? apply = null, IApplyObserver? observer = null, CancellationToken ct = default)
     {
+        apply ??= FastApply;
+        using var interruption = new ApplyInterruption(ct, apply.InFlightGrace);
+        return await UpAsync(interruption, apply, observer);
+    }
+
+    /// <summary>Plans and applies once with an interruption the test controls.</summary>
+    public async Task<UpRun> UpAsync(ApplyInterruption interruption, ApplyOptions? apply = null, IApplyObserver? observer = null)
+    {
         var api = Client();
         var planning = await PlanningAsync(api);
         using var audit = new Audit.AuditLog(AuditPath, planning.Inventory!.Caller.Arn);
         var observers = new CompositeApplyObserver(audit, observer ?? NullApplyObserver.Instance);
-        var result = await new Applier(api, apply ?? FastApply, observers).ApplyAsync(planning.Plan!, ct);
+        var result = await new Applier(api, apply ?? FastApply, observers).ApplyAsync(planning.Plan!, interruption);
         return new UpRun(planning.Plan!, result);
     }
 
