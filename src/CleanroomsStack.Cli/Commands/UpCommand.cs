@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using CleanroomsStack.Cli.Composition;
 using CleanroomsStack.Cli.Views;
 using CleanroomsStack.Engine.Applying;
+using CleanroomsStack.Engine.Audit;
 
 namespace CleanroomsStack.Cli.Commands;
 
@@ -11,7 +13,11 @@ internal static class UpCommand
     public static Command Create(CommonOptions common, CliIo io)
     {
         var yes = new Option<bool>("--yes", "-y") { Description = "Apply without asking (for pipelines)." };
-        var command = new Command("up", "Make the account match collaborations.yaml: show the plan, confirm, apply.") { yes };
+        var auditLog = new Option<string?>("--audit-log")
+        {
+            Description = $"Append one JSON line per applied change to this file (default: {AuditLog.DefaultFolder}/{AuditLog.DefaultFileName} beside the config).",
+        };
+        var command = new Command("up", "Make the account match collaborations.yaml: show the plan, confirm, apply.") { yes, auditLog };
         command.SetAction((parsed, ct) =>
         {
             var settings = common.Read(parsed);
@@ -27,13 +33,41 @@ internal static class UpCommand
                 if (!plan.HasChanges) return ExitCodes.Success;
                 if (!Confirm(parsed.GetValue(yes), io)) return ExitCodes.Error;
 
-                var observer = new PlainProgressView(io.Out);
-                var result = await new Applier(session.Api, new ApplyOptions(settings.Parallel), observer).ApplyAsync(plan, ct);
+                var options = new ApplyOptions(settings.Parallel);
+                using var audit = new AuditLog(parsed.GetValue(auditLog) ?? AuditLog.DefaultPathFor(settings.ConfigPath), planning.Inventory!.Caller.Arn);
+                using var interruption = new ApplyInterruption(ct, options.InFlightGrace);
+                using var secondSignal = SecondSignalAborts(interruption);
+                var observer = new CompositeApplyObserver(new PlainProgressView(io.Out), audit);
+                var result = await new Applier(session.Api, options, observer).ApplyAsync(plan, interruption);
                 ApplySummaryView.Write(io.Out, result);
+                io.Out.WriteLine($"Audit log: {audit.Path}");
                 return result.Cancelled ? ExitCodes.Interrupted : result.Succeeded ? ExitCodes.Success : ExitCodes.Error;
             });
         });
         return command;
+    }
+
+    /// <summary>
+    /// The first Ctrl-C / SIGTERM cancels the command's token (System.CommandLine): no new change starts and calls in
+    /// flight may finish. A second one abandons those calls at once.
+    /// </summary>
+    private static IDisposable SecondSignalAborts(ApplyInterruption interruption)
+    {
+        var signals = 0;
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true; // we end the run ourselves, with a summary
+            if (Interlocked.Increment(ref signals) >= 2) interruption.AbortNow();
+        }
+        return new Registrations(PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal), PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal));
+    }
+
+    private sealed class Registrations(params IDisposable[] registrations) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var r in registrations) r.Dispose();
+        }
     }
 
     private static bool Confirm(bool yes, CliIo io)

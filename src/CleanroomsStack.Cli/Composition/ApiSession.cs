@@ -39,7 +39,7 @@ internal sealed class ApiSession : IAsyncDisposable
         {
             var aws = new AwsSettings(settings.Profile, settings.Region, settings.EndpointUrl) { FallbackRegion = configRegion };
             var context = AwsContextResolver.Resolve(aws);
-            return new ApiSession(CleanRoomsClientFactory.Create(context, aws), context.Region, $"AWS ({context})", null);
+            return new ApiSession(CleanRoomsClientFactory.Create(context, aws, AwsCallTrailForwarder.Instance), context.Region, $"AWS ({context})", null);
         }
 
         if (settings.ResetLocal && Directory.Exists(settings.LocalDir)) Directory.Delete(settings.LocalDir, recursive: true);
@@ -49,7 +49,7 @@ internal sealed class ApiSession : IAsyncDisposable
         var credentials = new BasicAWSCredentials(DemoWorld.AccessKeyId(DemoWorld.OurAccount), DemoWorld.SecretAccessKey(DemoWorld.OurAccount));
         var endpoints = ServiceEndpoints.Resolve(running.Endpoint.ToString(), region, _ => null);
         var localContext = new ResolvedAwsContext(credentials, region, endpoints, $"demo account {DemoWorld.OurAccount}");
-        var api = CleanRoomsClientFactory.Create(localContext, local);
+        var api = CleanRoomsClientFactory.Create(localContext, local, AwsCallTrailForwarder.Instance);
         return new ApiSession(api, region, $"the local emulator ({settings.LocalDir}, demo account {DemoWorld.OurAccount})", running);
     }
 

@@ -9,7 +9,11 @@ internal static class ApplySummaryView
     {
         output.WriteLine();
         var failed = result.Outcomes.Where(o => o.Status == OutcomeStatus.Failed).ToList();
-        foreach (var f in failed) output.WriteLine($"Failed: {f.Change.Address}: {f.Message}");
+        foreach (var f in failed)
+        {
+            output.WriteLine($"Failed: {f.Change.Address}: {f.Message}");
+            if (f.Hint is not null) output.WriteLine($"  hint: {f.Hint}");
+        }
         var headline = result.Cancelled ? "Apply interrupted" : failed.Count == 0 ? "Apply complete" : "Apply finished with failures";
         output.WriteLine($"{headline}: {result.Count(OutcomeStatus.Succeeded)} succeeded, {failed.Count} failed, " +
                          $"{result.Count(OutcomeStatus.Skipped)} skipped in {result.Duration.TotalSeconds:0.0}s.");
