@@ -58,6 +58,10 @@ public sealed class PartialFailureTests
         Assert.Contains("idNamespaceAssociations", failed.Hint);
         Assert.Empty(run.Result.With(OutcomeStatus.Skipped));
         Assert.Equal(3 * OnboardingWorld.ChangesPerCollaboration - 1, run.Result.Count(OutcomeStatus.Succeeded));
+        var logged = Assert.Single(AuditAssert.Read(world.AuditPath), e => e.Outcome == "failed");
+        Assert.Equal((failed.Change.Address.ToString(), "ValidationException"), (logged.Address, logged.Error!.Code));
+        Assert.Equal(failed.RequestId, logged.RequestId);
+        Assert.NotNull(logged.RequestId);
 
         world.WriteConfig(OnboardingWorld.Config(3));
         var rerun = await world.UpAsync();

@@ -7,6 +7,7 @@ namespace CleanroomsStack.Engine.Audit;
 /// One line of the audit log: who changed what, when, with which AWS requests, and how it ended. Field names are
 /// the JSON names (camelCase); docs/apply.md describes them. Nothing in here comes from the credentials.
 /// </summary>
+/// <param name="PreviousAwsId">For a replace: the id of the resource it deleted (AwsId is the new one).</param>
 public sealed record AuditEntry(
     string Time,
     string RunId,
@@ -15,6 +16,7 @@ public sealed record AuditEntry(
     string Kind,
     string Address,
     string? AwsId,
+    string? PreviousAwsId,
     string Outcome,
     bool Adopted,
     IReadOnlyList<AuditAttribute> Changes,
@@ -29,12 +31,12 @@ public sealed record AuditEntry(
         return new AuditEntry(
             time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
             runId, caller, change.Action.Info().JsonName, change.Kind.Info().AddressSegment, change.Address.ToString(),
-            outcome.AwsId ?? LiveId(change), outcome.Status.ToString().ToLowerInvariant(), outcome.Adopted,
+            outcome.AwsId ?? LiveId(change), change.Action == ChangeAction.Replace ? LiveId(change) : null, outcome.Status.ToString().ToLowerInvariant(), outcome.Adopted,
             change.Diffs.Select(d => new AuditAttribute(d.Path, d.Before, d.After)).ToList(),
             outcome.RequestId, outcome.Calls ?? [], error);
     }
 
-    /// <summary>For a failed update or delete the resource's id is still known from the plan.</summary>
+    /// <summary>The id the resource had before this change (for a failed update or delete, and what a replace removed).</summary>
     private static string? LiveId(ResourceChange change) => change switch
     {
         MembershipChange m => m.Live?.Id,

@@ -47,14 +47,18 @@ public static class AuditAssert
                 .Select(n => ($"{root}/id-namespace-association[{n.Name}]", n.Id)));
         }
 
-        foreach (var entry in entries.Where(e => e.Outcome == "succeeded" && e.Action == "create"))
+        var made = entries.Select((e, i) => (e, i)).Where(x => x.e.Outcome == "succeeded" && x.e.Action is "create" or "replace");
+        foreach (var (entry, index) in made)
         {
+            // What a later change replaced or deleted is rightly gone.
+            if (entries.Skip(index + 1).Any(l => l.Outcome == "succeeded"
+                    && ((l.Address == entry.Address && l.Action == "delete") || (l.Action == "replace" && l.PreviousAwsId == entry.AwsId)))) continue;
             Assert.True(resources.Contains((entry.Address, entry.AwsId!)), $"the audit log says {entry.Address} was created as {entry.AwsId}, but the state has no such resource");
             Assert.NotNull(entry.RequestId);
         }
         foreach (var (address, id) in resources)
         {
-            var logged = entries.Where(e => e.Address == address && e.Action == "create").ToList();
+            var logged = entries.Where(e => e.Address == address && e.Action is "create" or "replace").ToList();
             Assert.True(logged.Any(e => e.Outcome == "succeeded" && e.AwsId == id) || logged.Any(e => e.Outcome == "failed" && OutcomeWasUnknown(e)),
                 $"{address} ({id}) exists but the audit log has no create of it: {string.Join("; ", logged.Select(e => $"{e.Outcome} {e.AwsId} {e.Error?.Message}"))}");
         }
