@@ -59,6 +59,41 @@ public sealed class ConvergenceTests
         await world.AssertConvergedAsync(2);
     }
 
+    [Fact]
+    public async Task CreatesWhoseConnectionIsResetAfterTheWriteAreFoundAgainNotDuplicated()
+    {
+        var reset = new OperationFaults { LostResponseRate = 0.5 };
+        await using var world = await StackWorld.StartAsync(3, new FaultSettings
+        {
+            Seed = 3,
+            LostResponseMode = "reset",
+            Operations = new[] { "CreateMembership", "CreateConfiguredTableAssociation", "CreateConfiguredTableAssociationAnalysisRule", "CreateIdNamespaceAssociation" }
+                .ToDictionary(o => o, _ => reset),
+        });
+
+        var run = await world.UpAsync();
+
+        Assert.True(run.Result.Succeeded, Describe(run));
+        Assert.Contains(run.Result.Outcomes, o => o.Adopted && o.Calls!.Any(c => c.ErrorCode == "ConnectionFailure"));
+        world.Emulator.SetFaults(FaultSettings.None);
+        await world.AssertConvergedAsync(3);
+    }
+
+    [Fact]
+    public async Task ThrottlingBelowTheClientsPaceSlowsTheRunButDoesNotFailIt()
+    {
+        await using var world = await StackWorld.StartAsync(3, new FaultSettings { RateLimit = 3, RateLimitBurst = 1 });
+        // As the CLI's client: paced at AWS's rate, adapting when throttled.
+        world.ClientRateLimit = Aws.Configuration.RateLimitOptions.Default;
+
+        var run = await world.UpAsync(StackWorld.FastApply with { Parallelism = 3 });
+
+        Assert.True(run.Result.Succeeded, Describe(run));
+        Assert.True(world.Emulator.GetStats().Values.Sum(s => s.Throttled) > 0, "nothing was throttled");
+        world.Emulator.SetFaults(FaultSettings.None);
+        await world.AssertConvergedAsync(3);
+    }
+
     public static string Describe(UpRun run) => string.Join("\n", run.Result.Outcomes
         .Where(o => o.Status != OutcomeStatus.Succeeded)
         .Select(o => $"{o.Status} {o.Change.Address}: {o.Message} ({o.Hint})"));

@@ -44,6 +44,9 @@ public sealed class StackWorld : IAsyncDisposable
     /// <summary>The retry budget of the clients this world hands out.</summary>
     public RetryOptions ClientRetry { get; set; } = FastRetry;
 
+    /// <summary>The client-side rate limit of those clients; none by default, the CLI's default where a test needs it.</summary>
+    public RateLimitOptions ClientRateLimit { get; set; } = RateLimitOptions.Unlimited;
+
     public RunningEmulator Emulator { get; private set; }
 
     public string ConfigPath => Path.Combine(Folder, "collaborations.yaml");
@@ -88,7 +91,7 @@ public sealed class StackWorld : IAsyncDisposable
     {
         retry ??= ClientRetry;
         var endpoint = Emulator.Endpoint.ToString();
-        var settings = new AwsSettings(Region: Region, EndpointUrl: endpoint) { Retry = retry, RateLimit = RateLimitOptions.Unlimited };
+        var settings = new AwsSettings(Region: Region, EndpointUrl: endpoint) { Retry = retry, RateLimit = ClientRateLimit };
         var credentials = new BasicAWSCredentials(OnboardingWorld.AccessKeyId(OnboardingWorld.Us), OnboardingWorld.SecretAccessKey(OnboardingWorld.Us));
         var context = new ResolvedAwsContext(credentials, Region, ServiceEndpoints.Resolve(endpoint, Region, _ => null), "test account");
         return CleanRoomsClientFactory.Create(context, settings, new AuditTrailForwarder());
@@ -117,7 +120,13 @@ public sealed class StackWorld : IAsyncDisposable
     public async Task<UpRun> UpAsync(ApplyInterruption interruption, ApplyOptions? apply = null, IApplyObserver? observer = null)
     {
         var api = Client();
-        var planning = await PlanningAsync(api);
+        return await ApplyAsync(await PlanningAsync(api), api, interruption, apply, observer);
+    }
+
+    /// <summary>Applies a plan computed earlier, recording it in the world's audit log.</summary>
+    public async Task<UpRun> ApplyAsync(PlanningResult planning, ICleanRoomsApi api, ApplyInterruption interruption,
+        ApplyOptions? apply = null, IApplyObserver? observer = null)
+    {
         using var audit = new Audit.AuditLog(AuditPath, planning.Inventory!.Caller.Arn);
         var observers = new CompositeApplyObserver(audit, observer ?? NullApplyObserver.Instance);
         var result = await new Applier(api, apply ?? FastApply, observers).ApplyAsync(planning.Plan!, interruption);
