@@ -35,8 +35,10 @@ internal static class UpCommand
 
                 var options = new ApplyOptions(settings.Parallel);
                 using var audit = new AuditLog(parsed.GetValue(auditLog) ?? AuditLog.DefaultPathFor(settings.ConfigPath), planning.Inventory!.Caller.Arn);
-                using var interruption = new ApplyInterruption(ct, options.InFlightGrace);
-                using var secondSignal = SecondSignalAborts(interruption);
+                using var signals = new StopSignals();
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, signals.First);
+                using var interruption = new ApplyInterruption(stop.Token, options.InFlightGrace);
+                signals.OnSecond = interruption.AbortNow;
                 var observer = new CompositeApplyObserver(new PlainProgressView(io.Out), audit);
                 var result = await new Applier(session.Api, options, observer).ApplyAsync(plan, interruption);
                 ApplySummaryView.Write(io.Out, result);
@@ -48,25 +50,39 @@ internal static class UpCommand
     }
 
     /// <summary>
-    /// The first Ctrl-C / SIGTERM cancels the command's token (System.CommandLine): no new change starts and calls in
-    /// flight may finish. A second one abandons those calls at once.
+    /// Ctrl-C and SIGTERM while applying: the first stops scheduling (no new change starts, calls in flight may finish),
+    /// a second abandons the calls in flight. Handled here because System.CommandLine's own handling, when enabled,
+    /// ends the process after a fixed timeout, before the summary is written.
     /// </summary>
-    private static IDisposable SecondSignalAborts(ApplyInterruption interruption)
+    private sealed class StopSignals : IDisposable
     {
-        var signals = 0;
-        void OnSignal(PosixSignalContext context)
-        {
-            context.Cancel = true; // we end the run ourselves, with a summary
-            if (Interlocked.Increment(ref signals) >= 2) interruption.AbortNow();
-        }
-        return new Registrations(PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal), PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal));
-    }
+        private readonly CancellationTokenSource first = new();
+        private readonly PosixSignalRegistration interrupt;
+        private readonly PosixSignalRegistration terminate;
+        private int count;
 
-    private sealed class Registrations(params IDisposable[] registrations) : IDisposable
-    {
+        public StopSignals()
+        {
+            interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+            terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        }
+
+        public CancellationToken First => first.Token;
+
+        public Action? OnSecond { get; set; }
+
+        private void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true; // the run ends itself, with a summary and exit code 130
+            if (Interlocked.Increment(ref count) == 1) first.Cancel();
+            else OnSecond?.Invoke();
+        }
+
         public void Dispose()
         {
-            foreach (var r in registrations) r.Dispose();
+            interrupt.Dispose();
+            terminate.Dispose();
+            first.Dispose();
         }
     }
 
