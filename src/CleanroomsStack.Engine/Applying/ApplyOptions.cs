@@ -20,7 +20,7 @@ public sealed record ApplyOptions(int Parallelism = 4, int ParallelismPerMembers
         MaxDelay: TimeSpan.FromSeconds(2), MaxTotal: TimeSpan.FromSeconds(20));
 
     /// <summary>After an interruption, how long calls already in flight may take to finish before they are abandoned.</summary>
-    public TimeSpan InFlightGrace { get; init; } = TimeSpan.FromSeconds(1.5);
+    public TimeSpan InFlightGrace { get; init; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>A bounded exponential backoff with full jitter: never more than MaxAttempts tries nor MaxTotal time.</summary>
