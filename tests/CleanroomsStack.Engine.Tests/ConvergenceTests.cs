@@ -94,6 +94,28 @@ public sealed class ConvergenceTests
         await world.AssertConvergedAsync(3);
     }
 
+    [Fact]
+    public async Task LostCreateResponsesWhileReadsLagAreAdoptedOnceTheyShowUp()
+    {
+        var lost = new OperationFaults { LostResponseRate = 0.4 };
+        await using var world = await StackWorld.StartAsync(3, new FaultSettings
+        {
+            Seed = 11,
+            ReadAfterWriteLagMs = 1000,
+            Operations = new[] { "CreateMembership", "CreateConfiguredTableAssociation", "CreateConfiguredTableAssociationAnalysisRule", "CreateIdNamespaceAssociation" }
+                .ToDictionary(o => o, _ => lost),
+        });
+
+        var run = await world.UpAsync();
+
+        // The re-read right after a lost response can't see the new resource yet; the repeated create meets
+        // ALREADY_EXISTS, and the applier waits until reads show the resource instead of failing or duplicating.
+        Assert.True(run.Result.Succeeded, Describe(run));
+        Assert.Contains(run.Result.Outcomes, o => o.Adopted && o.Change.Kind == Core.Planning.ResourceKind.IdNamespaceAssociation);
+        world.Emulator.SetFaults(FaultSettings.None);
+        await world.AssertConvergedAsync(3);
+    }
+
     public static string Describe(UpRun run) => string.Join("\n", run.Result.Outcomes
         .Where(o => o.Status != OutcomeStatus.Succeeded)
         .Select(o => $"{o.Status} {o.Change.Address}: {o.Message} ({o.Hint})"));

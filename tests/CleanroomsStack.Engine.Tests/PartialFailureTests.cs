@@ -71,6 +71,34 @@ public sealed class PartialFailureTests
         await world.AssertConvergedAsync(3);
     }
 
+    [Fact]
+    public async Task AFailedRuleDeleteSkipsOnlyItsAssociationDeleteAndEverythingElseIsApplied()
+    {
+        await using var world = await StackWorld.StartAsync(2);
+        Assert.True((await world.UpAsync()).Result.Succeeded);
+        world.Emulator.SetFaults(new FaultSettings
+        {
+            Operations = new Dictionary<string, OperationFaults> { ["DeleteConfiguredTableAssociationAnalysisRule"] = new() { ErrorRate = 1 } },
+        });
+        world.WriteConfig(OnboardingWorld.Config(2).Replace("include: [\"t_*\"]", "include: [\"t_alpha\"]").Replace("queryLogStatus: ENABLED", "queryLogStatus: DISABLED"));
+
+        var run = await world.UpAsync();
+
+        Assert.Equal(2, run.Result.Count(OutcomeStatus.Failed));
+        Assert.All(run.Result.With(OutcomeStatus.Failed), f => Assert.Equal((ResourceKind.AnalysisRule, ChangeAction.Delete), (f.Change.Kind, f.Change.Action)));
+        var skipped = run.Result.With(OutcomeStatus.Skipped).ToList();
+        Assert.Equal(2, skipped.Count);
+        Assert.All(skipped, s => Assert.Equal((ResourceKind.TableAssociation, ChangeAction.Delete), (s.Change.Kind, s.Change.Action)));
+        Assert.All(skipped, s => Assert.Contains("analysis-rule[CUSTOM] (delete) failed", s.Message));
+        // The unrelated membership updates went through.
+        Assert.Equal(2, run.Result.With(OutcomeStatus.Succeeded).Count(o => o.Change.Kind == ResourceKind.Membership));
+
+        world.Emulator.SetFaults(FaultSettings.None);
+        Assert.True((await world.UpAsync()).Result.Succeeded);
+        await world.AssertConvergedAsync(2, onboarded: false);
+        Assert.All((await world.StateAsync()).ActiveMembershipsOf(OnboardingWorld.Us), m => Assert.Equal("DISABLED", m.QueryLogStatus));
+    }
+
     private static string NamespaceOverride(string arn) => $"""
             idNamespaceAssociations:
               - name: {OnboardingWorld.NamespaceName}
