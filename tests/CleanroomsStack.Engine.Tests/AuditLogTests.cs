@@ -71,6 +71,25 @@ public sealed class AuditLogTests : IDisposable
     }
 
     [Fact]
+    public async Task ALineWaitsWhileAnotherProcessHoldsTheFileAndIsThenAppendedWhole()
+    {
+        var path = Path.Combine(folder, "held.jsonl");
+        using var log = new AuditLog(path, "arn:aws:iam::111122223333:user/ci");
+        var other = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None); // as another `up` mid-write
+        other.Write("{\"from\":\"another run\"}\n"u8);
+
+        var writing = Task.Run(() => log.OnFinished(Succeeded("m-2")));
+        await Task.Delay(300);
+        Assert.False(writing.IsCompleted, "the line was written while another process held the file");
+        other.Dispose();
+        await writing.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var lines = File.ReadAllLines(path);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("m-2", JsonDocument.Parse(lines[1]).RootElement.GetProperty("awsId").GetString());
+    }
+
+    [Fact]
     public void SkippedChangesDidNothingAndAreNotLogged()
     {
         var path = Path.Combine(folder, "skips.jsonl");

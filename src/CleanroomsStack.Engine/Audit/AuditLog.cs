@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using CleanroomsStack.Core.Planning;
 using CleanroomsStack.Engine.Applying;
 
@@ -9,9 +8,11 @@ namespace CleanroomsStack.Engine.Audit;
 
 /// <summary>
 /// Appends one JSON line per attempted change (succeeded or failed; skipped changes did nothing and aren't logged).
-/// Each line is serialised first and then written with one unbuffered write and a flush to disk, under a lock shared
-/// by every log of the same file in this process, so lines never interleave and a crash can at worst cut off the
-/// line being written. A cut-off last line is closed with a newline before anything new is appended.
+/// Each line is serialised first, then written with one write and flushed to disk while the file is held exclusively:
+/// a lock shared by every log of that file in this process, and an exclusive open (an advisory file lock, which .NET
+/// takes for <see cref="FileShare.None"/>) against other processes, such as a concurrent `up`. So lines never
+/// interleave, and a crash can at worst cut off the line being written; such a line is closed with a newline before
+/// the next one is appended, so every later line parses.
 /// </summary>
 public sealed class AuditLog : IApplyObserver, IDisposable
 {
@@ -20,14 +21,9 @@ public sealed class AuditLog : IApplyObserver, IDisposable
     public const string DefaultFileName = "audit.jsonl";
 
     private static readonly ConcurrentDictionary<string, Lock> Locks = new(StringComparer.Ordinal);
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        WriteIndented = false,
-    };
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
 
-    private readonly FileStream stream;
     private readonly Lock gate;
     private readonly string caller;
     private readonly TimeProvider time;
@@ -41,8 +37,8 @@ public sealed class AuditLog : IApplyObserver, IDisposable
         caller = callerArn;
         this.time = time ?? TimeProvider.System;
         RunId = runId ?? Guid.NewGuid().ToString("N");
-        stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
-        lock (gate) CloseTornLine();
+        // Fail now, before anything is applied, if the log can't be written.
+        lock (gate) using (OpenExclusive()) { }
     }
 
     public string Path { get; }
@@ -59,25 +55,42 @@ public sealed class AuditLog : IApplyObserver, IDisposable
     {
         if (outcome.Status == OutcomeStatus.Skipped) return;
         var entry = AuditEntry.From(outcome, time.GetUtcNow(), RunId, caller);
-        var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, Json) + "\n");
+        Append(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, Json) + "\n"));
+    }
+
+    private void Append(byte[] line)
+    {
         lock (gate)
         {
+            using var stream = OpenExclusive();
+            var length = stream.Length;
+            if (length > 0)
+            {
+                stream.Seek(length - 1, SeekOrigin.Begin);
+                if (stream.ReadByte() != '\n') stream.WriteByte((byte)'\n'); // a line cut off by a crash
+            }
             stream.Seek(0, SeekOrigin.End);
             stream.Write(line);
             stream.Flush(flushToDisk: true);
         }
     }
 
-    private void CloseTornLine()
+    /// <summary>Opens the file for this process alone, waiting (bounded) while another run holds it.</summary>
+    private FileStream OpenExclusive()
     {
-        var length = new FileInfo(Path).Length;
-        if (length == 0) return;
-        using var reader = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        reader.Seek(length - 1, SeekOrigin.Begin);
-        if (reader.ReadByte() == '\n') return;
-        stream.Write("\n"u8);
-        stream.Flush(flushToDisk: true);
+        var deadline = DateTime.UtcNow + LockWait;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline && File.Exists(Path))
+            {
+                Thread.Sleep(Random.Shared.Next(5, 25)); // another process is writing its line
+            }
+        }
     }
 
-    public void Dispose() => stream.Dispose();
+    public void Dispose() { }
 }
