@@ -37,7 +37,7 @@ internal static class ApplyOrder
                 if (changes.FirstOrDefault(c => c.Address == change.Address.Parent) is { } association)
                     dependencies.Add(new(association, Required: true));
                 break;
-            case (ResourceKind.TableAssociation or ResourceKind.IdNamespaceAssociation, _):
+            case (ResourceKind.TableAssociation or ResourceKind.IdNamespaceAssociation, not ChangeAction.Delete):
                 dependencies.AddRange(changes.Where(c => c.Kind == change.Kind && c.Action == ChangeAction.Delete)
                     .Select(c => new Dependency(c, Required: false)));
                 break;
