@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using CleanroomsStack.Cli.Composition;
 using CleanroomsStack.Cli.SavedPlans;
 using CleanroomsStack.Cli.Views;
@@ -6,6 +7,7 @@ using CleanroomsStack.Core.Diagnostics;
 using CleanroomsStack.Core.Planning;
 using CleanroomsStack.Core.Rendering;
 using CleanroomsStack.Engine.Applying;
+using CleanroomsStack.Engine.Audit;
 
 namespace CleanroomsStack.Cli.Commands;
 
@@ -15,6 +17,10 @@ internal static class UpCommand
     public static Command Create(CommonOptions common, CliIo io)
     {
         var yes = new Option<bool>("--yes", "-y") { Description = "Apply without asking (for pipelines)." };
+        var auditLog = new Option<string?>("--audit-log")
+        {
+            Description = $"Append one JSON line per applied change to this file (default: {AuditLog.DefaultFolder}/{AuditLog.DefaultFileName} beside the config).",
+        };
         var planFile = new Option<string?>("--plan") { Description = "Apply exactly this saved plan (from `preview --out`); refused if the config or live state changed since." };
         var json = new Option<bool>("--json") { Description = "Emit progress as JSON lines (one event per line) instead of text." };
         var diff = new Option<bool>("--diff") { Description = "Show every attribute of every change in the plan." };
@@ -24,7 +30,7 @@ internal static class UpCommand
             "Examples:\n" +
             "  cleanrooms-stack up --local --yes                     apply to the demo world\n" +
             "  cleanrooms-stack up --yes --json --profile prod       in a pipeline, JSON-lines progress\n" +
-            "  cleanrooms-stack up --plan plan.json                  apply exactly a reviewed, saved plan") { yes, planFile, json, diff, allowLeave };
+            "  cleanrooms-stack up --plan plan.json                  apply exactly a reviewed, saved plan") { yes, planFile, json, diff, allowLeave, auditLog };
         command.SetAction((parsed, ct) =>
         {
             var settings = common.Read(parsed);
@@ -52,14 +58,61 @@ internal static class UpCommand
                 if (!plan.HasChanges) return ExitCodes.Success;
                 if (saved is null && !Confirm(parsed.GetValue(yes), io)) return ExitCodes.Error;
 
-                IApplyObserver observer = events is not null ? events : new PlainProgressView(io.Out);
-                var result = await new Applier(session.Api, new ApplyOptions(settings.Parallel, AllowLeave: leave), observer).ApplyAsync(plan, ct);
+                var options = new ApplyOptions(settings.Parallel, AllowLeave: leave);
+                using var audit = new AuditLog(parsed.GetValue(auditLog) ?? AuditLog.DefaultPathFor(settings.ConfigPath), planning.Inventory!.Caller.Arn);
+                using var signals = new StopSignals();
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, signals.First);
+                using var interruption = new ApplyInterruption(stop.Token, options.InFlightGrace);
+                signals.OnSecond = interruption.AbortNow;
+                IApplyObserver progress = events is not null ? events : new PlainProgressView(io.Out);
+                var result = await new Applier(session.Api, options, new CompositeApplyObserver(progress, audit)).ApplyAsync(plan, interruption);
                 if (events is not null) events.WriteSummary(result, session.Calls.Snapshot());
-                else ApplySummaryView.Write(io.Out, result, session.Calls.Snapshot());
+                else
+                {
+                    ApplySummaryView.Write(io.Out, result, session.Calls.Snapshot());
+                    io.Out.WriteLine($"Audit log: {audit.Path}");
+                }
                 return result.Cancelled ? ExitCodes.Interrupted : result.Succeeded ? ExitCodes.Success : ExitCodes.Error;
             });
         });
         return command;
+    }
+
+    /// <summary>
+    /// Ctrl-C and SIGTERM while applying: the first stops scheduling (no new change starts, calls in flight may finish),
+    /// a second abandons the calls in flight. Handled here because System.CommandLine's own handling, when enabled,
+    /// ends the process after a fixed timeout, before the summary is written.
+    /// </summary>
+    private sealed class StopSignals : IDisposable
+    {
+        private readonly CancellationTokenSource first = new();
+        private readonly PosixSignalRegistration interrupt;
+        private readonly PosixSignalRegistration terminate;
+        private int count;
+
+        public StopSignals()
+        {
+            interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+            terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        }
+
+        public CancellationToken First => first.Token;
+
+        public Action? OnSecond { get; set; }
+
+        private void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true; // the run ends itself, with a summary and exit code 130
+            if (Interlocked.Increment(ref count) == 1) first.Cancel();
+            else OnSecond?.Invoke();
+        }
+
+        public void Dispose()
+        {
+            interrupt.Dispose();
+            terminate.Dispose();
+            first.Dispose();
+        }
     }
 
     private static bool Confirm(bool yes, CliIo io)

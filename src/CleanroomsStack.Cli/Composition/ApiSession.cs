@@ -21,7 +21,10 @@ internal sealed class ApiSession : IAsyncDisposable
 
     private ApiSession(Func<IAwsCallObserver, ICleanRoomsApi> connect, IAwsCallObserver? log, string region, string description, RunningEmulator? emulator)
     {
-        Api = connect(log is null ? Calls : new CompositeCallObserver(Calls, log));
+        // The call trail gives each applied change its AWS request ids (for the audit log).
+        IAwsCallObserver observer = log is null ? new CompositeCallObserver(Calls, AwsCallTrailForwarder.Instance)
+            : new CompositeCallObserver(Calls, AwsCallTrailForwarder.Instance, log);
+        Api = connect(observer);
         Region = region;
         this.description = description;
         this.emulator = emulator;

@@ -10,7 +10,11 @@ internal static class ApplySummaryView
     {
         output.WriteLine();
         var failed = result.Outcomes.Where(o => o.Status == OutcomeStatus.Failed).ToList();
-        foreach (var f in failed) output.WriteLine($"Failed: {f.Change.Address}: {f.Message}");
+        foreach (var f in failed)
+        {
+            output.WriteLine($"Failed: {f.Change.Address}: {f.Message}");
+            if (f.Hint is not null) output.WriteLine($"  hint: {f.Hint}");
+        }
         foreach (var s in result.Outcomes.Where(o => o.Status == OutcomeStatus.Skipped)) output.WriteLine($"Skipped: {s.Change.Address}: {s.Message}");
         CallSummaryView.Write(output, calls);
         var headline = result.Cancelled ? "Apply interrupted" : failed.Count == 0 ? "Apply complete" : "Apply finished with failures";

@@ -1,17 +1,31 @@
 using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Engine.Audit;
 
 namespace CleanroomsStack.Engine.Applying;
 
 public enum OutcomeStatus { Succeeded, Failed, Skipped }
 
-/// <param name="Message">For a failure: the AWS error in plain words; for a skip: which failure it depends on.</param>
-public sealed record ChangeOutcome(ResourceChange Change, OutcomeStatus Status, TimeSpan Elapsed, string? AwsId = null, string? Message = null);
+/// <summary>What happened to one planned change.</summary>
+/// <param name="Message">For a failure: the AWS error in plain words; for a skip: which change it depends on and why.</param>
+/// <param name="Hint">For a failure: what to do about it.</param>
+/// <param name="ErrorCode">For a failure: the AWS error code (e.g. ConflictException), or null when it wasn't an AWS error.</param>
+/// <param name="Adopted">True when the resource already existed (a concurrent run, or an earlier run whose response was lost) and was taken over.</param>
+/// <param name="Calls">The AWS calls made for this change, with their request ids, in order.</param>
+public sealed record ChangeOutcome(
+    ResourceChange Change, OutcomeStatus Status, TimeSpan Elapsed, string? AwsId = null, string? Message = null,
+    string? Hint = null, string? ErrorCode = null, bool Adopted = false, IReadOnlyList<AwsCall>? Calls = null)
+{
+    /// <summary>The request id of the last call that reached AWS, the one that decided the outcome.</summary>
+    public string? RequestId => Calls?.LastOrDefault(c => c.RequestId is not null)?.RequestId;
+}
 
 public sealed record ApplyResult(IReadOnlyList<ChangeOutcome> Outcomes, TimeSpan Duration, bool Cancelled)
 {
     public bool Succeeded => !Cancelled && Outcomes.All(o => o.Status == OutcomeStatus.Succeeded);
 
     public int Count(OutcomeStatus status) => Outcomes.Count(o => o.Status == status);
+
+    public IEnumerable<ChangeOutcome> With(OutcomeStatus status) => Outcomes.Where(o => o.Status == status);
 }
 
 /// <summary>
@@ -32,4 +46,18 @@ public sealed class NullApplyObserver : IApplyObserver
     public void OnStarted(ResourceChange change) { }
 
     public void OnFinished(ChangeOutcome outcome) { }
+}
+
+/// <summary>Several observers as one (e.g. the progress view and the audit log), called in order.</summary>
+public sealed class CompositeApplyObserver(params IApplyObserver[] observers) : IApplyObserver
+{
+    public void OnStarted(ResourceChange change)
+    {
+        foreach (var o in observers) o.OnStarted(change);
+    }
+
+    public void OnFinished(ChangeOutcome outcome)
+    {
+        foreach (var o in observers) o.OnFinished(outcome);
+    }
 }

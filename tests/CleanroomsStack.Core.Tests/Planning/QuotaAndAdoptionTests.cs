@@ -17,12 +17,12 @@ public class QuotaAndAdoptionTests
         plan.Changes.OfType<TableAssociationChange>().Where(c => c.Action == ChangeAction.Replace).ToList();
 
     [Fact]
-    public void Replacement_creates_first_when_the_quota_has_room()
+    public void Renamed_association_deletes_first_even_with_room_since_a_table_is_associated_once()
     {
         var live = Applied20.EditAssociation("acx_part_01", a => a with { Name = a.ConfiguredTableId });
         var replacement = Assert.Single(Replacements(Scenario.Plan(Twenty, new LiveState([live]))));
-        Assert.Equal(ReplacementOrder.CreateFirst, replacement.Order);
-        Assert.Contains("create first", replacement.Reason);
+        Assert.Equal(ReplacementOrder.DeleteFirst, replacement.Order);
+        Assert.Contains("a configured table can be associated to a membership only once", replacement.Reason);
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public class QuotaAndAdoptionTests
         var replacements = Replacements(plan);
         Assert.Equal(25, replacements.Count);
         Assert.All(replacements, r => Assert.Equal(ReplacementOrder.DeleteFirst, r.Order));
-        Assert.Contains("quota of 25", replacements[0].Reason);
+        Assert.Contains("delete first", replacements[0].Reason);
     }
 
     [Fact]

@@ -43,8 +43,11 @@ public static class TableAssociationDiffer
                     $"its table is not selected and its name doesn't follow '{template}'; left as it is"));
         }
         var (ordered, diagnostics) = QuotaPlanning.Apply(ResourceKind.TableAssociation, changes, live.Count, collaboration.Name,
-            c => c is TableAssociationChange { Live: { } old, Desired: { } wanted } && SameName(old.Name, wanted.Name)
-                ? $"the new association reuses the name '{wanted.Name}'"
+            c => c is TableAssociationChange { Live: { } old, Desired: { } wanted }
+                ? SameName(old.Name, wanted.Name) ? $"the new association reuses the name '{wanted.Name}'"
+                // AWS associates a configured table to a membership once, so a renamed association can't sit beside the old one.
+                : old.ConfiguredTableId == wanted.ConfiguredTableId ? $"a configured table can be associated to a membership only once"
+                : null
                 : null,
             (c, order, reason) => ((TableAssociationChange)c) with { Order = order, Reason = reason });
         return new KindDiff(ordered, unmanaged, diagnostics);

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Engine.Audit;
+using CleanroomsStack.Engine.Ports;
+
+namespace CleanroomsStack.Engine.Applying;
+
+/// <summary>
+/// Applies the changes of one collaboration as a graph (<see cref="ApplyOrder"/>): each change waits for what it
+/// depends on, at most <see cref="ApplyOptions.ParallelismPerMembership"/> run at once, and a change whose parent
+/// didn't succeed is skipped, naming that parent. Nothing new starts once <see cref="ApplyInterruption.Stop"/> fires.
+/// </summary>
+internal sealed class CollaborationRun(
+    CollaborationPlan plan, ChangeExecutor executor, ApplyOptions options, IApplyObserver observer, ApplyInterruption interruption)
+{
+    private readonly List<ChangeOutcome> outcomes = [];
+    private readonly Lock gate = new();
+
+    public async Task<IReadOnlyList<ChangeOutcome>> RunAsync()
+    {
+        using var slots = new SemaphoreSlim(Math.Max(1, options.ParallelismPerMembership));
+        var changes = plan.Changes;
+        var results = new Dictionary<ResourceAddress, Task<Done>>();
+        foreach (var change in changes.OrderBy(ApplyOrder.Rank).ThenBy(c => c.Address))
+        {
+            var dependencies = ApplyOrder.Of(change, changes).Select(d => (d, results[d.On.Address])).ToList();
+            results[change.Address] = change.Action == ChangeAction.NoOp
+                ? Task.FromResult(Done.Unchanged(change))
+                : RunAsync(change, dependencies, slots);
+        }
+        await Task.WhenAll(results.Values);
+        lock (gate) return outcomes.ToList();
+    }
+
+    private async Task<Done> RunAsync(ResourceChange change, List<(Dependency Edge, Task<Done> Result)> dependencies, SemaphoreSlim slots)
+    {
+        await Task.WhenAll(dependencies.Select(d => d.Result));
+        if (interruption.Stop.IsCancellationRequested) return Finish(Skipped(change, NotStarted));
+        var blocker = dependencies.FirstOrDefault(d => d.Edge.Required && d.Result.Result.Status != OutcomeStatus.Succeeded);
+        if (blocker.Edge is not null)
+        {
+            var parent = blocker.Edge.On;
+            var why = blocker.Result.Result.Status == OutcomeStatus.Skipped ? "was skipped" : "failed";
+            return Finish(Skipped(change, $"{parent.Address} ({parent.Action.Info().Verb}) {why}"));
+        }
+        var parents = ParentsOf(change, dependencies.Select(d => d.Result.Result).ToList());
+        if (!await TryTakeSlotAsync(slots)) return Finish(Skipped(change, NotStarted));
+        try
+        {
+            if (interruption.Stop.IsCancellationRequested) return Finish(Skipped(change, NotStarted));
+            return Finish(await ExecuteAsync(change, parents));
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private const string NotStarted = "not started: the run was interrupted";
+
+    private async Task<bool> TryTakeSlotAsync(SemaphoreSlim slots)
+    {
+        if (interruption.Stop.IsCancellationRequested) return false;
+        try
+        {
+            await slots.WaitAsync(interruption.Stop);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<ChangeOutcome> ExecuteAsync(ResourceChange change, ParentIds parents)
+    {
+        // The trail must start inside this method's own async flow so parallel changes don't share one.
+        var trail = AwsCallTrail.Begin();
+        observer.OnStarted(change);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var executed = await executor.ExecuteAsync(change, parents, interruption.Abort);
+            return new ChangeOutcome(change, OutcomeStatus.Succeeded, clock.Elapsed, executed.AwsId, Adopted: executed.Adopted, Calls: trail.Calls);
+        }
+        catch (AwsApiException e)
+        {
+            return new ChangeOutcome(change, OutcomeStatus.Failed, clock.Elapsed, Message: ErrorText.Describe(e),
+                Hint: FailureHints.For(e, change), ErrorCode: e.Code, Calls: trail.Calls);
+        }
+        catch (LeaveNotAllowedException e)
+        {
+            return new ChangeOutcome(change, OutcomeStatus.Failed, clock.Elapsed, Message: e.Message,
+                Hint: "leaving is irreversible: pass --allow-leave <collaboration id> to mean it", Calls: trail.Calls);
+        }
+        catch (AdoptionException e)
+        {
+            return new ChangeOutcome(change, OutcomeStatus.Failed, clock.Elapsed, Message: e.Message, Hint: e.Hint, Calls: trail.Calls);
+        }
+        catch (OperationCanceledException) when (interruption.Abort.IsCancellationRequested)
+        {
+            return new ChangeOutcome(change, OutcomeStatus.Failed, clock.Elapsed,
+                Message: "interrupted while in flight; whether AWS applied it is unknown", Hint: FailureHints.Interrupted, Calls: trail.Calls);
+        }
+    }
+
+    /// <summary>The membership and association ids this change needs, from this run's results or the live state.</summary>
+    private ParentIds ParentsOf(ResourceChange change, IReadOnlyList<Done> dependencies)
+    {
+        var membership = dependencies.FirstOrDefault(d => d.Change.Kind == ResourceKind.Membership);
+        var association = dependencies.FirstOrDefault(d => d.Change.Kind == ResourceKind.TableAssociation && change.Kind == ResourceKind.AnalysisRule
+                                                           && d.Change.Address == change.Address.Parent);
+        var known = change switch
+        {
+            TableAssociationChange a => a.MembershipId,
+            AnalysisRuleChange r => r.MembershipId,
+            IdNamespaceAssociationChange n => n.MembershipId,
+            IdMappingTableChange t => t.MembershipId,
+            _ => null,
+        };
+        var membershipId = membership?.AwsId ?? known;
+        var associationId = association?.AwsId ?? (change as AnalysisRuleChange)?.AssociationId;
+        var parentIsNew = change.Kind == ResourceKind.AnalysisRule ? association?.Created ?? false : membership?.Created ?? false;
+        return new ParentIds(membershipId, associationId, parentIsNew);
+    }
+
+    private static ChangeOutcome Skipped(ResourceChange change, string why) =>
+        new(change, OutcomeStatus.Skipped, TimeSpan.Zero, Message: $"skipped: {why}");
+
+    private Done Finish(ChangeOutcome outcome)
+    {
+        lock (gate) outcomes.Add(outcome);
+        observer.OnFinished(outcome);
+        return new Done(outcome.Change, outcome.Status, outcome.AwsId,
+            Created: outcome.Status == OutcomeStatus.Succeeded && outcome.Change.Action is ChangeAction.Create or ChangeAction.Replace);
+    }
+
+    /// <summary>How a change ended, as its dependents need it.</summary>
+    private sealed record Done(ResourceChange Change, OutcomeStatus Status, string? AwsId, bool Created)
+    {
+        public static Done Unchanged(ResourceChange change) => new(change, OutcomeStatus.Succeeded, change switch
+        {
+            MembershipChange m => m.Live?.Id,
+            TableAssociationChange a => a.Live?.Id,
+            AnalysisRuleChange r => r.AssociationId,
+            IdNamespaceAssociationChange n => n.Live?.Id,
+            IdMappingTableChange t => t.Live?.Id,
+            _ => null,
+        }, Created: false);
+    }
+}

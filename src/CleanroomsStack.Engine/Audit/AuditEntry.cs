@@ -1,0 +1,53 @@
+using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Engine.Applying;
+
+namespace CleanroomsStack.Engine.Audit;
+
+/// <summary>
+/// One line of the audit log: who changed what, when, with which AWS requests, and how it ended. Field names are
+/// the JSON names (camelCase); docs/apply.md describes them. Nothing in here comes from the credentials.
+/// </summary>
+/// <param name="PreviousAwsId">For a replace: the id of the resource it deleted (AwsId is the new one).</param>
+public sealed record AuditEntry(
+    string Time,
+    string RunId,
+    string Caller,
+    string Action,
+    string Kind,
+    string Address,
+    string? AwsId,
+    string? PreviousAwsId,
+    string Outcome,
+    bool Adopted,
+    IReadOnlyList<AuditAttribute> Changes,
+    string? RequestId,
+    IReadOnlyList<AwsCall> Calls,
+    AuditError? Error)
+{
+    public static AuditEntry From(ChangeOutcome outcome, DateTimeOffset time, string runId, string caller)
+    {
+        var change = outcome.Change;
+        var error = outcome.Status == OutcomeStatus.Failed ? new AuditError(outcome.ErrorCode, outcome.Message ?? "", outcome.Hint) : null;
+        return new AuditEntry(
+            time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
+            runId, caller, change.Action.Info().JsonName, change.Kind.Info().AddressSegment, change.Address.ToString(),
+            outcome.AwsId ?? LiveId(change), change.Action == ChangeAction.Replace ? LiveId(change) : null, outcome.Status.ToString().ToLowerInvariant(), outcome.Adopted,
+            change.Diffs.Select(d => new AuditAttribute(d.Path, d.Before, d.After)).ToList(),
+            outcome.RequestId, outcome.Calls ?? [], error);
+    }
+
+    /// <summary>The id the resource had before this change (for a failed update or delete, and what a replace removed).</summary>
+    private static string? LiveId(ResourceChange change) => change switch
+    {
+        MembershipChange m => m.Live?.Id,
+        TableAssociationChange a => a.Live?.Id,
+        AnalysisRuleChange r => r.AssociationId,
+        IdNamespaceAssociationChange n => n.Live?.Id,
+        _ => null,
+    };
+}
+
+/// <summary>One changed attribute, keyed by its path in the AWS request shape, before and after (null = absent).</summary>
+public sealed record AuditAttribute(string Path, string? Before, string? After);
+
+public sealed record AuditError(string? Code, string Message, string? Hint);

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using CleanroomsStack.Emulator;
+using CleanroomsStack.Engine.Applying;
+using CleanroomsStack.Engine.Tests.Support;
+
+namespace CleanroomsStack.Engine.Tests;
+
+/// <summary>Ctrl-C stops scheduling and lets calls in flight finish; a second one abandons them; the next run converges.</summary>
+public sealed class InterruptionTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    [InlineData(9)]
+    public async Task InterruptedAfterKAppliedChangesThenReRunConverges(int k)
+    {
+        await using var world = await StackWorld.StartAsync(3);
+        using var stop = new CancellationTokenSource();
+        var observer = new RecordingObserver(actAfter: k, act: stop.Cancel);
+
+        var run = await world.UpAsync(StackWorld.FastApply with { Parallelism = 1, ParallelismPerMembership = 1 }, observer, stop.Token);
+
+        Assert.True(run.Result.Cancelled);
+        Assert.False(run.Result.Succeeded);
+        // With one change at a time nothing is in flight when the k-th finishes, so exactly k were done.
+        Assert.Equal(k, run.Result.Count(OutcomeStatus.Succeeded));
+        Assert.Empty(run.Result.With(OutcomeStatus.Failed));
+        Assert.Equal(run.Plan.Summary.TotalChanges, run.Result.Outcomes.Count);
+        Assert.All(run.Result.With(OutcomeStatus.Skipped), s => Assert.Contains("interrupted", s.Message));
+
+        var rerun = await world.UpAsync();
+
+        Assert.True(rerun.Result.Succeeded, ConvergenceTests.Describe(rerun));
+        Assert.Equal(run.Plan.Summary.TotalChanges - k, rerun.Plan.Summary.TotalChanges);
+        await world.AssertConvergedAsync(3);
+    }
+
+    [Fact]
+    public async Task CallsInFlightWhenInterruptedAreLetFinishWithinTheGracePeriod()
+    {
+        await using var world = await StackWorld.StartAsync(1, SlowAssociations(latencyMs: 600));
+        using var stop = new CancellationTokenSource();
+        // Stop as soon as the membership exists: both associations are then in flight for ~600 ms.
+        var observer = new RecordingObserver(actAfter: 1, act: () => stop.CancelAfter(200));
+
+        var run = await world.UpAsync(StackWorld.FastApply with { InFlightGrace = TimeSpan.FromSeconds(5) }, observer, stop.Token);
+
+        Assert.True(run.Result.Cancelled);
+        // The membership, then both associations and the ID namespace association (in flight together) finished.
+        Assert.Equal(4, run.Result.Count(OutcomeStatus.Succeeded));
+        Assert.Empty(run.Result.With(OutcomeStatus.Failed));
+        Assert.Equal(2, run.Result.Count(OutcomeStatus.Skipped)); // the two rules never started
+        await world.UpAsync();
+        await world.AssertConvergedAsync(1);
+    }
+
+    [Fact]
+    public async Task ASecondInterruptionAbandonsCallsInFlightAtOnceAndTheNextRunConverges()
+    {
+        await using var world = await StackWorld.StartAsync(1, SlowAssociations(latencyMs: 5000));
+        using var stop = new CancellationTokenSource();
+        ApplyInterruption? interruption = null;
+        var observer = new RecordingObserver(actAfter: 1, act: () => Task.Run(async () =>
+        {
+            await Task.Delay(200);
+            stop.Cancel();           // first Ctrl-C
+            await Task.Delay(100);
+            interruption!.AbortNow(); // second Ctrl-C
+        }));
+        interruption = new ApplyInterruption(stop.Token, grace: TimeSpan.FromMinutes(1));
+        var clock = Stopwatch.StartNew();
+
+        var result = (await world.UpAsync(interruption, observer: observer)).Result;
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"the abort took {clock.Elapsed}");
+        Assert.True(result.Cancelled);
+        var abandoned = result.With(OutcomeStatus.Failed).ToList();
+        Assert.Equal(2, abandoned.Count);
+        Assert.All(abandoned, a => Assert.Contains("in flight", a.Message));
+        interruption.Dispose();
+
+        world.Emulator.SetFaults(FaultSettings.None);
+        await Task.Delay(TimeSpan.FromSeconds(5)); // the emulator finishes the abandoned requests; they may or may not have created
+        var rerun = await world.UpAsync();
+        Assert.True(rerun.Result.Succeeded, ConvergenceTests.Describe(rerun));
+        await world.AssertConvergedAsync(1);
+    }
+
+    private static FaultSettings SlowAssociations(int latencyMs) => new()
+    {
+        Operations = new Dictionary<string, OperationFaults> { ["CreateConfiguredTableAssociation"] = new() { LatencyMs = latencyMs } },
+    };
+}

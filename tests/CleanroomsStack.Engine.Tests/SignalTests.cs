@@ -1,0 +1,59 @@
+using CleanroomsStack.Emulator;
+using CleanroomsStack.Engine.Tests.Support;
+
+namespace CleanroomsStack.Engine.Tests;
+
+/// <summary>Real Ctrl-C (SIGINT) and SIGTERM sent to the real program in the middle of `up`.</summary>
+public sealed class SignalTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task ASignalStopsSchedulingPrintsWhatWasAndWasntDoneAndExits130ThenAReRunConverges(string signal)
+    {
+        await using var world = await StackWorld.StartAsync(2, SlowCreates(latencyMs: 300));
+        using var cli = CliProcess.Start(world, "up", "--yes", "--parallel", "1", "--audit-log", world.AuditPath);
+        await cli.WaitForLineAsync(l => l.StartsWith("+ created membership", StringComparison.Ordinal), Patience);
+
+        cli.Signal(signal);
+        var exit = await cli.WaitForExitAsync(Patience);
+
+        Assert.True(exit == 130, cli.Output);
+        Assert.Contains("Apply interrupted", cli.Output);
+        Assert.Contains("not started: the run was interrupted", cli.Output);
+        Assert.DoesNotContain("in flight", cli.Output); // the calls in flight had time to finish
+        world.Emulator.SetFaults(FaultSettings.None);
+        var rerun = await world.UpAsync();
+        Assert.True(rerun.Result.Succeeded, ConvergenceTests.Describe(rerun));
+        await world.AssertConvergedAsync(2);
+    }
+
+    [Fact]
+    public async Task ASecondCtrlCAbandonsCallsInFlightAtOnce()
+    {
+        await using var world = await StackWorld.StartAsync(1, new FaultSettings
+        {
+            Operations = new Dictionary<string, OperationFaults> { ["CreateConfiguredTableAssociation"] = new() { LatencyMs = 20_000 } },
+        });
+        using var cli = CliProcess.Start(world, "up", "--yes", "--audit-log", world.AuditPath);
+        await cli.WaitForLineAsync(l => l.StartsWith("+ created membership", StringComparison.Ordinal), Patience);
+        await Task.Delay(300); // the associations are in flight now, for 20 s
+
+        cli.Signal("INT");
+        await Task.Delay(200);
+        cli.Signal("INT");
+        var exit = await cli.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(exit == 130, cli.Output);
+        Assert.Contains("interrupted while in flight", cli.Output);
+        Assert.Contains("Apply interrupted", cli.Output);
+    }
+
+    private static FaultSettings SlowCreates(int latencyMs) => new()
+    {
+        Operations = new[] { "CreateConfiguredTableAssociation", "CreateConfiguredTableAssociationAnalysisRule", "CreateIdNamespaceAssociation" }
+            .ToDictionary(o => o, _ => new OperationFaults { LatencyMs = latencyMs }),
+    };
+}

@@ -1,0 +1,159 @@
+using System.Runtime.CompilerServices;
+using Amazon.Runtime;
+using CleanroomsStack.Aws;
+using CleanroomsStack.Aws.Configuration;
+using CleanroomsStack.Aws.Credentials;
+using CleanroomsStack.Core.Config;
+using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Emulator;
+using CleanroomsStack.Engine.Applying;
+using CleanroomsStack.Engine.Ports;
+
+namespace CleanroomsStack.Engine.Tests.Support;
+
+/// <summary>
+/// An emulator of the onboarding world in a scratch folder, the real AWS client signed as our account, and the
+/// pipeline (plan) and applier on top: what <c>cleanrooms-stack up</c> does, minus the console.
+/// </summary>
+public sealed class StackWorld : IAsyncDisposable
+{
+    public const string Region = "us-east-1";
+
+    /// <summary>Fast retries so fault-injection tests stay quick; the budgets are still bounded like the defaults.</summary>
+    public static readonly RetryOptions FastRetry = new(MaxAttempts: 6, BaseDelay: TimeSpan.FromMilliseconds(20),
+        MaxDelay: TimeSpan.FromMilliseconds(300), MaxTotalTime: TimeSpan.FromSeconds(15), AttemptTimeout: TimeSpan.FromSeconds(10));
+
+    public static readonly ApplyOptions FastApply = new(Parallelism: 4, ParallelismPerMembership: 4)
+    {
+        Attempts = new RetryBudget(10, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30)),
+        Visibility = new RetryBudget(30, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(15)),
+        InFlightGrace = TimeSpan.FromSeconds(1),
+    };
+
+    private readonly EmulatorOptions options;
+
+    private StackWorld(string folder, EmulatorOptions options, RunningEmulator emulator)
+    {
+        Folder = folder;
+        this.options = options;
+        Emulator = emulator;
+    }
+
+    public string Folder { get; }
+
+    /// <summary>The retry budget of the clients this world hands out.</summary>
+    public RetryOptions ClientRetry { get; set; } = FastRetry;
+
+    /// <summary>The client-side rate limit of those clients; none by default, the CLI's default where a test needs it.</summary>
+    public RateLimitOptions ClientRateLimit { get; set; } = RateLimitOptions.Unlimited;
+
+    public RunningEmulator Emulator { get; private set; }
+
+    public string ConfigPath => Path.Combine(Folder, "collaborations.yaml");
+
+    public string AuditPath => Path.Combine(Folder, "audit.jsonl");
+
+    [ModuleInitializer]
+    internal static void NoInstanceMetadata() => Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+
+    public static async Task<StackWorld> StartAsync(int invitations, FaultSettings? faults = null, EmulatorQuotas? quotas = null, bool persist = false)
+    {
+        var folder = Directory.CreateTempSubdirectory("crs-apply-").FullName;
+        var worldFile = Path.Combine(folder, "world.json");
+        await File.WriteAllTextAsync(worldFile, OnboardingWorld.WorldJson(invitations));
+        var options = new EmulatorOptions
+        {
+            WorldFile = worldFile,
+            StateDirectory = persist ? Path.Combine(folder, "state") : null,
+            Faults = faults ?? FaultSettings.None,
+            Quotas = quotas ?? new EmulatorQuotas(),
+        };
+        var emulator = await EmulatorServer.StartAsync(options);
+        var world = new StackWorld(folder, options with { Port = emulator.Endpoint.Port }, emulator);
+        world.WriteConfig(OnboardingWorld.Config(invitations));
+        return world;
+    }
+
+    public void WriteConfig(string yaml) => File.WriteAllText(ConfigPath, yaml);
+
+    /// <summary>Stops the emulator as a killed process would: in-flight requests fail, the saved state stays.</summary>
+    public Task StopAsync() => Emulator.DisposeAsync().AsTask();
+
+    /// <summary>Starts a new emulator on the same port and state folder (and, if given, other quotas).</summary>
+    public async Task RestartAsync(EmulatorQuotas? quotas = null)
+    {
+        var next = options with { Quotas = quotas ?? options.Quotas, Faults = FaultSettings.None };
+        Emulator = await EmulatorServer.StartAsync(next);
+    }
+
+    /// <summary>A fresh client of our account; its call observer feeds the request ids of the audit log.</summary>
+    public ICleanRoomsApi Client(RetryOptions? retry = null)
+    {
+        retry ??= ClientRetry;
+        var endpoint = Emulator.Endpoint.ToString();
+        var settings = new AwsSettings(Region: Region, EndpointUrl: endpoint) { Retry = retry, RateLimit = ClientRateLimit };
+        var credentials = new BasicAWSCredentials(OnboardingWorld.AccessKeyId(OnboardingWorld.Us), OnboardingWorld.SecretAccessKey(OnboardingWorld.Us));
+        var context = new ResolvedAwsContext(credentials, Region, ServiceEndpoints.Resolve(endpoint, Region, _ => null), "test account");
+        return CleanRoomsClientFactory.Create(context, settings, new AuditTrailForwarder());
+    }
+
+    public async Task<PlanningResult> PlanningAsync(ICleanRoomsApi? api = null, CancellationToken ct = default)
+    {
+        var loaded = ConfigLoader.Load(await File.ReadAllTextAsync(ConfigPath, ct), ConfigPath);
+        Assert.True(loaded.Succeeded, string.Join("\n", loaded.Diagnostics));
+        var planning = await new StackPipeline(api ?? Client(), Region, parallelism: 4).PlanAsync(loaded.Config!, PlanOptions.Default, ct);
+        Assert.False(planning.Failed, string.Join("\n", planning.Diagnostics));
+        return planning;
+    }
+
+    public async Task<Plan> PlanAsync() => (await PlanningAsync()).Plan!;
+
+    /// <summary>Plans and applies once, as <c>up --yes</c> does; the audit log of the world records every change.</summary>
+    public async Task<UpRun> UpAsync(ApplyOptions? apply = null, IApplyObserver? observer = null, CancellationToken ct = default)
+    {
+        apply ??= FastApply;
+        using var interruption = new ApplyInterruption(ct, apply.InFlightGrace);
+        return await UpAsync(interruption, apply, observer);
+    }
+
+    /// <summary>Plans and applies once with an interruption the test controls.</summary>
+    public async Task<UpRun> UpAsync(ApplyInterruption interruption, ApplyOptions? apply = null, IApplyObserver? observer = null)
+    {
+        var api = Client();
+        return await ApplyAsync(await PlanningAsync(api), api, interruption, apply, observer);
+    }
+
+    /// <summary>Applies a plan computed earlier, recording it in the world's audit log.</summary>
+    public async Task<UpRun> ApplyAsync(PlanningResult planning, ICleanRoomsApi api, ApplyInterruption interruption,
+        ApplyOptions? apply = null, IApplyObserver? observer = null)
+    {
+        using var audit = new Audit.AuditLog(AuditPath, planning.Inventory!.Caller.Arn);
+        var observers = new CompositeApplyObserver(audit, observer ?? NullApplyObserver.Instance);
+        var result = await new Applier(api, apply ?? FastApply, observers).ApplyAsync(planning.Plan!, interruption);
+        return new UpRun(planning.Plan!, result);
+    }
+
+    public async Task<EmulatorSnapshot> StateAsync() => EmulatorSnapshot.Parse(await Emulator.GetStateJsonAsync());
+
+    /// <summary>What every convergence test ends with: nothing left to do, nothing duplicated, the audit log true to the state.</summary>
+    /// <param name="onboarded">Also check that each collaboration has exactly what the onboarding config asks for.</param>
+    public async Task AssertConvergedAsync(int collaborations, bool onboarded = true)
+    {
+        var plan = await PlanAsync();
+        Assert.False(plan.HasChanges, "the plan after the runs still has changes:\n" +
+            string.Join("\n", plan.Changes.Where(c => c.Action != ChangeAction.NoOp).Select(c => $"{c.Action} {c.Address}")));
+        var state = await StateAsync();
+        state.AssertNoDuplicates();
+        if (onboarded) state.AssertOnboarded(OnboardingWorld.Us, collaborations);
+        else Assert.Equal(collaborations, state.ActiveMembershipsOf(OnboardingWorld.Us).Count());
+        AuditAssert.MatchesState(AuditPath, state);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Emulator.DisposeAsync();
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { /* best effort */ }
+    }
+}
+
+public sealed record UpRun(Plan Plan, ApplyResult Result);
