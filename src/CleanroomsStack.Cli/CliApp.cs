@@ -38,6 +38,7 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(common, io));
         root.Subcommands.Add(InitCommand.Create(common, io));
         root.Subcommands.Add(EmulatorCommand.Create(io));
+        root.Subcommands.Add(PolicyCommand.Create(common, io));
         return root;
     }
 }
