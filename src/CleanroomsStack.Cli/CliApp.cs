@@ -39,6 +39,7 @@ public static class CliApp
         root.Subcommands.Add(InitCommand.Create(common, io));
         root.Subcommands.Add(EmulatorCommand.Create(io));
         root.Subcommands.Add(PolicyCommand.Create(common, io));
+        root.Subcommands.Add(ExportCommand.Create(common, io));
         return root;
     }
 }
