@@ -40,6 +40,7 @@ public static class CliApp
         root.Subcommands.Add(EmulatorCommand.Create(io));
         root.Subcommands.Add(PolicyCommand.Create(common, io));
         root.Subcommands.Add(ExportCommand.Create(common, io));
+        root.Subcommands.Add(SchemaCommand.Create(io));
         return root;
     }
 }
