@@ -2,7 +2,7 @@ namespace CleanroomsStack.GitOps.Tests.Workflows;
 
 /// <summary>
 /// The cleanrooms-stack command lines of a shell script: each line whose command is the tool, cut at the first shell
-/// operator (a redirection, pipe or list). The workflows use plain words only, so splitting on blanks is exact; a quote
+/// operator (a redirection, pipe or list) or comment. The workflows use plain words only, so splitting on blanks is exact; a quote
 /// in such a line fails the test rather than being guessed at.
 /// </summary>
 public static class ToolCommandLines
@@ -14,7 +14,7 @@ public static class ToolCommandLines
         script.Split('\n')
             .Select(line => line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(words => words.Length > 0 && words[0] == Tool)
-            .Select(words => (IReadOnlyList<string>)words.Skip(1).TakeWhile(w => !Operators.Contains(w)).Select(Plain).ToList());
+            .Select(words => (IReadOnlyList<string>)words.Skip(1).TakeWhile(w => !Operators.Contains(w) && !w.StartsWith('#')).Select(Plain).ToList());
 
     private static string Plain(string word)
     {
