@@ -37,7 +37,11 @@ public sealed class PolicyCoverageTests : IDisposable
     public async Task ReadCommandsCallOnlyOperationsTheReadPolicyAllows()
     {
         var policy = await PolicyFor("read");
-        foreach (var command in new[] { "preview", "drift", "invitations" })
+        var help = (await CliHarness.RunAsync("--help")).Out;
+        // verify joins the check as soon as the CLI has it.
+        var commands = OperationPermissions.Commands(PolicyScope.Read).Where(c => help.Contains($"\n  {c} ")).Order().ToList();
+        Assert.Superset(new HashSet<string> { "drift", "invitations", "preview" }, commands.ToHashSet());
+        foreach (var command in commands)
         {
             var run = await cli.RunLocalAsync(command, "--verbose");
             Assert.True(run.ExitCode is 0 or 2, run.ToString());
