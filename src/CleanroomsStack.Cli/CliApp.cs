@@ -40,6 +40,9 @@ public static class CliApp
         root.Subcommands.Add(ImportCommand.Create(common, io));
         root.Subcommands.Add(VerifyCommand.Create(common, io));
         root.Subcommands.Add(EmulatorCommand.Create(io));
+        root.Subcommands.Add(PolicyCommand.Create(common, io));
+        root.Subcommands.Add(ExportCommand.Create(common, io));
+        root.Subcommands.Add(SchemaCommand.Create(io));
         return root;
     }
 }

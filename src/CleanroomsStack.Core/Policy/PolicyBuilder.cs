@@ -1,0 +1,83 @@
+using CleanroomsStack.Core.Config;
+using CleanroomsStack.Core.Desired;
+
+namespace CleanroomsStack.Core.Policy;
+
+/// <summary>
+/// The least-privilege IAM policy for running the tool's commands on a config: the actions of exactly the operations those
+/// commands call (<see cref="OperationPermissions"/>), plus what the config makes necessary — passing its roles to Clean
+/// Rooms, its Entity Resolution ID namespaces, log delivery when logging is on, tagging when it sets tags.
+/// </summary>
+public static class PolicyBuilder
+{
+    /// <summary>Stands for the caller's account when none is given. iam:PassRole can only pass roles of the caller's own
+    /// account, so a role ARN with this account allows exactly what the resolved ARN would.</summary>
+    public const string AnyAccount = "*";
+
+    private const string AllResources = "*";
+
+    public static readonly IReadOnlyList<string> LogDeliveryActions =
+    [
+        "logs:CreateLogDelivery", "logs:CreateLogGroup", "logs:DeleteLogDelivery", "logs:DescribeLogGroups",
+        "logs:DescribeResourcePolicies", "logs:GetLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy",
+        "logs:UpdateLogDelivery",
+    ];
+
+    public static IamPolicy Build(StackConfig config, PolicyScope scope, string? accountId)
+    {
+        var account = accountId ?? AnyAccount;
+        var operations = OperationPermissions.For(scope).ToList();
+        var needs = operations.Aggregate(ConditionalPermission.None, (all, o) => all | o.Conditional);
+        var settings = AllSettings(config).ToList();
+        var statements = new List<PolicyStatement>();
+
+        var cleanRooms = operations.SelectMany(o => o.Actions).Where(a => a.StartsWith("cleanrooms:", StringComparison.Ordinal)).ToList();
+        if (operations.Any(o => o.TaggedOnCreate) && settings.Any(s => s.Tags is { Count: > 0 }))
+            cleanRooms.Add("cleanrooms:TagResource");
+        // Clean Rooms' List actions can't be scoped to a resource, and membership ids exist only once an invitation is accepted.
+        AddIfAny(statements, "CleanRooms", cleanRooms, [AllResources]);
+
+        if (needs.HasFlag(ConditionalPermission.PassRoles))
+            AddIfAny(statements, "PassRolesToCleanRooms", ["iam:PassRole"], RoleArns(settings, account).ToList(),
+                new PolicyCondition("StringEquals", "iam:PassedToService", ["cleanrooms.amazonaws.com"]));
+        if (needs.HasFlag(ConditionalPermission.LogDelivery) && settings.Any(LogsQueriesOrJobs))
+            statements.Add(new PolicyStatement("LogDelivery", LogDeliveryActions, [AllResources]));
+
+        var namespaces = settings.SelectMany(s => s.IdNamespaceAssociations).ToList();
+        if (operations.Any(o => o.Actions.Contains("entityresolution:GetIdNamespace")) || needs.HasFlag(ConditionalPermission.AddIdNamespacePolicy))
+            AddIfAny(statements, "ReadIdNamespaces", ["entityresolution:GetIdNamespace"], Sorted(namespaces.Select(n => n.Arn)));
+        if (needs.HasFlag(ConditionalPermission.AddIdNamespacePolicy))
+            AddIfAny(statements, "AddIdNamespacePolicyStatements", ["entityresolution:AddPolicyStatement"],
+                Sorted(namespaces.Where(n => n.ManageResourcePolicies).Select(n => n.Arn)));
+        if (needs.HasFlag(ConditionalPermission.RemoveIdNamespacePolicy) && namespaces.Any(n => n.ManageResourcePolicies))
+        {
+            // An association being removed may name a namespace the config no longer lists: allow the account's namespaces.
+            var region = config.Region ?? AllResources;
+            statements.Add(new PolicyStatement("RemoveIdNamespacePolicyStatements", ["entityresolution:DeletePolicyStatement"],
+                [$"arn:aws:entityresolution:{region}:{account}:idnamespace/*"]));
+        }
+        return new IamPolicy(statements);
+    }
+
+    /// <summary>Every settings block the tool can act on: each collaboration's, and the defaults the invitation policy applies.</summary>
+    private static IEnumerable<CollaborationSettings> AllSettings(StackConfig config) =>
+        config.Collaborations.Select(c => c.Settings).Concat(config.Defaults is { } d ? [d] : []);
+
+    private static IEnumerable<string> RoleArns(IEnumerable<CollaborationSettings> settings, string account) =>
+        Sorted(settings.SelectMany(s => new[] { s.Association.Role.Value, s.Membership.DefaultResult?.Role })
+            .Where(role => !string.IsNullOrEmpty(role))
+            .Select(role => CollaborationExpander.RoleArn(role!, account)));
+
+    private static bool LogsQueriesOrJobs(CollaborationSettings s) =>
+        s.Membership.QueryLogStatus == "ENABLED" || s.Membership.JobLogStatus == "ENABLED";
+
+    private static void AddIfAny(List<PolicyStatement> statements, string sid, IReadOnlyList<string> actions, IReadOnlyList<string> resources,
+        PolicyCondition? condition = null)
+    {
+        if (actions.Count > 0 && resources.Count > 0)
+            statements.Add(new PolicyStatement(sid, Sorted(actions), resources, condition));
+    }
+
+    private static IReadOnlyList<string> Sorted(IEnumerable<string> values) =>
+        values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+}

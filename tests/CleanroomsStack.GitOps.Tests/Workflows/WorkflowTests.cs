@@ -1,0 +1,123 @@
+using CleanroomsStack.EndToEnd.Tests;
+using CleanroomsStack.Engine.Ports;
+using CleanroomsStack.Engine.Ports.Shapes;
+using YamlDotNet.RepresentationModel;
+
+namespace CleanroomsStack.GitOps.Tests.Workflows;
+
+/// <summary>
+/// The pipelines in .github/workflows: valid YAML with the triggers, permissions and concurrency the GitOps flow needs,
+/// and every cleanrooms-stack command line in them runs against the emulator with the exit code the workflow expects.
+/// </summary>
+public sealed class WorkflowTests : IDisposable
+{
+    private static readonly string[] Files =
+        [".github/workflows/preview.yml", ".github/workflows/apply.yml", ".github/workflows/drift.yml", ".github/actions/setup-cleanrooms-stack/action.yml"];
+
+    private readonly CliHarness cli = new();
+
+    [Fact]
+    public void PreviewRunsOnPullRequestsThatTouchTheConfigAndUpdatesOneComment()
+    {
+        var preview = WorkflowFile.Load(".github/workflows/preview.yml");
+
+        Assert.Equal(["collaborations.yaml"], preview.List("on", "pull_request", "paths"));
+        Assert.Equal("write", preview.Text("permissions", "pull-requests"));
+        Assert.Equal("write", preview.Text("permissions", "id-token"));
+        var commands = Commands(preview).Select(c => c[0]).ToList();
+        Assert.Equal(["validate", "preview"], commands);
+        Assert.Contains("--markdown", Commands(preview)[1]);
+        var script = WorkflowFile.At(Assert.Single(preview.StepsUsing("actions/github-script")), "with", "script") as YamlScalarNode;
+        Assert.Contains("updateComment", script!.Value);
+        Assert.Contains("createComment", script.Value);
+        AssertAssumesRoleWithOidc(preview, "CLEANROOMS_READ_ROLE_ARN");
+    }
+
+    [Fact]
+    public void ApplyRunsOnMergeToMainOneAtATimeWithOidcCredentials()
+    {
+        var apply = WorkflowFile.Load(".github/workflows/apply.yml");
+
+        Assert.Equal(["main"], apply.List("on", "push", "branches"));
+        Assert.Equal(["collaborations.yaml"], apply.List("on", "push", "paths"));
+        Assert.False(string.IsNullOrEmpty(apply.Text("concurrency", "group")));
+        Assert.Equal("false", apply.Text("concurrency", "cancel-in-progress"));
+        Assert.Equal("write", apply.Text("permissions", "id-token"));
+        Assert.Equal(["up", "--yes", "--no-color"], Assert.Single(Commands(apply)));
+        AssertAssumesRoleWithOidc(apply, "CLEANROOMS_APPLY_ROLE_ARN");
+    }
+
+    [Fact]
+    public void DriftRunsNightlyAndOpensOrUpdatesAnIssueOnExitCodeTwo()
+    {
+        var drift = WorkflowFile.Load(".github/workflows/drift.yml");
+
+        var schedule = Assert.IsType<YamlSequenceNode>(drift.At("on", "schedule"));
+        var cron = (WorkflowFile.At(Assert.Single(schedule.Children), "cron") as YamlScalarNode)!.Value!;
+        Assert.Equal(5, cron.Split(' ').Length);
+        Assert.Equal("write", drift.Text("permissions", "issues"));
+        Assert.Equal("write", drift.Text("permissions", "id-token"));
+        Assert.NotEqual(WorkflowFile.Load(".github/workflows/apply.yml").Text("concurrency", "group"), drift.Text("concurrency", "group"));
+        var issueStep = Assert.Single(drift.StepsUsing("actions/github-script"));
+        Assert.Equal("steps.drift.outputs.exit-code == '2'", (WorkflowFile.At(issueStep, "if") as YamlScalarNode)!.Value);
+        var script = (WorkflowFile.At(issueStep, "with", "script") as YamlScalarNode)!.Value!;
+        Assert.Contains("issues.update", script);
+        Assert.Contains("issues.create", script);
+        AssertAssumesRoleWithOidc(drift, "CLEANROOMS_READ_ROLE_ARN");
+    }
+
+    [Fact]
+    public void NoWorkflowHoldsLongLivedAwsKeys()
+    {
+        foreach (var file in Files)
+        {
+            var text = File.ReadAllText(Path.Combine(RepoRoot.Path, file));
+            Assert.DoesNotContain("aws-access-key-id", text);
+            Assert.DoesNotContain("AWS_SECRET_ACCESS_KEY", text);
+        }
+    }
+
+    [Fact]
+    public async Task EveryToolCommandLineRunsAgainstTheEmulatorWithTheExitCodeItsWorkflowExpects()
+    {
+        var lines = Files.Select(WorkflowFile.Load).SelectMany(Commands).Select(c => string.Join(' ', c)).ToHashSet();
+        Assert.Equal(["drift --markdown --no-color", "preview --markdown --no-color", "up --yes --no-color", "validate --no-color"], lines.Order(StringComparer.Ordinal));
+
+        // A pull request: validate, then the plan comment.
+        await AssertRuns("validate --no-color", 0, "collaborations.yaml is valid");
+        await AssertRuns("preview --markdown --no-color", 0, "acx_part_age");
+        // The merge applies; the nightly check then finds nothing.
+        await AssertRuns("up --yes --no-color", 0, "Apply complete: 52 succeeded, 0 failed");
+        await AssertRuns("drift --markdown --no-color", 0, "No drift.");
+        // Someone narrows a rule in the console: the nightly check exits 2 and the issue gets the report.
+        await cli.ChangeOutOfBandAsync(NarrowReceiversAsync);
+        await AssertRuns("drift --markdown --no-color", 2, "## Drift");
+    }
+
+    private async Task AssertRuns(string line, int exitCode, string expectedOutput)
+    {
+        var result = await cli.RunLocalAsync(line.Split(' '));
+        Assert.True(result.ExitCode == exitCode, $"{line}: expected exit {exitCode}\n{result}");
+        Assert.Contains(expectedOutput, result.Out);
+    }
+
+    private static async Task NarrowReceiversAsync(ICleanRoomsApi api)
+    {
+        var membership = (await api.ListMembershipsAsync("ACTIVE", default)).Single();
+        var association = (await api.ListConfiguredTableAssociationsAsync(membership.Id, default)).Single(a => a.Name == "acx_part_age");
+        var policy = new AnalysisRulePolicy(new AnalysisRulePolicyV1(Custom: new AnalysisRulePolicyVariant(["921290734397"], [])));
+        await api.UpdateConfiguredTableAssociationAnalysisRuleAsync(new UpdateAnalysisRuleRequest(membership.Id, association.Id, "CUSTOM", policy), default);
+    }
+
+    private static void AssertAssumesRoleWithOidc(WorkflowFile workflow, string roleVariable)
+    {
+        var step = Assert.Single(workflow.StepsUsing("aws-actions/configure-aws-credentials@"));
+        Assert.Equal($"${{{{ vars.{roleVariable} }}}}", (WorkflowFile.At(step, "with", "role-to-assume") as YamlScalarNode)!.Value);
+        Assert.Null(WorkflowFile.At(step, "with", "aws-access-key-id"));
+    }
+
+    private static List<IReadOnlyList<string>> Commands(WorkflowFile workflow) =>
+        workflow.RunScripts().SelectMany(ToolCommandLines.In).ToList();
+
+    public void Dispose() => cli.Dispose();
+}
