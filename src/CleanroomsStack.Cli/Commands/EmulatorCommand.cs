@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CleanroomsStack.Emulator;
+using CleanroomsStack.Emulator.Faults;
 using CleanroomsStack.Emulator.Worlds;
 
 namespace CleanroomsStack.Cli.Commands;
@@ -13,18 +14,34 @@ internal static class EmulatorCommand
         var host = new Option<string>("--host") { Description = "Interface to listen on (loopback unless you say otherwise).", DefaultValueFactory = _ => "127.0.0.1" };
         var stateDir = new Option<string?>("--state-dir") { Description = "Persist the emulator's state in this folder." };
         var world = new Option<string?>("--world") { Description = "A JSON world file; the demo world when omitted." };
+        var rateLimit = new Option<double?>("--rate-limit") { Description = "Requests per second per operation and account (AWS: about 5); throttled with ThrottlingException 429." };
+        var latency = new Option<int>("--latency-ms") { Description = "Added latency per request, in milliseconds." };
+        var errorRate = new Option<double>("--error-rate") { Description = "Share of requests answered with InternalServerException 500 (0 to 1)." };
+        var lostRate = new Option<double>("--lost-response-rate") { Description = "Share of writes that happen but whose response is lost (0 to 1)." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the fault injection, for repeatable runs." };
         var command = new Command("emulator", "Run a local AWS Clean Rooms (+ STS, Entity Resolution) emulator for any AWS client.\n" +
             "Example:\n" +
             "  cleanrooms-stack emulator --port 4566 --state-dir .emulator")
         {
-            port, host, stateDir, world,
+            port, host, stateDir, world, rateLimit, latency, errorRate, lostRate, seed,
         };
+        command.Validators.Add(r =>
+        {
+            foreach (var rate in new[] { r.GetValue(errorRate), r.GetValue(lostRate) })
+                if (rate is < 0 or > 1) r.AddError("--error-rate and --lost-response-rate are shares between 0 and 1, e.g. 0.3.");
+            if (r.GetValue(rateLimit) is <= 0) r.AddError("--rate-limit must be a positive number of requests per second.");
+        });
         command.SetAction(async (parsed, ct) =>
         {
             var options = new EmulatorOptions
             {
                 Port = parsed.GetValue(port), Host = parsed.GetValue(host)!,
                 StateDirectory = parsed.GetValue(stateDir), WorldFile = parsed.GetValue(world),
+                Faults = new FaultSettings
+                {
+                    RateLimit = parsed.GetValue(rateLimit), LatencyMs = parsed.GetValue(latency), ErrorRate = parsed.GetValue(errorRate),
+                    LostResponseRate = parsed.GetValue(lostRate), Seed = parsed.GetValue(seed),
+                },
             };
             await using var running = await EmulatorServer.StartAsync(options, ct);
             WriteBanner(io.Out, running, options);
