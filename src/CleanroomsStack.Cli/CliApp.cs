@@ -10,6 +10,7 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, CliIo io, CancellationToken ct = default)
     {
         var root = BuildRoot(io);
+        if (args is [ShellCompletion.CompleteVerb, .. var words]) return ShellCompletion.Complete(root, words, io.Out);
         var parsed = root.Parse(args);
         var invocation = new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false };
         return await parsed.InvokeAsync(invocation, ct);
@@ -40,6 +41,7 @@ public static class CliApp
         root.Subcommands.Add(ImportCommand.Create(common, io));
         root.Subcommands.Add(VerifyCommand.Create(common, io));
         root.Subcommands.Add(EmulatorCommand.Create(io));
+        root.Subcommands.Add(ShellCompletion.Create(io));
         root.Subcommands.Add(PolicyCommand.Create(common, io));
         root.Subcommands.Add(ExportCommand.Create(common, io));
         root.Subcommands.Add(SchemaCommand.Create(io));

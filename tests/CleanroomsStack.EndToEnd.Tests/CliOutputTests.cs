@@ -128,6 +128,7 @@ public sealed class CliOutputTests : IDisposable
     [InlineData("help-emulator.txt", "emulator", "--help")]
     [InlineData("help-import.txt", "import", "--help")]
     [InlineData("help-verify.txt", "verify", "--help")]
+    [InlineData("help-completion.txt", "completion", "--help")]
     public async Task HelpTexts(string golden, params string[] args)
     {
         var help = await CliHarness.RunAsync(args);
