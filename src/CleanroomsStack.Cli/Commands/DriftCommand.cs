@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CleanroomsStack.Cli.Composition;
 using CleanroomsStack.Cli.Views;
 using CleanroomsStack.Core.Planning;
 
@@ -23,15 +22,13 @@ internal static class DriftCommand
         {
             var settings = common.Read(parsed);
             var run = new StackRun(settings, io);
-            return run.GuardAsync(async () =>
+            return run.WithSessionAsync(async (loaded, session) =>
             {
-                if (run.LoadConfig() is not { } loaded) return ExitCodes.Error;
-                await using var session = await ApiSession.OpenAsync(settings, loaded.Config.Region, io.Error, ct);
                 if (await run.PlanAsync(session, loaded.Config, ct) is not { Plan: { } plan }) return ExitCodes.Error;
                 var report = DriftReport.Of(plan);
                 DriftView.Write(io.Out, report, output.Read(parsed), colour: !settings.NoColor && io.IsInteractive);
                 return report.HasDrift ? ExitCodes.Changes : ExitCodes.Success;
-            });
+            }, ct);
         });
         return command;
     }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CleanroomsStack.Cli.Composition;
 using CleanroomsStack.Core.Export;
 
 namespace CleanroomsStack.Cli.Commands;
@@ -35,10 +34,8 @@ internal static class ExportCommand
         {
             var settings = common.Read(parsed);
             var run = new StackRun(settings, io);
-            return run.GuardAsync(async () =>
+            return run.WithSessionAsync(async (loaded, session) =>
             {
-                if (run.LoadConfig() is not { } loaded) return ExitCodes.Error;
-                await using var session = await ApiSession.OpenAsync(settings, loaded.Config.Region, io.Error, ct);
                 if (await run.PlanAsync(session, loaded.Config, ct) is not { Plan: { } plan, Desired: { } desired, Live: { } live }) return ExitCodes.Error;
 
                 var program = PulumiProgramBuilder.Build(desired, live, parsed.GetValue(project)!, parsed.GetValue(stack)!);
@@ -58,7 +55,7 @@ internal static class ExportCommand
                     io.Error.WriteLine("  properties match the program, so run `cleanrooms-stack up` before `pulumi up`.");
                 }
                 return ExitCodes.Success;
-            });
+            }, ct);
         });
         return command;
     }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CleanroomsStack.Cli.Composition;
 using CleanroomsStack.Cli.Views;
 
 namespace CleanroomsStack.Cli.Commands;
@@ -16,15 +15,13 @@ internal static class InvitationsCommand
         {
             var settings = common.Read(parsed);
             var run = new StackRun(settings, io);
-            return run.GuardAsync(async () =>
+            return run.WithSessionAsync(async (loaded, session) =>
             {
-                if (run.LoadConfig() is not { } loaded) return ExitCodes.Error;
-                await using var session = await ApiSession.OpenAsync(settings, loaded.Config.Region, io.Error, ct);
                 var invitations = await session.Api.ListCollaborationsAsync("INVITED", ct);
                 var configured = loaded.Config.Collaborations.Select(c => c.Id.Value).ToHashSet(StringComparer.Ordinal);
                 InvitationsView.Write(io.Out, invitations, configured);
                 return ExitCodes.Success;
-            });
+            }, ct);
         });
         return command;
     }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CleanroomsStack.Cli.Composition;
 using CleanroomsStack.Cli.SavedPlans;
 using CleanroomsStack.Cli.Views;
 using CleanroomsStack.Core.Diagnostics;
@@ -30,10 +29,8 @@ internal static class PreviewCommand
         {
             var settings = common.Read(parsed);
             var run = new StackRun(settings, io);
-            return run.GuardAsync(async () =>
+            return run.WithSessionAsync(async (loaded, session) =>
             {
-                if (run.LoadConfig() is not { } loaded) return ExitCodes.Error;
-                await using var session = await ApiSession.OpenAsync(settings, loaded.Config.Region, io.Error, ct);
                 if (await run.PlanAsync(session, loaded.Config, ct) is not { Plan: { } plan } planning) return ExitCodes.Error;
 
                 var format = output.Read(parsed);
@@ -51,7 +48,7 @@ internal static class PreviewCommand
                     return ExitCodes.Error;
                 }
                 return parsed.GetValue(detailedExitCode) && plan.HasChanges ? ExitCodes.Changes : ExitCodes.Success;
-            });
+            }, ct);
         });
         return command;
     }

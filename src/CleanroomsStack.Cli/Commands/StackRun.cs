@@ -47,6 +47,18 @@ internal sealed class StackRun(RunSettings settings, CliIo io)
         return null;
     }
 
+    /// <summary>
+    /// The frame of every command that talks to AWS, guarded as <see cref="GuardAsync"/>: load and validate the config
+    /// (stopping before any call when it is wrong), open the session for its region, run the body, close the session.
+    /// </summary>
+    public Task<int> WithSessionAsync(Func<LoadedConfig, ApiSession, Task<int>> body, CancellationToken ct) =>
+        GuardAsync(async () =>
+        {
+            if (LoadConfig() is not { } loaded) return ExitCodes.Error;
+            await using var session = await ApiSession.OpenAsync(settings, loaded.Config.Region, io.Error, ct);
+            return await body(loaded, session);
+        });
+
     /// <summary>Runs a command body, turning AWS and credential failures into a clear message and exit code 1.</summary>
     public async Task<int> GuardAsync(Func<Task<int>> body)
     {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
-using CleanroomsStack.Cli.Composition;
 using CleanroomsStack.Cli.SavedPlans;
 using CleanroomsStack.Cli.Views;
 using CleanroomsStack.Core.Diagnostics;
@@ -36,10 +35,8 @@ internal static class UpCommand
             var settings = common.Read(parsed);
             var run = new StackRun(settings, io);
             var jsonLines = parsed.GetValue(json);
-            return run.GuardAsync(async () =>
+            return run.WithSessionAsync(async (loaded, session) =>
             {
-                if (run.LoadConfig() is not { } loaded) return ExitCodes.Error;
-                await using var session = await ApiSession.OpenAsync(settings, loaded.Config.Region, io.Error, ct);
                 var leave = (parsed.GetValue(allowLeave) ?? []).Select(id => id.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
                 if (await run.PlanAsync(session, loaded.Config, ct, new PlanOptions(leave)) is not { Plan: { } plan } planning) return ExitCodes.Error;
                 var document = PlanDocument.From(plan);
@@ -73,7 +70,7 @@ internal static class UpCommand
                     io.Out.WriteLine($"Audit log: {audit.Path}");
                 }
                 return result.Cancelled ? ExitCodes.Interrupted : result.Succeeded ? ExitCodes.Success : ExitCodes.Error;
-            });
+            }, ct);
         });
         return command;
     }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CleanroomsStack.Cli.Composition;
 using CleanroomsStack.Cli.Views;
 using CleanroomsStack.Engine.Verification;
 
@@ -18,15 +17,13 @@ internal static class VerifyCommand
         {
             var settings = common.Read(parsed);
             var run = new StackRun(settings, io);
-            return run.GuardAsync(async () =>
+            return run.WithSessionAsync(async (loaded, session) =>
             {
-                if (run.LoadConfig() is not { } loaded) return ExitCodes.Error;
-                await using var session = await ApiSession.OpenAsync(settings, loaded.Config.Region, io.Error, ct);
                 if (await run.PlanAsync(session, loaded.Config, ct) is not { Desired: { } desired, Live: { } live }) return ExitCodes.Error;
                 var readiness = await new ReadinessChecker(session.Api).CheckAsync(desired, live, ct);
                 VerifyView.Write(io.Out, readiness);
                 return readiness.All(r => r.Ready) ? ExitCodes.Success : ExitCodes.Error;
-            });
+            }, ct);
         });
         return command;
     }

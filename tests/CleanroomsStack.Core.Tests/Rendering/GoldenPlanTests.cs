@@ -1,3 +1,4 @@
+using CleanroomsStack.Tests.Shared;
 using CleanroomsStack.Core.Rendering;
 using CleanroomsStack.Core.Tests.Fixtures;
 
