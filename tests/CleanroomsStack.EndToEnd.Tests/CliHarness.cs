@@ -51,6 +51,26 @@ public sealed class CliHarness : IDisposable
         await change(CleanRoomsClientFactory.Create(context, new AwsSettings(Region: region, EndpointUrl: endpoint)));
     }
 
+    /// <summary>
+    /// One raw, signed request as <paramref name="account"/> against this harness's emulator state, for what the tool's
+    /// own client never does (a partner deleting its collaboration, creating an ID namespace).
+    /// </summary>
+    public async Task SendAsAsync(string account, string service, HttpMethod method, string path, string? json = null)
+    {
+        await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { StateDirectory = LocalDir });
+        var parameters = new Amazon.Runtime.Signing.AWSSigV4Parameters
+        {
+            Credentials = new BasicAWSCredentials(DemoWorld.AccessKeyId(account), DemoWorld.SecretAccessKey(account)),
+            Region = Amazon.RegionEndpoint.GetBySystemName(emulator.Options.Region),
+            Service = service,
+        };
+        using var http = new HttpMessageInvoker(new Amazon.Runtime.Signing.SigV4SigningHandler(parameters, new SocketsHttpHandler()));
+        using var request = new HttpRequestMessage(method, new Uri(emulator.Endpoint, path));
+        if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.SendAsync(request, default);
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
     public static async Task<CliResult> RunAsync(params string[] args)
     {
         using var output = new StringWriter();

@@ -17,7 +17,8 @@ public sealed class InventoryReader(ICleanRoomsApi api, string region, int paral
         var callerTask = api.GetCallerIdentityAsync(ct);
         var tablesTask = api.ListConfiguredTablesAsync(ct);
         var collaborationsTask = api.ListCollaborationsAsync(null, ct);
-        await Task.WhenAll(callerTask, tablesTask, collaborationsTask);
+        var membershipsTask = api.ListMembershipsAsync(null, ct);
+        await Task.WhenAll(callerTask, tablesTask, collaborationsTask, membershipsTask);
 
         var wanted = collaborationsTask.Result
             .Where(c => collaborationIds.Contains(c.Id) || (everyOpenCollaboration && IsOpen(c.MemberStatus)))
@@ -27,6 +28,7 @@ public sealed class InventoryReader(ICleanRoomsApi api, string region, int paral
         var caller = callerTask.Result;
         var collaborations = collaborationsTask.Result
             .Select(c => ToInfo(c, members.TryGetValue(c, out var m) ? m : []))
+            .Concat(Gone(membershipsTask.Result, collaborationsTask.Result, collaborationIds))
             .OrderBy(c => c.Id, StringComparer.Ordinal)
             .ToList();
         var tables = tablesTask.Result
@@ -35,6 +37,19 @@ public sealed class InventoryReader(ICleanRoomsApi api, string region, int paral
             .ToList();
         return new Inventory(new CallerInfo(caller.Account, caller.Arn), tables, collaborations, region);
     }
+
+    /// <summary>
+    /// Collaborations that no longer list the caller (it was removed, or the creator deleted the collaboration) are known
+    /// only through the caller's membership; they are reported by their membership status so nothing tries to re-join.
+    /// </summary>
+    private static IEnumerable<CollaborationInfo> Gone(
+        IReadOnlyList<MembershipSummary> memberships, IReadOnlyList<CollaborationSummary> listed, IReadOnlySet<string> wanted) =>
+        memberships
+            .Where(m => m.Status != "ACTIVE" && wanted.Contains(m.CollaborationId) && listed.All(c => c.Id != m.CollaborationId))
+            .GroupBy(m => m.CollaborationId)
+            .Select(g => g.First())
+            .Select(m => new CollaborationInfo(m.CollaborationId, m.CollaborationName, m.CollaborationCreatorAccountId,
+                m.CollaborationCreatorDisplayName, m.Status, m.Id, []));
 
     /// <summary>Invited to, or a member of: a collaboration the tool may act on.</summary>
     public static bool IsOpen(string memberStatus) => memberStatus is "INVITED" or "ACTIVE";
