@@ -83,7 +83,8 @@ public static class OperationPermissions
         Read("ListMembers", Planning),
         Read("ListConfiguredTables", Planning),
         Read("ListSchemas", VerifyOnly),
-        Read("BatchGetSchemaAnalysisRule", VerifyOnly),
+        // Planning reads the rules of up to 25 associations a call through their schemas.
+        Read("BatchGetSchemaAnalysisRule", Planning),
         Read("BatchGetSchema", VerifyOnly),
         Read("ListMemberships", Planning),
         Read("GetMembership", Planning),

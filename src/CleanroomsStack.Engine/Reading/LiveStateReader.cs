@@ -33,7 +33,7 @@ public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism)
                 summary.Status, "", [], []);
         }
         var membershipTask = api.GetMembershipAsync(summary.Id, ct);
-        var associationsTask = ReadTableAssociationsAsync(summary.Id, ct);
+        var associationsTask = ReadTableAssociationsAsync(summary.Id, summary.CollaborationId, ct);
         var idNamespacesTask = ReadIdNamespaceAssociationsAsync(summary.Id, ct);
         var mappingTablesTask = ReadIdMappingTablesAsync(summary.Id, ct);
         await Task.WhenAll(membershipTask, associationsTask, idNamespacesTask, mappingTablesTask);
@@ -44,15 +44,32 @@ public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism)
             mappingTablesTask.Result);
     }
 
-    private async Task<IReadOnlyList<TableAssociationState>> ReadTableAssociationsAsync(string membershipId, CancellationToken ct)
+    private async Task<IReadOnlyList<TableAssociationState>> ReadTableAssociationsAsync(string membershipId, string collaborationId, CancellationToken ct)
     {
         var summaries = await api.ListConfiguredTableAssociationsAsync(membershipId, ct);
-        var states = await Bounded.SelectAsync(summaries, parallelism, s => ReadTableAssociationAsync(membershipId, s, ct));
+        var rules = await ReadRulesAsync(collaborationId, summaries, ct);
+        var states = await Bounded.SelectAsync(summaries, parallelism, s => ReadTableAssociationAsync(membershipId, s, rules, ct));
         return states.Values.OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
     }
 
-    private async Task<TableAssociationState> ReadTableAssociationAsync(
-        string membershipId, ConfiguredTableAssociationSummary summary, CancellationToken ct)
+    /// <summary>
+    /// The collaboration analysis rules of every association in one BatchGetSchemaAnalysisRule call per 25 (the schema
+    /// rule's collaborationPolicy is the association's rule), instead of one Get per rule. Keyed by (name, type).
+    /// </summary>
+    private async Task<Dictionary<(string Name, string Type), AnalysisRuleState>> ReadRulesAsync(
+        string collaborationId, IReadOnlyList<ConfiguredTableAssociationSummary> associations, CancellationToken ct)
+    {
+        var requests = associations.SelectMany(a => (a.AnalysisRuleTypes ?? []).Select(t => new SchemaAnalysisRuleRequest(a.Name, t))).ToList();
+        if (requests.Count == 0) return [];
+        var batch = await api.BatchGetSchemaAnalysisRuleAsync(collaborationId, requests, ct);
+        return batch.AnalysisRules
+            .Where(r => r.CollaborationPolicy is not null)
+            .GroupBy(r => (r.Name.ToLowerInvariant(), r.Type))
+            .ToDictionary(g => g.Key, g => ToState(g.First().Type, g.First().CollaborationPolicy!));
+    }
+
+    private async Task<TableAssociationState> ReadTableAssociationAsync(string membershipId, ConfiguredTableAssociationSummary summary,
+        IReadOnlyDictionary<(string Name, string Type), AnalysisRuleState> batched, CancellationToken ct)
     {
         // The summary lacks role and description; a Get returns them.
         var association = await api.GetConfiguredTableAssociationAsync(membershipId, summary.Id, ct);
@@ -60,18 +77,21 @@ public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism)
         var rules = new List<AnalysisRuleState>();
         foreach (var type in ruleTypes.Order(StringComparer.Ordinal))
         {
-            var rule = await api.GetConfiguredTableAssociationAnalysisRuleAsync(membershipId, summary.Id, type, ct);
-            rules.Add(ToState(rule));
+            // A rule the batch couldn't answer (an item error, a schema not visible yet) is read on its own.
+            rules.Add(batched.TryGetValue((association.Name.ToLowerInvariant(), type), out var rule) ? rule
+                : ToState(await api.GetConfiguredTableAssociationAnalysisRuleAsync(membershipId, summary.Id, type, ct)));
         }
         return new TableAssociationState(association.Id, association.Arn, association.Name, association.ConfiguredTableId,
             association.RoleArn, association.Description, rules);
     }
 
-    private static AnalysisRuleState ToState(ConfiguredTableAssociationAnalysisRule rule)
+    private static AnalysisRuleState ToState(ConfiguredTableAssociationAnalysisRule rule) => ToState(rule.Type, rule.Policy);
+
+    private static AnalysisRuleState ToState(string type, AnalysisRulePolicy policy)
     {
-        var v1 = rule.Policy.V1;
+        var v1 = policy.V1;
         var variant = v1.Custom ?? v1.List ?? v1.Aggregation ?? new AnalysisRulePolicyVariant();
-        return new AnalysisRuleState(rule.Type, variant.AllowedResultReceivers ?? [], variant.AllowedAdditionalAnalyses ?? []);
+        return new AnalysisRuleState(type, variant.AllowedResultReceivers ?? [], variant.AllowedAdditionalAnalyses ?? []);
     }
 
     private async Task<IReadOnlyList<IdMappingTableState>> ReadIdMappingTablesAsync(string membershipId, CancellationToken ct)
