@@ -5,6 +5,7 @@ using CleanroomsStack.Core.Config;
 using CleanroomsStack.Core.Diagnostics;
 using CleanroomsStack.Core.Planning;
 using CleanroomsStack.Engine;
+using CleanroomsStack.Engine.Applying;
 using CleanroomsStack.Engine.Ports;
 
 namespace CleanroomsStack.Cli.Commands;
@@ -69,7 +70,7 @@ internal sealed class StackRun(RunSettings settings, CliIo io)
         catch (AwsApiException e)
         {
             io.Error.WriteLine($"error: AWS {e.Operation} failed: {ErrorText.Describe(e)}");
-            io.Error.WriteLine($"  hint: {ErrorHints.For(e)}");
+            io.Error.WriteLine($"  hint: {FailureHints.For(e)}");
             return ExitCodes.Error;
         }
         catch (AwsConfigurationException e)

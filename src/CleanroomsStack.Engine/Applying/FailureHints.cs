@@ -3,28 +3,36 @@ using CleanroomsStack.Engine.Ports;
 
 namespace CleanroomsStack.Engine.Applying;
 
-/// <summary>What a person should do next about a failed change, from the error's kind and the resource it hit.</summary>
+/// <summary>
+/// What a person should do next about a failed AWS call: from the error's kind alone (<see cref="For(AwsApiException)"/>,
+/// e.g. while reading live state), or also from the resource a failed change hit.
+/// </summary>
 public static class FailureHints
 {
     public static string For(AwsApiException e, ResourceChange change) => e.Kind switch
     {
         AwsErrorKind.NotFound when change.Kind == ResourceKind.TableAssociation && e.ResourceType == "CONFIGURED_TABLE" =>
             "the configured table no longer exists in this account; check `tables` in collaborations.yaml, then run again.",
-        AwsErrorKind.NotFound => "a resource this change needs is gone or not visible yet; run `cleanrooms-stack up` again to re-read live state.",
         AwsErrorKind.AccessDenied when change.Kind == ResourceKind.TableAssociation =>
             "check `association.role` in collaborations.yaml: the role must exist and Clean Rooms must be allowed to assume it; the credentials need iam:PassRole on it.",
-        AwsErrorKind.AccessDenied => "the credentials lack a permission for this call; grant it (see docs/apply.md) and run again.",
         AwsErrorKind.Validation when change.Kind == ResourceKind.TableAssociation =>
             "AWS rejected the association; check `association.role` (the role must exist and trust cleanrooms.amazonaws.com) and the fields named above.",
         AwsErrorKind.Validation when change.Kind == ResourceKind.IdNamespaceAssociation =>
             "check the ID namespace ARN in `idNamespaceAssociations`: it must be an Entity Resolution ID namespace this account owns.",
-        AwsErrorKind.Validation => "AWS rejected a value; check the fields named above in collaborations.yaml.",
-        AwsErrorKind.QuotaExceeded => "a service quota is reached; raise it in Service Quotas or ask for fewer resources in collaborations.yaml.",
         AwsErrorKind.Conflict when e.Reason == "ALREADY_EXISTS" =>
             "a resource with this name or table already exists but doesn't match the config; rename or remove it, then run again.",
-        AwsErrorKind.Conflict => "the resource is in a state that doesn't allow this change; run `cleanrooms-stack up` again to re-read live state.",
+        _ => For(e),
+    };
+
+    public static string For(AwsApiException e) => e.Kind switch
+    {
+        AwsErrorKind.NotFound => "a resource this needs is gone or not visible yet; run the command again to re-read live state.",
+        AwsErrorKind.AccessDenied => "the credentials lack a permission for this call; grant it (`cleanrooms-stack policy` prints what the tool needs) and run again.",
+        AwsErrorKind.Validation => "AWS rejected a value; check the fields named above in collaborations.yaml.",
+        AwsErrorKind.QuotaExceeded => "a service quota is reached; raise it in Service Quotas or ask for fewer resources in collaborations.yaml.",
+        AwsErrorKind.Conflict => "the resource is in a state that doesn't allow this; run the command again to re-read live state.",
         AwsErrorKind.Throttled => "AWS kept throttling; run again later or lower --parallel.",
-        AwsErrorKind.Transient => "a temporary AWS or network failure; run `cleanrooms-stack up` again: it re-reads and converges.",
+        AwsErrorKind.Transient => "a temporary AWS or network failure; run the command again: it re-reads live state and converges.",
         _ => "check the credentials (--profile, AWS_PROFILE) and the region, then run again.",
     };
 
