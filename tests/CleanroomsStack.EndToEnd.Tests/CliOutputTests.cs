@@ -90,6 +90,27 @@ public sealed class CliOutputTests : IDisposable
     }
 
     [Fact]
+    public async Task MaxRpsPacesEveryOperationOnTheClientAndRejectsRatesThatCantWork()
+    {
+        Assert.Equal(0, (await cli.RunLocalAsync("up", "--yes")).ExitCode);
+
+        // 25 association reads at 20/s with a burst of 2 must wait for the bucket; unpaced, the local mode never waits.
+        var paced = await cli.RunLocalAsync("preview", "--verbose", "--max-rps", "20");
+        var unpaced = await cli.RunLocalAsync("preview", "--verbose");
+
+        Assert.Equal(0, paced.ExitCode);
+        Assert.Contains(RateLimitWaits(paced.Error), ms => ms > 0);
+        Assert.NotEmpty(RateLimitWaits(unpaced.Error));
+        Assert.All(RateLimitWaits(unpaced.Error), ms => Assert.Equal(0, ms));
+        var zero = await cli.RunLocalAsync("preview", "--max-rps", "0");
+        Assert.Equal(1, zero.ExitCode);
+        Assert.Contains("--max-rps must be a number of requests per second above 0", zero.Error);
+    }
+
+    private static List<int> RateLimitWaits(string log) =>
+        System.Text.RegularExpressions.Regex.Matches(log, @"waited (\d+) ms rate limit").Select(m => int.Parse(m.Groups[1].Value)).ToList();
+
+    [Fact]
     public async Task ValidateReportsEveryProblemOfABrokenConfigWithItsPlace()
     {
         Assert.Equal(0, (await CliHarness.RunAsync("validate", "--config", cli.ConfigPath)).ExitCode);

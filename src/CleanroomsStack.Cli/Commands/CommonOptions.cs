@@ -12,6 +12,7 @@ public sealed record RunSettings(
     string? Region,
     string? EndpointUrl,
     int Parallel,
+    double? MaxRps,
     bool NoColor,
     IReadOnlyList<string> Targets,
     bool Verbose,
@@ -38,6 +39,11 @@ internal sealed class CommonOptions
     { Description = "Send every AWS call to this endpoint (e.g. a standalone emulator).", Recursive = true };
     private readonly Option<int> parallel = new("--parallel")
     { Description = "How many collaborations to work on at once.", DefaultValueFactory = _ => 4, Recursive = true };
+    private readonly Option<double?> maxRps = new("--max-rps")
+    {
+        Description = "Client-side limit of requests per second per AWS operation. [default: 5, AWS Clean Rooms' usual quota; unlimited with --local]",
+        Recursive = true,
+    };
     private readonly Option<bool> noColor = new("--no-color")
     { Description = "Plain output without colour.", Recursive = true };
     private readonly Option<string[]> target = new("--target", "-t")
@@ -49,16 +55,21 @@ internal sealed class CommonOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { config, local, localDir, resetLocal, profile, region, endpointUrl, parallel, noColor, target, verbose, debug })
+        foreach (var option in new Option[] { config, local, localDir, resetLocal, profile, region, endpointUrl, parallel, maxRps, noColor, target, verbose, debug })
             command.Options.Add(option);
         parallel.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 1 or > 64) r.AddError("--parallel must be between 1 and 64.");
         });
+        maxRps.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double?>() is { } rps && !(rps > 0 && rps <= 10_000))
+                r.AddError("--max-rps must be a number of requests per second above 0 and at most 10000 (e.g. --max-rps 5).");
+        });
     }
 
     public RunSettings Read(ParseResult r) => new(
         r.GetValue(config)!, r.GetValue(local), r.GetValue(localDir)!, r.GetValue(resetLocal),
-        r.GetValue(profile), r.GetValue(region), r.GetValue(endpointUrl), r.GetValue(parallel), r.GetValue(noColor),
+        r.GetValue(profile), r.GetValue(region), r.GetValue(endpointUrl), r.GetValue(parallel), r.GetValue(maxRps), r.GetValue(noColor),
         r.GetValue(target) ?? [], r.GetValue(verbose), r.GetValue(debug));
 }

@@ -46,7 +46,11 @@ internal sealed class ApiSession : IAsyncDisposable
             : settings.Verbose ? new AwsCallLog(AwsLogLevel.Verbose, log.WriteLine) : null;
         if (!settings.Local)
         {
-            var aws = new AwsSettings(settings.Profile, settings.Region, settings.EndpointUrl) { FallbackRegion = configRegion };
+            var aws = new AwsSettings(settings.Profile, settings.Region, settings.EndpointUrl)
+            {
+                FallbackRegion = configRegion,
+                RateLimit = RateLimitFor(settings, RateLimitOptions.Default),
+            };
             var context = AwsContextResolver.Resolve(aws);
             return new ApiSession(o => CleanRoomsClientFactory.Create(context, aws, o), callLog, context.Region, $"AWS ({context})", null);
         }
@@ -55,12 +59,19 @@ internal sealed class ApiSession : IAsyncDisposable
         var running = await EmulatorServer.StartAsync(new EmulatorOptions { StateDirectory = settings.LocalDir }, ct);
         var region = settings.Region ?? configRegion ?? new EmulatorOptions().Region;
         // The embedded emulator does not throttle, so the client need not pace itself as it must against AWS.
-        var local = new AwsSettings(Region: region, EndpointUrl: running.Endpoint.ToString()) { RateLimit = RateLimitOptions.Unlimited };
+        var local = new AwsSettings(Region: region, EndpointUrl: running.Endpoint.ToString())
+        {
+            RateLimit = RateLimitFor(settings, RateLimitOptions.Unlimited),
+        };
         var credentials = new BasicAWSCredentials(DemoWorld.AccessKeyId(DemoWorld.OurAccount), DemoWorld.SecretAccessKey(DemoWorld.OurAccount));
         var endpoints = ServiceEndpoints.Resolve(running.Endpoint.ToString(), region, _ => null);
         var localContext = new ResolvedAwsContext(credentials, region, endpoints, $"demo account {DemoWorld.OurAccount}");
         return new ApiSession(o => CleanRoomsClientFactory.Create(localContext, local, o), callLog, region, $"the local emulator ({settings.LocalDir}, demo account {DemoWorld.OurAccount})", running);
     }
+
+    /// <summary>--max-rps, or the mode's own pace: AWS's usual quota, or none against the embedded emulator.</summary>
+    private static RateLimitOptions RateLimitFor(RunSettings settings, RateLimitOptions otherwise) =>
+        settings.MaxRps is { } rps ? RateLimitOptions.Default with { RequestsPerSecond = rps } : otherwise;
 
     public async ValueTask DisposeAsync()
     {
