@@ -13,6 +13,7 @@ public sealed record RunSettings(
     string? EndpointUrl,
     int Parallel,
     double? MaxRps,
+    string? ReadCache,
     bool NoColor,
     IReadOnlyList<string> Targets,
     bool Verbose,
@@ -44,6 +45,12 @@ internal sealed class CommonOptions
         Description = "Client-side limit of requests per second per AWS operation. [default: 5, AWS Clean Rooms' usual quota; unlimited with --local]",
         Recursive = true,
     };
+    private readonly Option<string?> readCache = new("--read-cache")
+    {
+        Description = "Folder of a cache of live-state details (never credentials): what did not change since the last run is not read again. [default: off]",
+        HelpName = "dir",
+        Recursive = true,
+    };
     private readonly Option<bool> noColor = new("--no-color")
     { Description = "Plain output without colour.", Recursive = true };
     private readonly Option<string[]> target = new("--target", "-t")
@@ -55,7 +62,7 @@ internal sealed class CommonOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { config, local, localDir, resetLocal, profile, region, endpointUrl, parallel, maxRps, noColor, target, verbose, debug })
+        foreach (var option in new Option[] { config, local, localDir, resetLocal, profile, region, endpointUrl, parallel, maxRps, readCache, noColor, target, verbose, debug })
             command.Options.Add(option);
         parallel.Validators.Add(r =>
         {
@@ -70,6 +77,7 @@ internal sealed class CommonOptions
 
     public RunSettings Read(ParseResult r) => new(
         r.GetValue(config)!, r.GetValue(local), r.GetValue(localDir)!, r.GetValue(resetLocal),
-        r.GetValue(profile), r.GetValue(region), r.GetValue(endpointUrl), r.GetValue(parallel), r.GetValue(maxRps), r.GetValue(noColor),
+        r.GetValue(profile), r.GetValue(region), r.GetValue(endpointUrl), r.GetValue(parallel), r.GetValue(maxRps), r.GetValue(readCache),
+        r.GetValue(noColor),
         r.GetValue(target) ?? [], r.GetValue(verbose), r.GetValue(debug));
 }

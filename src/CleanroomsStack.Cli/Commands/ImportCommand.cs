@@ -37,9 +37,14 @@ internal static class ImportCommand
                 }
                 await using var session = await ApiSession.OpenAsync(settings, settings.Region, io.Error, ct);
                 io.Error.WriteLine($"Reading the live account from {session.Describe()} ...");
-                var active = (await session.Api.ListMembershipsAsync("ACTIVE", ct)).Select(m => m.CollaborationId).ToHashSet(StringComparer.Ordinal);
-                var inventory = await new InventoryReader(session.Api, session.Region, settings.Parallel).ReadAsync(active, everyOpenCollaboration: false, ct);
-                var live = await new LiveStateReader(session.Api, settings.Parallel).ReadAsync(active, ct);
+                // Listed once: the active ones say what to import, and both readers start from the same list.
+                var memberships = await session.Api.ListMembershipsAsync(null, ct);
+                var active = memberships.Where(m => m.Status == "ACTIVE").Select(m => m.CollaborationId).ToHashSet(StringComparer.Ordinal);
+                var (inventory, _) = await new InventoryReader(session.Api, session.Region, settings.Parallel)
+                    .ReadAsync(active, everyOpenCollaboration: false, ct, memberships);
+                var cache = ReadCacheFile.Open(settings.ReadCache, io.Error);
+                var live = await new LiveStateReader(session.Api, settings.Parallel, cache?.Cache).ReadAsync(memberships, active, ct);
+                cache?.Save();
                 File.WriteAllText(path, ConfigImporter.ToYaml(inventory, live));
                 io.Out.WriteLine($"Wrote {path} with {active.Count} collaboration{(active.Count == 1 ? "" : "s")}. " +
                                  "Review it, then run `cleanrooms-stack preview`: it should report no changes.");

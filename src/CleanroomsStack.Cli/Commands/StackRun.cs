@@ -42,7 +42,9 @@ internal sealed class StackRun(RunSettings settings, CliIo io)
     public async Task<PlanningResult?> PlanAsync(ApiSession session, StackConfig config, CancellationToken ct, PlanOptions? options = null)
     {
         io.Error.WriteLine($"Reading live state from {session.Describe()} ...");
-        var result = await new StackPipeline(session.Api, session.Region, settings.Parallel).PlanAsync(config, options ?? PlanOptions.Default, ct);
+        var cache = ReadCacheFile.Open(settings.ReadCache, io.Error);
+        var result = await new StackPipeline(session.Api, session.Region, settings.Parallel, cache?.Cache).PlanAsync(config, options ?? PlanOptions.Default, ct);
+        if (result.Live is not null) cache?.Save();
         if (!result.Failed) return result; // the plan view shows its own warnings
         DiagnosticsView.Write(io.Error, result.Diagnostics);
         return null;

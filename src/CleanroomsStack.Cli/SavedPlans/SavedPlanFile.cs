@@ -23,12 +23,7 @@ internal static class SavedPlanFile
     public static void Write(string path, PlanFingerprint fingerprint, PlanDocument plan)
     {
         var saved = new SavedPlan(1, SavedPlan.KindName, fingerprint.Config, fingerprint.LiveState, plan);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        // Write then rename, so a reader never sees half a plan.
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        File.WriteAllText(temporary, JsonSerializer.Serialize(saved, Options) + "\n");
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(saved, Options) + "\n");
     }
 
     /// <summary>Reads a saved plan; a missing or foreign file is reported on <paramref name="error"/> and gives null.</summary>

@@ -5,6 +5,9 @@ using CleanroomsStack.Engine.Ports.Shapes;
 
 namespace CleanroomsStack.Engine.Reading;
 
+/// <summary>The inventory, and the caller's memberships it listed: the live-state reader starts from them.</summary>
+public sealed record InventoryReading(Inventory Inventory, IReadOnlyList<MembershipSummary> Memberships);
+
 /// <summary>
 /// Reads what expansion needs: the caller, its configured tables, every collaboration it is invited to or active in,
 /// and the members of the collaborations the config names (members are read only where needed: one call each).
@@ -12,12 +15,14 @@ namespace CleanroomsStack.Engine.Reading;
 public sealed class InventoryReader(ICleanRoomsApi api, string region, int parallelism)
 {
     /// <param name="everyOpenCollaboration">Also read the members of every collaboration the caller is invited to or active in.</param>
-    public async Task<Inventory> ReadAsync(IReadOnlySet<string> collaborationIds, bool everyOpenCollaboration, CancellationToken ct)
+    /// <param name="memberships">The caller's memberships (every status) if already listed; otherwise they are listed here.</param>
+    public async Task<InventoryReading> ReadAsync(IReadOnlySet<string> collaborationIds, bool everyOpenCollaboration, CancellationToken ct,
+        IReadOnlyList<MembershipSummary>? memberships = null)
     {
         var callerTask = api.GetCallerIdentityAsync(ct);
         var tablesTask = api.ListConfiguredTablesAsync(ct);
         var collaborationsTask = api.ListCollaborationsAsync(null, ct);
-        var membershipsTask = api.ListMembershipsAsync(null, ct);
+        var membershipsTask = memberships is null ? api.ListMembershipsAsync(null, ct) : Task.FromResult(memberships);
         await Task.WhenAll(callerTask, tablesTask, collaborationsTask, membershipsTask);
 
         var wanted = collaborationsTask.Result
@@ -35,7 +40,7 @@ public sealed class InventoryReader(ICleanRoomsApi api, string region, int paral
             .Select(t => new ConfiguredTableInfo(t.Id, t.Name, t.Arn))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
-        return new Inventory(new CallerInfo(caller.Account, caller.Arn), tables, collaborations, region);
+        return new InventoryReading(new Inventory(new CallerInfo(caller.Account, caller.Arn), tables, collaborations, region), membershipsTask.Result);
     }
 
     /// <summary>

@@ -12,14 +12,17 @@ namespace CleanroomsStack.Engine.Reading;
 
 /// <summary>
 /// Reads the live state of the memberships of the given collaborations: each membership's settings, its table
-/// associations with their collaboration analysis rules, and its ID namespace associations.
+/// associations with their collaboration analysis rules, and its ID namespace associations. It starts from the
+/// memberships the inventory listed, and with a read cache it gets only what changed since the cache was written.
 /// </summary>
-public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism)
+public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism, IReadCache? cache = null)
 {
-    public async Task<LiveState> ReadAsync(IReadOnlySet<string> collaborationIds, CancellationToken ct)
+    private readonly CachedGets gets = new(cache);
+
+    /// <param name="memberships">The caller's memberships as ListMemberships returned them (every status).</param>
+    public async Task<LiveState> ReadAsync(IReadOnlyList<MembershipSummary> memberships, IReadOnlySet<string> collaborationIds, CancellationToken ct)
     {
-        var summaries = await api.ListMembershipsAsync(null, ct);
-        var wanted = summaries.Where(m => collaborationIds.Contains(m.CollaborationId)).ToList();
+        var wanted = memberships.Where(m => collaborationIds.Contains(m.CollaborationId)).ToList();
         var states = await Bounded.SelectAsync(wanted, parallelism, m => ReadMembershipAsync(m, ct));
         return new LiveState(states.Values.OrderBy(m => m.CollaborationId, StringComparer.Ordinal).ThenBy(m => m.Id).ToList());
     }
@@ -32,7 +35,8 @@ public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism)
             return new MembershipState(summary.Id, summary.Arn, summary.CollaborationId, summary.CollaborationName,
                 summary.Status, "", [], []);
         }
-        var membershipTask = api.GetMembershipAsync(summary.Id, ct);
+        // The summary lacks the log statuses and the result configuration.
+        var membershipTask = gets.GetAsync(summary, () => api.GetMembershipAsync(summary.Id, ct));
         var associationsTask = ReadTableAssociationsAsync(summary.Id, summary.CollaborationId, ct);
         var idNamespacesTask = ReadIdNamespaceAssociationsAsync(summary.Id, ct);
         var mappingTablesTask = ReadIdMappingTablesAsync(summary.Id, ct);
@@ -72,8 +76,9 @@ public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism)
         IReadOnlyDictionary<(string Name, string Type), AnalysisRuleState> batched, CancellationToken ct)
     {
         // The summary lacks role and description; a Get returns them.
-        var association = await api.GetConfiguredTableAssociationAsync(membershipId, summary.Id, ct);
-        var ruleTypes = association.AnalysisRuleTypes ?? summary.AnalysisRuleTypes ?? [];
+        var association = await gets.GetAsync(summary, () => api.GetConfiguredTableAssociationAsync(membershipId, summary.Id, ct));
+        // The list is fresh even when the association came from the read cache.
+        var ruleTypes = summary.AnalysisRuleTypes ?? association.AnalysisRuleTypes ?? [];
         var rules = new List<AnalysisRuleState>();
         foreach (var type in ruleTypes.Order(StringComparer.Ordinal))
         {
@@ -98,7 +103,7 @@ public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism)
     {
         var summaries = await api.ListIdMappingTablesAsync(membershipId, ct);
         // kmsKeyArn is only in the full shape.
-        var full = await Bounded.SelectAsync(summaries, parallelism, s => api.GetIdMappingTableAsync(membershipId, s.Id, ct));
+        var full = await Bounded.SelectAsync(summaries, parallelism, s => gets.GetAsync(s, () => api.GetIdMappingTableAsync(membershipId, s.Id, ct)));
         return full.Values
             .Select(t => new IdMappingTableState(t.Id, t.Arn, t.Name, t.InputReferenceConfig.InputReferenceArn,
                 t.InputReferenceConfig.ManageResourcePolicies, t.Description, t.KmsKeyArn))
@@ -110,7 +115,7 @@ public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism)
     {
         var summaries = await api.ListIdNamespaceAssociationsAsync(membershipId, ct);
         // idMappingConfig is only in the full shape.
-        var full = await Bounded.SelectAsync(summaries, parallelism, s => api.GetIdNamespaceAssociationAsync(membershipId, s.Id, ct));
+        var full = await Bounded.SelectAsync(summaries, parallelism, s => gets.GetAsync(s, () => api.GetIdNamespaceAssociationAsync(membershipId, s.Id, ct)));
         return full.Values
             .Select(a => new IdNamespaceAssociationState(a.Id, a.Arn, a.Name, a.InputReferenceConfig.InputReferenceArn,
                 a.InputReferenceConfig.ManageResourcePolicies, a.Description, a.IdMappingConfig?.AllowUseAsDimensionColumn ?? false))

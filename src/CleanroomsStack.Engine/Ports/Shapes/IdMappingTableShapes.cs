@@ -6,12 +6,12 @@ public sealed record IdMappingTableInputReferenceConfig(string InputReferenceArn
 public sealed record IdMappingTable(
     string Id, string Arn, string MembershipId, string MembershipArn, string CollaborationId, string CollaborationArn,
     string Name, DateTimeOffset CreateTime, DateTimeOffset UpdateTime, IdMappingTableInputReferenceConfig InputReferenceConfig,
-    string? Description = null, string? KmsKeyArn = null);
+    string? Description = null, string? KmsKeyArn = null) : IVersionedResource;
 
 public sealed record IdMappingTableSummary(
     string Id, string Arn, string MembershipId, string MembershipArn, string CollaborationId, string CollaborationArn,
     string Name, DateTimeOffset CreateTime, DateTimeOffset UpdateTime, IdMappingTableInputReferenceConfig InputReferenceConfig,
-    string? Description = null);
+    string? Description = null) : IVersionedResource;
 
 public sealed record CreateIdMappingTableRequest(
     string MembershipIdentifier, string Name, IdMappingTableInputReferenceConfig InputReferenceConfig,

@@ -10,13 +10,13 @@ public sealed record IdNamespaceAssociation(
     string Id, string Arn, string MembershipId, string MembershipArn, string CollaborationId, string CollaborationArn,
     string Name, DateTimeOffset CreateTime, DateTimeOffset UpdateTime,
     IdNamespaceInputReferenceConfig InputReferenceConfig, IdNamespaceInputReferenceProperties InputReferenceProperties,
-    string? Description = null, IdMappingConfig? IdMappingConfig = null);
+    string? Description = null, IdMappingConfig? IdMappingConfig = null) : IVersionedResource;
 
 public sealed record IdNamespaceAssociationSummary(
     string Id, string Arn, string MembershipId, string MembershipArn, string CollaborationId, string CollaborationArn,
     string Name, DateTimeOffset CreateTime, DateTimeOffset UpdateTime,
     IdNamespaceInputReferenceConfig InputReferenceConfig, IdNamespaceInputReferenceProperties InputReferenceProperties,
-    string? Description = null);
+    string? Description = null) : IVersionedResource;
 
 public sealed record CreateIdNamespaceAssociationRequest(
     string MembershipIdentifier, string Name, IdNamespaceInputReferenceConfig InputReferenceConfig,

@@ -5,13 +5,13 @@ public sealed record Membership(
     string CollaborationCreatorAccountId, string CollaborationCreatorDisplayName, string CollaborationName,
     DateTimeOffset CreateTime, DateTimeOffset UpdateTime, string Status, IReadOnlyList<string> MemberAbilities,
     string QueryLogStatus, PaymentConfiguration PaymentConfiguration, string? JobLogStatus = null,
-    MembershipResultConfiguration? DefaultResultConfiguration = null);
+    MembershipResultConfiguration? DefaultResultConfiguration = null) : IVersionedResource;
 
 public sealed record MembershipSummary(
     string Id, string Arn, string CollaborationArn, string CollaborationId,
     string CollaborationCreatorAccountId, string CollaborationCreatorDisplayName, string CollaborationName,
     DateTimeOffset CreateTime, DateTimeOffset UpdateTime, string Status, IReadOnlyList<string> MemberAbilities,
-    PaymentConfiguration PaymentConfiguration);
+    PaymentConfiguration PaymentConfiguration) : IVersionedResource;
 
 public sealed record CreateMembershipRequest(
     string CollaborationIdentifier, string QueryLogStatus,

@@ -3,11 +3,11 @@ namespace CleanroomsStack.Engine.Ports.Shapes;
 public sealed record ConfiguredTableAssociation(
     string Arn, string Id, string ConfiguredTableId, string ConfiguredTableArn, string MembershipId, string MembershipArn,
     string RoleArn, string Name, DateTimeOffset CreateTime, DateTimeOffset UpdateTime,
-    string? Description = null, IReadOnlyList<string>? AnalysisRuleTypes = null);
+    string? Description = null, IReadOnlyList<string>? AnalysisRuleTypes = null) : IVersionedResource;
 
 public sealed record ConfiguredTableAssociationSummary(
     string Arn, string Id, string ConfiguredTableId, string MembershipId, string MembershipArn, string Name,
-    DateTimeOffset CreateTime, DateTimeOffset UpdateTime, IReadOnlyList<string>? AnalysisRuleTypes = null);
+    DateTimeOffset CreateTime, DateTimeOffset UpdateTime, IReadOnlyList<string>? AnalysisRuleTypes = null) : IVersionedResource;
 
 public sealed record CreateConfiguredTableAssociationRequest(
     string MembershipIdentifier, string Name, string ConfiguredTableIdentifier, string RoleArn,

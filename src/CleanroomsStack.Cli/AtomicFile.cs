@@ -1,0 +1,22 @@
+namespace CleanroomsStack.Cli;
+
+/// <summary>Writes a file whole or not at all, so a reader (or a run interrupted mid-write) never sees half of it.</summary>
+internal static class AtomicFile
+{
+    public static void WriteAllText(string path, string text)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        // Write beside the target, then rename: a rename within one folder replaces the file in one step.
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(temporary, text);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+}

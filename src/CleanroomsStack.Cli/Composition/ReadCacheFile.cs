@@ -1,0 +1,73 @@
+using System.Text.Json;
+using CleanroomsStack.Engine.Reading;
+
+namespace CleanroomsStack.Cli.Composition;
+
+/// <summary>
+/// The read cache of <c>--read-cache &lt;dir&gt;</c>: one JSON file in that folder, loaded once before the read and
+/// replaced whole after a successful one, holding only the resources that read saw. It holds full resource shapes as
+/// AWS returned them (names, ARNs, settings), never credentials. A file that can't be used costs Gets, not the run.
+/// </summary>
+internal sealed class ReadCacheFile
+{
+    public const string FileName = "read-cache.json";
+    private const int FormatVersion = 1;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, IndentSize = 2, NewLine = "\n" };
+
+    private readonly string path;
+    private readonly TextWriter warnings;
+
+    private ReadCacheFile(string path, InMemoryReadCache cache, TextWriter warnings)
+    {
+        this.path = path;
+        this.warnings = warnings;
+        Cache = cache;
+    }
+
+    public InMemoryReadCache Cache { get; }
+
+    /// <summary>The cache in <paramref name="folder"/>, or null when no folder was given (the cache is off).</summary>
+    public static ReadCacheFile? Open(string? folder, TextWriter warnings)
+    {
+        if (folder is null) return null;
+        var path = Path.Combine(folder, FileName);
+        return new ReadCacheFile(path, new InMemoryReadCache(Load(path, warnings)), warnings);
+    }
+
+    /// <summary>After a successful read: keep what this run saw, and nothing else.</summary>
+    public void Save()
+    {
+        try
+        {
+            AtomicFile.WriteAllText(path, JsonSerializer.Serialize(new StoredReadCache(FormatVersion, Cache.Seen), Json) + "\n");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            warnings.WriteLine($"warning: could not write the read cache '{path}' ({OneLine(e.Message)}); the next run reads everything again.");
+        }
+    }
+
+    private static IReadOnlyDictionary<string, ReadCacheEntry>? Load(string path, TextWriter warnings)
+    {
+        string? problem;
+        try
+        {
+            if (!File.Exists(path)) return null;
+            var stored = JsonSerializer.Deserialize<StoredReadCache>(File.ReadAllText(path), Json);
+            if (stored is { FormatVersion: FormatVersion, Entries: { } entries })
+                return entries.Where(e => e.Value is { Details.ValueKind: JsonValueKind.Object }).ToDictionary(StringComparer.Ordinal);
+            problem = stored is null ? "it holds no cache" : $"it has format version {stored.FormatVersion}, not {FormatVersion}";
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            problem = e is JsonException json ? $"it is corrupt{(json.Path is { } at ? $" at {at}" : "")}" : $"it can't be read: {OneLine(e.Message)}";
+        }
+        warnings.WriteLine($"warning: ignoring the read cache '{path}' ({problem}); reading everything from AWS.");
+        return null;
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").TrimEnd();
+
+    private sealed record StoredReadCache(int FormatVersion, IReadOnlyDictionary<string, ReadCacheEntry>? Entries);
+}
