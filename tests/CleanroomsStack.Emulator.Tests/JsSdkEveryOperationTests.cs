@@ -19,7 +19,7 @@ public sealed class JsSdkEveryOperationTests
         "CreateConfiguredTableAssociation", "GetConfiguredTableAssociation", "UpdateConfiguredTableAssociation", "ListConfiguredTableAssociations",
         "CreateConfiguredTableAssociationAnalysisRule", "GetConfiguredTableAssociationAnalysisRule", "UpdateConfiguredTableAssociationAnalysisRule",
         "CreateIdNamespaceAssociation", "GetIdNamespaceAssociation", "UpdateIdNamespaceAssociation", "ListIdNamespaceAssociations",
-        "CreateIdMappingTable", "GetIdMappingTable", "ListIdMappingTables", "TagResource", "UntagResource", "ListTagsForResource",
+        "CreateIdMappingTable", "GetIdMappingTable", "UpdateIdMappingTable", "ListIdMappingTables", "TagResource", "UntagResource", "ListTagsForResource",
         "ListSchemas", "GetSchema", "BatchGetSchema", "GetSchemaAnalysisRule", "BatchGetSchemaAnalysisRule",
         "DeleteConfiguredTableAssociationAnalysisRule", "DeleteConfiguredTableAssociation", "DeleteIdNamespaceAssociation",
         "DeleteIdMappingTable", "DeleteConfiguredTableAnalysisRule", "DeleteConfiguredTable", "DeleteMembership", "GetMembershipAfterDelete",
@@ -59,6 +59,7 @@ public sealed class JsSdkEveryOperationTests
         Assert.Equal(2, N(r, "UpdateConfiguredTableAssociationAnalysisRule.output.analysisRule.policy.v1.custom.allowedResultReceivers")!.AsArray().Count);
         Assert.False(N(r, "GetIdNamespaceAssociation.output.idNamespaceAssociation.idMappingConfig.allowUseAsDimensionColumn")!.GetValue<bool>());
         Assert.Equal("map_0", S(r, "GetIdMappingTable.output.idMappingTable.name"));
+        Assert.Equal("mapped", S(r, "UpdateIdMappingTable.output.idMappingTable.description"));
         Assert.Equal("data", S(r, "ListTagsForResource.output.tags.team"));
         Assert.Null(N(r, "ListTagsForResource.output.tags.env"));
         Assert.Equal("acx_orders", S(r, "ListSchemas.output.schemaSummaries.0.name"));

@@ -122,6 +122,7 @@ const mappingTable = (name) => new cr.CreateIdMappingTableCommand({
 await run("CreateIdMappingTable", us.cleanrooms, mappingTable("map_0"));
 const imt = { membershipIdentifier, idMappingTableIdentifier: r.CreateIdMappingTable.output?.idMappingTable?.id };
 await run("GetIdMappingTable", us.cleanrooms, new cr.GetIdMappingTableCommand(imt));
+await run("UpdateIdMappingTable", us.cleanrooms, new cr.UpdateIdMappingTableCommand({ ...imt, description: "mapped" }));
 await run("ListIdMappingTables", us.cleanrooms, new cr.ListIdMappingTablesCommand({ membershipIdentifier }));
 
 const resourceArn = r.CreateMembership.output?.membership?.arn;

@@ -42,6 +42,13 @@ public sealed class World
     /// <summary>Seconds since the epoch with millisecond precision, the wire format of every timestamp.</summary>
     public double Now() => Source?.Now() ?? Math.Round(Options.Clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0, 3);
 
+    /// <summary>
+    /// The updateTime of a resource changed now: always later than <paramref name="previous"/>, even for two updates in
+    /// one millisecond or under a pinned clock, because readers (the tool's read cache) take an unchanged updateTime
+    /// to mean an unchanged resource.
+    /// </summary>
+    public double UpdatedSince(double previous) => Math.Max(Now(), Math.Round(previous + 0.001, 3));
+
     /// <summary>A new lowercase UUID for a created resource.</summary>
     public string NewId() => Source?.NewId() ?? Guid.NewGuid().ToString("D");
 

@@ -47,7 +47,7 @@ public static class AnalysisRuleHandlers
             UpdateTime = now,
         };
         association.Rules.Add(rule);
-        association.UpdateTime = now;
+        association.UpdateTime = world.UpdatedSince(association.UpdateTime);
         return Single(world, membership, association, rule);
     }
 
@@ -67,7 +67,7 @@ public static class AnalysisRuleHandlers
         policy!.CheckAgainst(context.World, rule.Type, membership, association);
         rule.AllowedResultReceivers = policy.AllowedResultReceivers;
         rule.AllowedAdditionalAnalyses = policy.AllowedAdditionalAnalyses;
-        rule.UpdateTime = context.World.Now();
+        rule.UpdateTime = context.World.UpdatedSince(rule.UpdateTime);
         return Single(context.World, membership, association, rule);
     }
 
@@ -75,7 +75,7 @@ public static class AnalysisRuleHandlers
     {
         var (_, association, rule) = Find(context);
         association.Rules.Remove(rule);
-        association.UpdateTime = context.World.Now();
+        association.UpdateTime = context.World.UpdatedSince(association.UpdateTime);
         return OperationResult.NoContent();
     }
 

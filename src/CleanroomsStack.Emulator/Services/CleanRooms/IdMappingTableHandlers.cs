@@ -6,7 +6,7 @@ using CleanroomsStack.Emulator.Validation;
 
 namespace CleanroomsStack.Emulator.Services.CleanRooms;
 
-/// <summary>ID mapping tables of a membership (Create / Get / List / Delete), with the per-membership quota.</summary>
+/// <summary>ID mapping tables of a membership (Create / Get / List / Update / Delete), with the per-membership quota.</summary>
 public static class IdMappingTableHandlers
 {
     private const string Collection = "/memberships/{membershipIdentifier}/idmappingtables";
@@ -17,6 +17,7 @@ public static class IdMappingTableHandlers
         routes.Rest("cleanrooms", "CreateIdMappingTable", "POST", Collection, true, Create);
         routes.Rest("cleanrooms", "ListIdMappingTables", "GET", Collection, false, List);
         routes.Rest("cleanrooms", "GetIdMappingTable", "GET", Item, false, Get);
+        routes.Rest("cleanrooms", "UpdateIdMappingTable", "PATCH", Item, true, Update);
         routes.Rest("cleanrooms", "DeleteIdMappingTable", "DELETE", Item, true, Delete);
     }
 
@@ -73,6 +74,22 @@ public static class IdMappingTableHandlers
     {
         var membership = Lookups.Membership(context);
         return Single(context.World, membership, Find(context, membership));
+    }
+
+    /// <summary>Only the description and the KMS key change in place; members left out stay as they are.</summary>
+    private static OperationResult Update(OperationContext context)
+    {
+        var membership = Lookups.Membership(context);
+        var table = Find(context, membership);
+        var v = new FieldValidator();
+        var description = v.String(context.Body, "description", false, 0, 255, Patterns.Description());
+        var kms = v.String(context.Body, "kmsKeyArn", false, 20, 2048, Patterns.KmsKeyArn());
+        v.ThrowIfInvalid();
+
+        if (description is not null) table.Description = description;
+        if (kms is not null) table.KmsKeyArn = kms;
+        table.UpdateTime = context.World.UpdatedSince(table.UpdateTime);
+        return Single(context.World, membership, table);
     }
 
     private static OperationResult Delete(OperationContext context)

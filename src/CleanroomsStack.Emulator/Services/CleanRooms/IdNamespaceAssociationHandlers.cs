@@ -105,7 +105,7 @@ public static class IdNamespaceAssociationHandlers
         if (name is not null) association.Name = name;
         if (description is not null) association.Description = description;
         if (dimension is not null) association.AllowUseAsDimensionColumn = dimension;
-        association.UpdateTime = world.Now();
+        association.UpdateTime = world.UpdatedSince(association.UpdateTime);
         return Single(world, membership, association, NamespaceType(world, association));
     }
 

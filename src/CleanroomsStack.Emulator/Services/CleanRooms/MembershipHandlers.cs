@@ -119,7 +119,7 @@ public static class MembershipHandlers
         if (jobLogStatus is not null) membership.JobLogStatus = jobLogStatus;
         if (resultConfiguration is not null) membership.DefaultResultConfiguration = resultConfiguration;
         if (jobResultConfiguration is not null) membership.DefaultJobResultConfiguration = jobResultConfiguration;
-        membership.UpdateTime = context.World.Now();
+        membership.UpdateTime = context.World.UpdatedSince(membership.UpdateTime);
         return Single(context.World, membership);
     }
 

@@ -100,7 +100,7 @@ public static class TableAssociationHandlers
 
         if (description is not null) association.Description = description;
         if (roleArn is not null) association.RoleArn = roleArn;
-        association.UpdateTime = context.World.Now();
+        association.UpdateTime = context.World.UpdatedSince(association.UpdateTime);
         return Single(context.World, membership, association);
     }
 
