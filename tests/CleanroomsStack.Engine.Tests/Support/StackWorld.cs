@@ -6,13 +6,15 @@ using CleanroomsStack.Aws.Credentials;
 using CleanroomsStack.Core.Config;
 using CleanroomsStack.Core.Planning;
 using CleanroomsStack.Emulator;
+using CleanroomsStack.Emulator.Worlds;
 using CleanroomsStack.Engine.Applying;
 using CleanroomsStack.Engine.Ports;
+using CleanroomsStack.Engine.Reading;
 
 namespace CleanroomsStack.Engine.Tests.Support;
 
 /// <summary>
-/// An emulator of the onboarding world in a scratch folder, the real AWS client signed as our account, and the
+/// An emulator of the onboarding world (or of the demo world) in a scratch folder, the real AWS client signed as our account, and the
 /// pipeline (plan) and applier on top: what <c>cleanrooms-stack up</c> does, minus the console.
 /// </summary>
 public sealed class StackWorld : IAsyncDisposable
@@ -31,11 +33,13 @@ public sealed class StackWorld : IAsyncDisposable
     };
 
     private readonly EmulatorOptions options;
+    private readonly BasicAWSCredentials credentials;
 
-    private StackWorld(string folder, EmulatorOptions options, RunningEmulator emulator)
+    private StackWorld(string folder, EmulatorOptions options, RunningEmulator emulator, BasicAWSCredentials credentials)
     {
         Folder = folder;
         this.options = options;
+        this.credentials = credentials;
         Emulator = emulator;
     }
 
@@ -69,8 +73,20 @@ public sealed class StackWorld : IAsyncDisposable
             Quotas = quotas ?? new EmulatorQuotas(),
         };
         var emulator = await EmulatorServer.StartAsync(options);
-        var world = new StackWorld(folder, options with { Port = emulator.Endpoint.Port }, emulator);
+        var us = new BasicAWSCredentials(OnboardingWorld.AccessKeyId(OnboardingWorld.Us), OnboardingWorld.SecretAccessKey(OnboardingWorld.Us));
+        var world = new StackWorld(folder, options with { Port = emulator.Endpoint.Port }, emulator, us);
         world.WriteConfig(OnboardingWorld.Config(invitations));
+        return world;
+    }
+
+    /// <summary>The demo world of <c>--local</c> (our account invited to AMC, Retail Media and Measurement) with this config.</summary>
+    public static async Task<StackWorld> StartDemoAsync(string config)
+    {
+        var folder = Directory.CreateTempSubdirectory("crs-demo-").FullName;
+        var emulator = await EmulatorServer.StartAsync(new EmulatorOptions());
+        var us = new BasicAWSCredentials(DemoWorld.AccessKeyId(DemoWorld.OurAccount), DemoWorld.SecretAccessKey(DemoWorld.OurAccount));
+        var world = new StackWorld(folder, emulator.Options, emulator, us);
+        world.WriteConfig(config);
         return world;
     }
 
@@ -92,16 +108,15 @@ public sealed class StackWorld : IAsyncDisposable
         retry ??= ClientRetry;
         var endpoint = Emulator.Endpoint.ToString();
         var settings = new AwsSettings(Region: Region, EndpointUrl: endpoint) { Retry = retry, RateLimit = ClientRateLimit };
-        var credentials = new BasicAWSCredentials(OnboardingWorld.AccessKeyId(OnboardingWorld.Us), OnboardingWorld.SecretAccessKey(OnboardingWorld.Us));
         var context = new ResolvedAwsContext(credentials, Region, ServiceEndpoints.Resolve(endpoint, Region, _ => null), "test account");
         return CleanRoomsClientFactory.Create(context, settings, new AuditTrailForwarder());
     }
 
-    public async Task<PlanningResult> PlanningAsync(ICleanRoomsApi? api = null, CancellationToken ct = default)
+    public async Task<PlanningResult> PlanningAsync(ICleanRoomsApi? api = null, CancellationToken ct = default, IReadCache? cache = null)
     {
         var loaded = ConfigLoader.Load(await File.ReadAllTextAsync(ConfigPath, ct), ConfigPath);
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Diagnostics));
-        var planning = await new StackPipeline(api ?? Client(), Region, parallelism: 4).PlanAsync(loaded.Config!, PlanOptions.Default, ct);
+        var planning = await new StackPipeline(api ?? Client(), Region, parallelism: 4, cache).PlanAsync(loaded.Config!, PlanOptions.Default, ct);
         Assert.False(planning.Failed, string.Join("\n", planning.Diagnostics));
         return planning;
     }

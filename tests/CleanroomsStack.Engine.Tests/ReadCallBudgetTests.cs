@@ -1,0 +1,128 @@
+using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Emulator.Worlds;
+using CleanroomsStack.Engine.Ports.Shapes;
+using CleanroomsStack.Engine.Reading;
+using CleanroomsStack.Engine.Tests.Support;
+
+namespace CleanroomsStack.Engine.Tests;
+
+/// <summary>
+/// Issue #8: a no-op plan of M memberships costs O(M) AWS calls, at most 6 per membership + 10 with a warm read cache
+/// and one more per association without one, counted by the emulator over real signed HTTP.
+/// </summary>
+public sealed class ReadCallBudgetTests
+{
+    private static readonly string DemoConfig = File.ReadAllText(RepoFile("collaborations.yaml"));
+
+    private static readonly string ThreeCollaborations = DemoConfig + $"""
+          - name: Retail Media Collaboration
+            id: {DemoWorld.RetailCollaborationId}
+          - name: Measurement Collaboration
+            id: {DemoWorld.MeasurementCollaborationId}
+
+        """;
+
+    /// <summary>What any no-op plan of the demo world lists, once each: no membership is listed twice.</summary>
+    private static readonly Dictionary<string, int> Lists = new()
+    {
+        ["GetCallerIdentity"] = 1, ["ListCollaborations"] = 1, ["ListConfiguredTables"] = 1, ["ListMemberships"] = 1, ["ListMembers"] = 1,
+        ["ListConfiguredTableAssociations"] = 1, ["BatchGetSchemaAnalysisRule"] = 1, ["ListIdNamespaceAssociations"] = 1, ["ListIdMappingTables"] = 1,
+    };
+
+    private static int Budget(int memberships) => 6 * memberships + 10;
+
+    [Fact]
+    public async Task A_cold_no_op_plan_of_the_demo_world_gets_each_resource_once_within_budget()
+    {
+        await using var world = await UpAsync(DemoConfig);
+
+        var calls = await NoOpPlanCallsAsync(world, new InMemoryReadCache());
+
+        var expected = new Dictionary<string, int>(Lists) { ["GetMembership"] = 1, ["GetConfiguredTableAssociation"] = 25, ["GetIdNamespaceAssociation"] = 1 };
+        Assert.Equal(expected.OrderBy(e => e.Key), calls.OrderBy(e => e.Key));
+        Assert.True(calls.Values.Sum() <= Budget(1) + 26, $"{calls.Values.Sum()} calls");
+    }
+
+    [Fact]
+    public async Task A_warm_no_op_plan_of_the_demo_world_only_lists()
+    {
+        await using var world = await UpAsync(DemoConfig);
+        var cache = new InMemoryReadCache();
+        await NoOpPlanCallsAsync(world, cache);
+
+        var calls = await NoOpPlanCallsAsync(world, cache);
+
+        Assert.Equal(Lists.OrderBy(e => e.Key), calls.OrderBy(e => e.Key));
+        Assert.True(calls.Values.Sum() <= Budget(1), $"{calls.Values.Sum()} calls");
+    }
+
+    [Fact]
+    public async Task Changes_made_outside_the_tool_after_a_warm_run_are_still_planned()
+    {
+        await using var world = await UpAsync(DemoConfig);
+        var cache = new InMemoryReadCache();
+        var live = (await world.PlanningAsync(cache: cache)).Live!.Memberships.Single();
+        var api = world.Client();
+        var association = live.TableAssociations[3];
+        await api.UpdateConfiguredTableAssociationAsync(new(live.Id, association.Id, RoleArn: $"arn:aws:iam::{DemoWorld.OurAccount}:role/someone-elses"), default);
+        await api.UpdateMembershipAsync(new(live.Id, QueryLogStatus: "DISABLED"), default);
+        await api.UpdateIdNamespaceAssociationAsync(new(live.Id, live.IdNamespaceAssociations.Single().Id, Description: "edited in the console"), default);
+        world.Emulator.ResetStats();
+
+        var plan = (await world.PlanningAsync(cache: cache)).Plan!;
+
+        var updates = plan.Changes.Where(c => c.Action == ChangeAction.Update).Select(c => (c.Kind, c.Diffs.Single().Path)).Order().ToList();
+        Assert.Equal([(ResourceKind.Membership, "queryLogStatus"), (ResourceKind.TableAssociation, "roleArn"),
+            (ResourceKind.IdNamespaceAssociation, "description")], updates.OrderBy(u => u.Kind).ToList());
+        // Only what changed was read again.
+        var calls = Requests(world);
+        Assert.Equal(1, calls["GetConfiguredTableAssociation"]);
+        Assert.Equal(1, calls["GetMembership"]);
+        Assert.Equal(1, calls["GetIdNamespaceAssociation"]);
+    }
+
+    [Fact]
+    public async Task Three_memberships_plan_in_calls_linear_in_memberships()
+    {
+        await using var world = await UpAsync(ThreeCollaborations);
+        var cache = new InMemoryReadCache();
+        var live = (await world.PlanningAsync(cache: cache)).Live!;
+        var associations = live.Memberships.Sum(m => m.TableAssociations.Count + m.IdNamespaceAssociations.Count);
+        Assert.Equal(3, live.Memberships.Count);
+
+        var cold = await NoOpPlanCallsAsync(world, new InMemoryReadCache());
+        var warm = await NoOpPlanCallsAsync(world, cache);
+
+        Assert.True(cold.Values.Sum() <= Budget(3) + associations, $"cold: {cold.Values.Sum()} calls for {associations} associations");
+        Assert.True(warm.Values.Sum() <= Budget(3), $"warm: {warm.Values.Sum()} calls");
+        Assert.Equal(1, warm["ListMemberships"]);
+        Assert.DoesNotContain("GetConfiguredTableAssociation", warm.Keys);
+    }
+
+    private static async Task<StackWorld> UpAsync(string config)
+    {
+        var world = await StackWorld.StartDemoAsync(config);
+        var up = await world.UpAsync();
+        Assert.True(up.Result.Succeeded);
+        return world;
+    }
+
+    /// <summary>Plans once with the cache and returns the AWS calls it made by operation; the plan must be empty.</summary>
+    private static async Task<Dictionary<string, int>> NoOpPlanCallsAsync(StackWorld world, IReadCache cache)
+    {
+        world.Emulator.ResetStats();
+        var plan = (await world.PlanningAsync(cache: cache)).Plan!;
+        Assert.False(plan.HasChanges, string.Join("\n", plan.Changes.Where(c => c.Action != ChangeAction.NoOp).Select(c => c.Address)));
+        return Requests(world);
+    }
+
+    private static Dictionary<string, int> Requests(StackWorld world) =>
+        world.Emulator.GetStats().Where(s => s.Value.Requests > 0).ToDictionary(s => s.Key, s => s.Value.Requests);
+
+    private static string RepoFile(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "CleanroomsStack.sln"))) return Path.Combine(dir.FullName, name);
+        throw new InvalidOperationException("CleanroomsStack.sln not found above " + AppContext.BaseDirectory);
+    }
+}
