@@ -43,7 +43,7 @@ public sealed class WorkflowTests : IDisposable
         Assert.False(string.IsNullOrEmpty(apply.Text("concurrency", "group")));
         Assert.Equal("false", apply.Text("concurrency", "cancel-in-progress"));
         Assert.Equal("write", apply.Text("permissions", "id-token"));
-        Assert.Equal(["up", "--yes", "--no-color"], Assert.Single(Commands(apply)));
+        Assert.Equal(["up", "--yes", "--no-color", "--read-cache", ".cleanrooms-cache"], Assert.Single(Commands(apply)));
         AssertAssumesRoleWithOidc(apply, "CLEANROOMS_APPLY_ROLE_ARN");
     }
 
@@ -67,6 +67,22 @@ public sealed class WorkflowTests : IDisposable
     }
 
     [Fact]
+    public void EveryWorkflowThatReadsLiveStateKeepsItsReadCacheBetweenRuns()
+    {
+        foreach (var file in new[] { ".github/workflows/preview.yml", ".github/workflows/apply.yml", ".github/workflows/drift.yml" })
+        {
+            var workflow = WorkflowFile.Load(file);
+            var reading = Assert.Single(Commands(workflow), c => c[0] is "preview" or "up" or "drift");
+            var folder = reading[reading.ToList().IndexOf("--read-cache") + 1];
+            var cache = Assert.Single(workflow.StepsUsing("actions/cache@"));
+            Assert.Equal(folder, (WorkflowFile.At(cache, "with", "path") as YamlScalarNode)!.Value);
+            // actions/cache entries are immutable: a key per run saves each run's cache, the prefix restores the newest.
+            Assert.Contains("github.run_id", (WorkflowFile.At(cache, "with", "key") as YamlScalarNode)!.Value);
+            Assert.NotNull(WorkflowFile.At(cache, "with", "restore-keys"));
+        }
+    }
+
+    [Fact]
     public void NoWorkflowHoldsLongLivedAwsKeys()
     {
         foreach (var file in Files)
@@ -81,24 +97,31 @@ public sealed class WorkflowTests : IDisposable
     public async Task EveryToolCommandLineRunsAgainstTheEmulatorWithTheExitCodeItsWorkflowExpects()
     {
         var lines = Files.Select(WorkflowFile.Load).SelectMany(Commands).Select(c => string.Join(' ', c)).ToHashSet();
-        Assert.Equal(["drift --markdown --no-color", "preview --markdown --no-color", "up --yes --no-color", "validate --no-color"], lines.Order(StringComparer.Ordinal));
+        Assert.Equal([$"drift --markdown --no-color {ReadCache}", $"preview --markdown --no-color {ReadCache}", $"up --yes --no-color {ReadCache}",
+            "validate --no-color"], lines.Order(StringComparer.Ordinal));
 
         // A pull request: validate, then the plan comment.
         await AssertRuns("validate --no-color", 0, "collaborations.yaml is valid");
-        await AssertRuns("preview --markdown --no-color", 0, "acx_part_age");
+        await AssertRuns($"preview --markdown --no-color {ReadCache}", 0, "acx_part_age");
         // The merge applies; the nightly check then finds nothing.
-        await AssertRuns("up --yes --no-color", 0, "Apply complete: 52 succeeded, 0 failed");
-        await AssertRuns("drift --markdown --no-color", 0, "No drift.");
-        // Someone narrows a rule in the console: the nightly check exits 2 and the issue gets the report.
+        await AssertRuns($"up --yes --no-color {ReadCache}", 0, "Apply complete: 52 succeeded, 0 failed");
+        await AssertRuns($"drift --markdown --no-color {ReadCache}", 0, "No drift.");
+        // Someone narrows a rule and edits a role in the console: the nightly check, its cache warm, exits 2 with both.
         await cli.ChangeOutOfBandAsync(NarrowReceiversAsync);
-        await AssertRuns("drift --markdown --no-color", 2, "## Drift");
+        var drift = await AssertRuns($"drift --markdown --no-color {ReadCache}", 2, "## Drift");
+        Assert.Contains("someone-elses", drift.Out);
     }
 
-    private async Task AssertRuns(string line, int exitCode, string expectedOutput)
+    /// <summary>What the workflows pass, a folder that actions/cache restores and saves; here it lands in the harness's folder.</summary>
+    private const string ReadCache = "--read-cache .cleanrooms-cache";
+
+    private async Task<CliResult> AssertRuns(string line, int exitCode, string expectedOutput)
     {
-        var result = await cli.RunLocalAsync(line.Split(' '));
+        var words = line.Split(' ').Select(w => w == ".cleanrooms-cache" ? Path.Combine(cli.Folder, w) : w).ToArray();
+        var result = await cli.RunLocalAsync(words);
         Assert.True(result.ExitCode == exitCode, $"{line}: expected exit {exitCode}\n{result}");
         Assert.Contains(expectedOutput, result.Out);
+        return result;
     }
 
     private static async Task NarrowReceiversAsync(ICleanRoomsApi api)
@@ -107,6 +130,8 @@ public sealed class WorkflowTests : IDisposable
         var association = (await api.ListConfiguredTableAssociationsAsync(membership.Id, default)).Single(a => a.Name == "acx_part_age");
         var policy = new AnalysisRulePolicy(new AnalysisRulePolicyV1(Custom: new AnalysisRulePolicyVariant(["921290734397"], [])));
         await api.UpdateConfiguredTableAssociationAnalysisRuleAsync(new UpdateAnalysisRuleRequest(membership.Id, association.Id, "CUSTOM", policy), default);
+        await api.UpdateConfiguredTableAssociationAsync(
+            new UpdateConfiguredTableAssociationRequest(membership.Id, association.Id, RoleArn: "arn:aws:iam::239083076653:role/someone-elses"), default);
     }
 
     private static void AssertAssumesRoleWithOidc(WorkflowFile workflow, string roleVariable)
