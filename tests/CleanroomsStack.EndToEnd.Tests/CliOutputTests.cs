@@ -100,7 +100,8 @@ public sealed class CliOutputTests : IDisposable
 
         Assert.Equal(0, paced.ExitCode);
         Assert.Contains(RateLimitWaits(paced.Error), ms => ms > 0);
-        Assert.NotEmpty(RateLimitWaits(unpaced.Error));
+        // The log names a wait only when there was one, so unpaced the reads show up without any.
+        Assert.Contains("GetConfiguredTableAssociation attempt 1: 200", unpaced.Error);
         Assert.All(RateLimitWaits(unpaced.Error), ms => Assert.Equal(0, ms));
         var zero = await cli.RunLocalAsync("preview", "--max-rps", "0");
         Assert.Equal(1, zero.ExitCode);
