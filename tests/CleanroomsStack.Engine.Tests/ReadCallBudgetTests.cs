@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using CleanroomsStack.Core.Planning;
 using CleanroomsStack.Emulator.Worlds;
 using CleanroomsStack.Engine.Ports.Shapes;
@@ -79,6 +81,24 @@ public sealed class ReadCallBudgetTests
         Assert.Equal(1, calls["GetConfiguredTableAssociation"]);
         Assert.Equal(1, calls["GetMembership"]);
         Assert.Equal(1, calls["GetIdNamespaceAssociation"]);
+    }
+
+    [Fact]
+    public async Task A_cached_entry_that_lost_a_required_member_is_read_again_not_trusted()
+    {
+        await using var world = await UpAsync(DemoConfig);
+        var warm = new InMemoryReadCache();
+        await NoOpPlanCallsAsync(world, warm);
+        var entries = warm.Seen.ToDictionary();
+        var (arn, entry) = entries.First(e => e.Key.Contains(":configuredtableassociation/", StringComparison.Ordinal));
+        var damaged = JsonNode.Parse(entry.Details.GetRawText())!.AsObject();
+        damaged.Remove("roleArn");
+        entries[arn] = entry with { Details = JsonSerializer.SerializeToElement(damaged) };
+
+        var calls = await NoOpPlanCallsAsync(world, new InMemoryReadCache(entries));
+
+        Assert.Equal(1, calls["GetConfiguredTableAssociation"]);
+        Assert.DoesNotContain("GetMembership", calls.Keys);
     }
 
     [Fact]
