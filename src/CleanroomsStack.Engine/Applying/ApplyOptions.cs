@@ -1,11 +1,26 @@
 namespace CleanroomsStack.Engine.Applying;
 
-/// <summary>How an apply run paces itself.</summary>
-/// <param name="Parallelism">Collaborations worked on at once (--parallel).</param>
-/// <param name="ParallelismPerMembership">Changes in flight at once inside one membership.</param>
+/// <summary>How an apply run paces itself (see <see cref="OperationLanes"/>).</summary>
+/// <param name="Parallelism">
+/// Collaborations in progress at once (--parallel). Their ready changes feed the operation lanes, so it must be large
+/// enough that every operation has work waiting, even when collaborations are small and mostly wait on their
+/// dependency chain (membership → association → rule).
+/// </param>
 /// <param name="AllowLeave">Collaboration ids the operator allowed to leave (--allow-leave); no other membership is ever deleted.</param>
-public sealed record ApplyOptions(int Parallelism = 4, int ParallelismPerMembership = 4, IReadOnlySet<string>? AllowLeave = null)
+public sealed record ApplyOptions(int Parallelism = ApplyOptions.DefaultParallelism, IReadOnlySet<string>? AllowLeave = null)
 {
+    public const int DefaultParallelism = 16;
+
+    /// <summary>
+    /// Changes of one kind (resource kind × action, i.e. one AWS operation) in flight at once across the run. The AWS
+    /// client's rate limiter paces each operation; this only needs to keep its queue from running dry (rate × latency
+    /// is about 1–2 at AWS's 5 requests/s) while keeping what an interruption lets finish short.
+    /// </summary>
+    public int InFlightPerOperation { get; init; } = 8;
+
+    /// <summary>Changes in flight at once in the whole run (1: one change at a time).</summary>
+    public int MaxInFlight { get; init; } = 64;
+
     public IReadOnlySet<string> AllowLeave { get; init; } = AllowLeave ?? new HashSet<string>();
 
     /// <summary>
