@@ -13,13 +13,23 @@ public sealed record ApplyOptions(int Parallelism = ApplyOptions.DefaultParallel
 
     /// <summary>
     /// Changes of one kind (resource kind × action, i.e. one AWS operation) in flight at once across the run. The AWS
-    /// client's rate limiter paces each operation; this only needs to keep its queue from running dry (rate × latency
-    /// is about 1–2 at AWS's 5 requests/s) while keeping what an interruption lets finish short.
+    /// client's rate limiter paces each operation; the lane only needs to keep that limiter's queue from running dry
+    /// (see <see cref="InFlightToKeepUp"/>) while keeping short what an interruption lets finish.
     /// </summary>
-    public int InFlightPerOperation { get; init; } = 8;
+    public int InFlightPerOperation { get; init; } = MinInFlightPerOperation;
 
-    /// <summary>Changes in flight at once in the whole run (1: one change at a time).</summary>
-    public int MaxInFlight { get; init; } = 64;
+    /// <summary>Changes in flight at once in the whole run; by default only the lanes bound it (1: one change at a time).</summary>
+    public int MaxInFlight { get; init; } = int.MaxValue;
+
+    private const int MinInFlightPerOperation = 8;
+
+    /// <summary>
+    /// A lane wide enough for one second of an operation's requests at the client's rate: an AWS call rarely takes
+    /// that long, so the rate limiter, not the lane, sets the pace (a lane of 8 at 100 requests/s and 200 ms a call
+    /// would cap the operation at 40/s). Never narrower than 8, which covers AWS's 5/s and an unthrottled emulator.
+    /// </summary>
+    public static int InFlightToKeepUp(double requestsPerSecond) =>
+        double.IsFinite(requestsPerSecond) ? (int)Math.Clamp(Math.Ceiling(requestsPerSecond), MinInFlightPerOperation, 10_000) : MinInFlightPerOperation;
 
     public IReadOnlySet<string> AllowLeave { get; init; } = AllowLeave ?? new HashSet<string>();
 

@@ -6,7 +6,7 @@ namespace CleanroomsStack.Engine.Applying;
 /// <summary>
 /// Admits the changes of a whole run, across all its collaborations, into one lane per kind of change (resource kind ×
 /// action, i.e. per AWS operation, which AWS meters separately): at most <see cref="ApplyOptions.InFlightPerOperation"/>
-/// in flight per lane, and at most <see cref="ApplyOptions.MaxInFlight"/> in all.
+/// in flight per lane (and at most <see cref="ApplyOptions.MaxInFlight"/> in all).
 /// <para>
 /// Why lanes and not slots per collaboration: the AWS client paces each operation on its own token bucket, so a change
 /// waiting for its operation's rate holds its slot without using anything. Had a collaboration's changes shared slots,
