@@ -20,11 +20,8 @@ public sealed class SchedulingTests
     {
         await using var world = await StackWorld.StartAsync(1, tables: 10);
         world.ClientRateLimit = PacedAssociations(requestsPerSecond: 10);
-        var observer = new RecordingObserver();
+        var observer = await UpRecordedAsync(world, StackWorld.FastApply with { InFlightPerOperation = 2 });
 
-        var run = await world.UpAsync(StackWorld.FastApply with { InFlightPerOperation = 2 }, observer);
-
-        Assert.True(run.Result.Succeeded, ConvergenceTests.Describe(run));
         var starts = observer.Timeline.Where(e => e.Started).Select(e => e.Change).ToList();
         var firstRule = starts.FindIndex(c => c.Kind == ResourceKind.AnalysisRule);
         var lastAssociation = starts.FindLastIndex(c => c.Kind == ResourceKind.TableAssociation);
@@ -39,11 +36,8 @@ public sealed class SchedulingTests
         var faults = new FaultSettings { RateLimit = 20, RateLimitBurst = 5, LatencyMs = 20 };
         await using var world = await StackWorld.StartAsync(3, faults, tables: 6);
         world.ClientRateLimit = new RateLimitOptions(RequestsPerSecond: 20, Burst: 2);
-        var observer = new RecordingObserver();
+        var observer = await UpRecordedAsync(world, StackWorld.FastApply with { Parallelism = 3 });
 
-        var run = await world.UpAsync(StackWorld.FastApply with { Parallelism = 3 }, observer);
-
-        Assert.True(run.Result.Succeeded, ConvergenceTests.Describe(run));
         var overlaps = InFlightTogether(observer).Any(pair =>
             pair.Started.Kind == ResourceKind.AnalysisRule && pair.Other.Kind == ResourceKind.TableAssociation
             && pair.Started.Address.CollaborationId != pair.Other.Address.CollaborationId);
@@ -56,11 +50,8 @@ public sealed class SchedulingTests
     {
         await using var world = await StackWorld.StartAsync(4, tables: 5);
         world.ClientRateLimit = PacedAssociations(requestsPerSecond: 20);
-        var observer = new RecordingObserver();
+        var observer = await UpRecordedAsync(world, StackWorld.FastApply with { InFlightPerOperation = 3 });
 
-        var run = await world.UpAsync(StackWorld.FastApply with { InFlightPerOperation = 3 }, observer);
-
-        Assert.True(run.Result.Succeeded, ConvergenceTests.Describe(run));
         Assert.Equal(3, MostInFlight(observer, c => c is { Kind: ResourceKind.TableAssociation, Action: ChangeAction.Create }));
         await world.AssertConvergedAsync(4, onboarded: false);
     }
@@ -86,6 +77,15 @@ public sealed class SchedulingTests
             Assert.Contains($"{s.Change.Address.Parent} (create) failed", s.Message);
         });
         Assert.Equal(3 * (OnboardingWorld.ChangesPerCollaboration - 2), run.Result.Count(OutcomeStatus.Succeeded));
+    }
+
+    /// <summary>Plans and applies once, recording what was in flight when; everything must succeed.</summary>
+    private static async Task<RecordingObserver> UpRecordedAsync(StackWorld world, ApplyOptions options)
+    {
+        var observer = new RecordingObserver();
+        var run = await world.UpAsync(options, observer);
+        Assert.True(run.Result.Succeeded, ConvergenceTests.Describe(run));
+        return observer;
     }
 
     /// <summary>The client paces table association creates (only) at this rate, so they queue in their lane.</summary>
