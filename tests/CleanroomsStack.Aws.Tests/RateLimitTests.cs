@@ -69,6 +69,34 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task A_cut_spaces_requests_already_waiting_at_the_new_rate()
+    {
+        var time = new FakeTimeProvider();
+        var bucket = new AdaptiveTokenBucket(requestsPerSecond: 10, burst: 1, time);
+        await bucket.AcquireAsync(default);
+        var second = bucket.AcquireAsync(default).AsTask(); // reserved at 10/s: +100 ms
+        var third = bucket.AcquireAsync(default).AsTask();  // +200 ms
+
+        bucket.OnThrottled(time.GetTimestamp()); // 5/s from now on, for those already waiting too
+
+        Assert.Equal(200, MillisecondsUntilDone(second, time));
+        Assert.Equal(200, MillisecondsUntilDone(third, time));
+    }
+
+    /// <summary>Advances fake time a millisecond at a time until the task is done; how many it took.</summary>
+    private static int MillisecondsUntilDone(Task task, FakeTimeProvider time)
+    {
+        var elapsed = 0;
+        while (!task.IsCompleted && elapsed < 10_000)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(1));
+            elapsed++;
+            task.Wait(TimeSpan.FromMilliseconds(elapsed % 50 == 0 ? 5 : 0)); // let continuations on other threads catch up
+        }
+        return elapsed;
+    }
+
+    [Fact]
     public void Against_a_service_allowing_2_requests_per_second_few_requests_are_throttled()
     {
         // Simulated service: its own token bucket of 2 requests/s with a burst of 2; the client starts at 5/s.

@@ -18,7 +18,7 @@ public sealed class InterruptionTests
         using var stop = new CancellationTokenSource();
         var observer = new RecordingObserver(actAfter: k, act: stop.Cancel);
 
-        var run = await world.UpAsync(StackWorld.FastApply with { Parallelism = 1, ParallelismPerMembership = 1 }, observer, stop.Token);
+        var run = await world.UpAsync(StackWorld.FastApply with { Parallelism = 1, MaxInFlight = 1 }, observer, stop.Token);
 
         Assert.True(run.Result.Cancelled);
         Assert.False(run.Result.Succeeded);

@@ -8,6 +8,9 @@ namespace CleanroomsStack.Aws.Http;
 /// allows less than we asked for. Requests that were already in flight when the rate was cut don't cut it again
 /// (one decrease per round of requests, as in TCP congestion control), so a burst of 429s doesn't collapse the rate.
 /// Waiters reserve tokens in arrival order (the balance may go negative), so concurrent callers are spaced evenly.
+/// A cut cancels the reservations made at the old rate: each waiter queues again when its turn comes, so a deep queue
+/// (the applier keeps up to a second of requests waiting) slows down at once instead of sending on at the old pace
+/// into more throttling, which would cut the rate again and again down to its floor.
 /// </summary>
 internal sealed class AdaptiveTokenBucket
 {
@@ -23,6 +26,7 @@ internal sealed class AdaptiveTokenBucket
     private double _tokens;
     private long _lastRefill;
     private long? _lastDecrease;
+    private int _cuts;
 
     public AdaptiveTokenBucket(double requestsPerSecond, int burst, TimeProvider time)
     {
@@ -45,19 +49,31 @@ internal sealed class AdaptiveTokenBucket
     /// <summary>Takes one token, waiting if none is left; returns how long the caller waited.</summary>
     public async ValueTask<TimeSpan> AcquireAsync(CancellationToken ct)
     {
-        var wait = Reserve();
-        if (wait > TimeSpan.Zero) await Task.Delay(wait, _time, ct).ConfigureAwait(false);
-        return wait;
+        var waited = TimeSpan.Zero;
+        while (true)
+        {
+            var (wait, cuts) = ReserveCounting();
+            if (wait <= TimeSpan.Zero) return waited;
+            await Task.Delay(wait, _time, ct).ConfigureAwait(false);
+            waited += wait;
+            // Unless the rate was cut meanwhile: then this turn was reserved at the old rate, so queue again.
+            lock (_gate)
+            {
+                if (_cuts == cuts) return waited;
+            }
+        }
     }
 
     /// <summary>Reserves the next token and returns how long to wait before using it (zero if one is available).</summary>
-    internal TimeSpan Reserve()
+    internal TimeSpan Reserve() => ReserveCounting().Wait;
+
+    private (TimeSpan Wait, int Cuts) ReserveCounting()
     {
         lock (_gate)
         {
             Refill();
             _tokens -= 1;
-            return _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / _rate);
+            return (_tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / _rate), _cuts);
         }
     }
 
@@ -74,6 +90,9 @@ internal sealed class AdaptiveTokenBucket
             if (_lastDecrease is { } last && sentAt <= last) return;
             _lastDecrease = _time.GetTimestamp();
             _rate = Math.Max(_minRate, _rate * ThrottleFactor);
+            // Waiters re-reserve at the new rate (see AcquireAsync), so their old reservations no longer count.
+            _tokens = 0;
+            _cuts++;
         }
     }
 

@@ -39,7 +39,7 @@ internal sealed class CommonOptions
     private readonly Option<string?> endpointUrl = new("--endpoint-url")
     { Description = "Send every AWS call to this endpoint (e.g. a standalone emulator).", Recursive = true };
     private readonly Option<int> parallel = new("--parallel")
-    { Description = "How many collaborations to work on at once.", DefaultValueFactory = _ => 4, Recursive = true };
+    { Description = "How many collaborations to work on at once.", DefaultValueFactory = _ => Engine.Applying.ApplyOptions.DefaultParallelism, Recursive = true };
     private readonly Option<double?> maxRps = new("--max-rps")
     {
         Description = "Client-side limit of requests per second per AWS operation. [default: 5, AWS Clean Rooms' usual quota; unlimited with --local]",

@@ -55,7 +55,10 @@ internal static class UpCommand
                 if (!plan.HasChanges) return ExitCodes.Success;
                 if (saved is null && !Confirm(parsed.GetValue(yes), io)) return ExitCodes.Error;
 
-                var options = new ApplyOptions(settings.Parallel, AllowLeave: leave);
+                var options = new ApplyOptions(settings.Parallel, AllowLeave: leave)
+                {
+                    InFlightPerOperation = ApplyOptions.InFlightToKeepUp(session.RequestsPerSecond),
+                };
                 using var audit = new AuditLog(parsed.GetValue(auditLog) ?? AuditLog.DefaultPathFor(settings.ConfigPath), planning.Inventory!.Caller.Arn);
                 using var signals = new StopSignals();
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, signals.First);

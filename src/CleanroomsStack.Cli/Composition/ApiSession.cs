@@ -19,8 +19,10 @@ internal sealed class ApiSession : IAsyncDisposable
     private readonly RunningEmulator? emulator;
     private readonly string description;
 
-    private ApiSession(Func<IAwsCallObserver, ICleanRoomsApi> connect, IAwsCallObserver? log, string region, string description, RunningEmulator? emulator)
+    private ApiSession(Func<IAwsCallObserver, ICleanRoomsApi> connect, IAwsCallObserver? log, string region, string description,
+        RunningEmulator? emulator, RateLimitOptions rateLimit)
     {
+        RequestsPerSecond = rateLimit.RequestsPerSecond;
         // The call trail gives each applied change its AWS request ids (for the audit log).
         IAwsCallObserver observer = log is null ? new CompositeCallObserver(Calls, AwsCallTrailForwarder.Instance)
             : new CompositeCallObserver(Calls, AwsCallTrailForwarder.Instance, log);
@@ -37,6 +39,9 @@ internal sealed class ApiSession : IAsyncDisposable
 
     public string Region { get; }
 
+    /// <summary>The client's pace per AWS operation (infinite when unlimited), which the applier keeps busy.</summary>
+    public double RequestsPerSecond { get; }
+
     /// <summary>Where the calls go, for messages; never includes a secret.</summary>
     public string Describe() => description;
 
@@ -52,7 +57,7 @@ internal sealed class ApiSession : IAsyncDisposable
                 RateLimit = RateLimitFor(settings, RateLimitOptions.Default),
             };
             var context = AwsContextResolver.Resolve(aws);
-            return new ApiSession(o => CleanRoomsClientFactory.Create(context, aws, o), callLog, context.Region, $"AWS ({context})", null);
+            return new ApiSession(o => CleanRoomsClientFactory.Create(context, aws, o), callLog, context.Region, $"AWS ({context})", null, aws.RateLimit);
         }
 
         if (settings.ResetLocal && Directory.Exists(settings.LocalDir)) Directory.Delete(settings.LocalDir, recursive: true);
@@ -66,7 +71,8 @@ internal sealed class ApiSession : IAsyncDisposable
         var credentials = new BasicAWSCredentials(DemoWorld.AccessKeyId(DemoWorld.OurAccount), DemoWorld.SecretAccessKey(DemoWorld.OurAccount));
         var endpoints = ServiceEndpoints.Resolve(running.Endpoint.ToString(), region, _ => null);
         var localContext = new ResolvedAwsContext(credentials, region, endpoints, $"demo account {DemoWorld.OurAccount}");
-        return new ApiSession(o => CleanRoomsClientFactory.Create(localContext, local, o), callLog, region, $"the local emulator ({settings.LocalDir}, demo account {DemoWorld.OurAccount})", running);
+        return new ApiSession(o => CleanRoomsClientFactory.Create(localContext, local, o), callLog, region,
+            $"the local emulator ({settings.LocalDir}, demo account {DemoWorld.OurAccount})", running, local.RateLimit);
     }
 
     /// <summary>--max-rps, or the mode's own pace: AWS's usual quota, or none against the embedded emulator.</summary>

@@ -5,9 +5,11 @@ using CleanroomsStack.Engine.Ports;
 namespace CleanroomsStack.Engine.Applying;
 
 /// <summary>
-/// Applies a plan: collaborations in parallel (at most <see cref="ApplyOptions.Parallelism"/> at once), and inside each
-/// one the changes in dependency order (<see cref="CollaborationRun"/>). A failure skips only what depends on it;
-/// everything else still runs. Safe to repeat: a re-run re-plans from live state and converges.
+/// Applies a plan: collaborations in parallel (at most <see cref="ApplyOptions.Parallelism"/> in progress at once),
+/// inside each one the changes in dependency order (<see cref="CollaborationRun"/>), and every change through its
+/// operation's lane, shared by the whole run (<see cref="OperationLanes"/>), so every AWS operation's rate is used at
+/// once. A failure skips only what depends on it; everything else still runs. Safe to repeat: a re-run re-plans from
+/// live state and converges.
 /// </summary>
 public sealed class Applier(ICleanRoomsApi api, ApplyOptions options, IApplyObserver observer)
 {
@@ -25,8 +27,9 @@ public sealed class Applier(ICleanRoomsApi api, ApplyOptions options, IApplyObse
     {
         var clock = Stopwatch.StartNew();
         var work = plan.Collaborations.Where(c => c.Changes.Any(x => x.Action != ChangeAction.NoOp)).ToList();
+        using var lanes = new OperationLanes(options);
         var results = await Bounded.SelectAsync(work, options.Parallelism,
-            c => new CollaborationRun(c, executor, options, observer, interruption).RunAsync());
+            c => new CollaborationRun(c, executor, lanes, observer, interruption).RunAsync());
         var outcomes = results.Values.SelectMany(o => o).OrderBy(o => o.Change.Address).ToList();
         return new ApplyResult(outcomes, clock.Elapsed, interruption.Stop.IsCancellationRequested);
     }

@@ -1,11 +1,36 @@
 namespace CleanroomsStack.Engine.Applying;
 
-/// <summary>How an apply run paces itself.</summary>
-/// <param name="Parallelism">Collaborations worked on at once (--parallel).</param>
-/// <param name="ParallelismPerMembership">Changes in flight at once inside one membership.</param>
+/// <summary>How an apply run paces itself (see <see cref="OperationLanes"/>).</summary>
+/// <param name="Parallelism">
+/// Collaborations in progress at once (--parallel). Their ready changes feed the operation lanes, so it must be large
+/// enough that every operation has work waiting, even when collaborations are small and mostly wait on their
+/// dependency chain (membership → association → rule).
+/// </param>
 /// <param name="AllowLeave">Collaboration ids the operator allowed to leave (--allow-leave); no other membership is ever deleted.</param>
-public sealed record ApplyOptions(int Parallelism = 4, int ParallelismPerMembership = 4, IReadOnlySet<string>? AllowLeave = null)
+public sealed record ApplyOptions(int Parallelism = ApplyOptions.DefaultParallelism, IReadOnlySet<string>? AllowLeave = null)
 {
+    public const int DefaultParallelism = 16;
+
+    /// <summary>
+    /// Changes of one kind (resource kind × action, i.e. one AWS operation) in flight at once across the run. The AWS
+    /// client's rate limiter paces each operation; the lane only needs to keep that limiter's queue from running dry
+    /// (see <see cref="InFlightToKeepUp"/>) while keeping short what an interruption lets finish.
+    /// </summary>
+    public int InFlightPerOperation { get; init; } = MinInFlightPerOperation;
+
+    /// <summary>Changes in flight at once in the whole run; by default only the lanes bound it (1: one change at a time).</summary>
+    public int MaxInFlight { get; init; } = int.MaxValue;
+
+    private const int MinInFlightPerOperation = 8;
+
+    /// <summary>
+    /// A lane wide enough for one second of an operation's requests at the client's rate: an AWS call rarely takes
+    /// that long, so the rate limiter, not the lane, sets the pace (a lane of 8 at 100 requests/s and 200 ms a call
+    /// would cap the operation at 40/s). Never narrower than 8, which covers AWS's 5/s and an unthrottled emulator.
+    /// </summary>
+    public static int InFlightToKeepUp(double requestsPerSecond) =>
+        double.IsFinite(requestsPerSecond) ? (int)Math.Clamp(Math.Ceiling(requestsPerSecond), MinInFlightPerOperation, 10_000) : MinInFlightPerOperation;
+
     public IReadOnlySet<string> AllowLeave { get; init; } = AllowLeave ?? new HashSet<string>();
 
     /// <summary>

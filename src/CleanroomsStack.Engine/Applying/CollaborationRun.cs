@@ -7,18 +7,18 @@ namespace CleanroomsStack.Engine.Applying;
 
 /// <summary>
 /// Applies the changes of one collaboration as a graph (<see cref="ApplyOrder"/>): each change waits for what it
-/// depends on, at most <see cref="ApplyOptions.ParallelismPerMembership"/> run at once, and a change whose parent
-/// didn't succeed is skipped, naming that parent. Nothing new starts once <see cref="ApplyInterruption.Stop"/> fires.
+/// depends on, then for room in its operation's lane (<see cref="OperationLanes"/>, shared by the whole run), and a
+/// change whose parent didn't succeed is skipped, naming that parent. Nothing new starts once
+/// <see cref="ApplyInterruption.Stop"/> fires.
 /// </summary>
 internal sealed class CollaborationRun(
-    CollaborationPlan plan, ChangeExecutor executor, ApplyOptions options, IApplyObserver observer, ApplyInterruption interruption)
+    CollaborationPlan plan, ChangeExecutor executor, OperationLanes lanes, IApplyObserver observer, ApplyInterruption interruption)
 {
     private readonly List<ChangeOutcome> outcomes = [];
     private readonly Lock gate = new();
 
     public async Task<IReadOnlyList<ChangeOutcome>> RunAsync()
     {
-        using var slots = new SemaphoreSlim(Math.Max(1, options.ParallelismPerMembership));
         var changes = plan.Changes;
         var results = new Dictionary<ResourceAddress, Task<Done>>();
         foreach (var change in changes.OrderBy(ApplyOrder.Rank).ThenBy(c => c.Address))
@@ -26,13 +26,13 @@ internal sealed class CollaborationRun(
             var dependencies = ApplyOrder.Of(change, changes).Select(d => (d, results[d.On.Address])).ToList();
             results[change.Address] = change.Action == ChangeAction.NoOp
                 ? Task.FromResult(Done.Unchanged(change))
-                : RunAsync(change, dependencies, slots);
+                : RunAsync(change, dependencies);
         }
         await Task.WhenAll(results.Values);
         lock (gate) return outcomes.ToList();
     }
 
-    private async Task<Done> RunAsync(ResourceChange change, List<(Dependency Edge, Task<Done> Result)> dependencies, SemaphoreSlim slots)
+    private async Task<Done> RunAsync(ResourceChange change, List<(Dependency Edge, Task<Done> Result)> dependencies)
     {
         await Task.WhenAll(dependencies.Select(d => d.Result));
         if (interruption.Stop.IsCancellationRequested) return Finish(Skipped(change, NotStarted));
@@ -44,33 +44,12 @@ internal sealed class CollaborationRun(
             return Finish(Skipped(change, $"{parent.Address} ({parent.Action.Info().Verb}) {why}"));
         }
         var parents = ParentsOf(change, dependencies.Select(d => d.Result.Result).ToList());
-        if (!await TryTakeSlotAsync(slots)) return Finish(Skipped(change, NotStarted));
-        try
-        {
-            if (interruption.Stop.IsCancellationRequested) return Finish(Skipped(change, NotStarted));
-            return Finish(await ExecuteAsync(change, parents));
-        }
-        finally
-        {
-            slots.Release();
-        }
+        using var lane = await lanes.EnterAsync(change, interruption.Stop);
+        if (lane is null || interruption.Stop.IsCancellationRequested) return Finish(Skipped(change, NotStarted));
+        return Finish(await ExecuteAsync(change, parents));
     }
 
     private const string NotStarted = "not started: the run was interrupted";
-
-    private async Task<bool> TryTakeSlotAsync(SemaphoreSlim slots)
-    {
-        if (interruption.Stop.IsCancellationRequested) return false;
-        try
-        {
-            await slots.WaitAsync(interruption.Stop);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
 
     private async Task<ChangeOutcome> ExecuteAsync(ResourceChange change, ParentIds parents)
     {

@@ -31,7 +31,7 @@ public static class FailureHints
         AwsErrorKind.Validation => "AWS rejected a value; check the fields named above in collaborations.yaml.",
         AwsErrorKind.QuotaExceeded => "a service quota is reached; raise it in Service Quotas or ask for fewer resources in collaborations.yaml.",
         AwsErrorKind.Conflict => "the resource is in a state that doesn't allow this; run the command again to re-read live state.",
-        AwsErrorKind.Throttled => "AWS kept throttling; run again later or lower --parallel.",
+        AwsErrorKind.Throttled => "AWS kept throttling; run again later or lower --max-rps.",
         AwsErrorKind.Transient => "a temporary AWS or network failure; run the command again: it re-reads live state and converges.",
         _ => "check the credentials (--profile, AWS_PROFILE) and the region, then run again.",
     };

@@ -18,7 +18,8 @@ public static class OnboardingWorld
 
     public static string CollaborationId(int n) => $"00000000-0000-4000-8000-{n:D12}";
 
-    public static string WorldJson(int count)
+    /// <param name="tables">Configured tables of ours: t_alpha, t_beta, then t_03, t_04, …</param>
+    public static string WorldJson(int count, int tables = 2)
     {
         var collaborations = new JsonArray();
         for (var n = 1; n <= count; n++)
@@ -43,7 +44,7 @@ public static class OnboardingWorld
                 Account(Partner, "Partner"),
             },
             ["collaborations"] = collaborations,
-            ["configuredTables"] = new JsonArray(Table(1, "t_alpha"), Table(2, "t_beta")),
+            ["configuredTables"] = new JsonArray(Enumerable.Range(1, tables).Select(n => (JsonNode)Table(n, TableName(n))).ToArray()),
             ["idNamespaces"] = new JsonArray(new JsonObject { ["accountId"] = Us, ["name"] = NamespaceName, ["type"] = "SOURCE" },
                 new JsonObject { ["accountId"] = Partner, ["name"] = "PartnerNamespace", ["type"] = "SOURCE" }),
         };
@@ -88,6 +89,8 @@ public static class OnboardingWorld
     public static string AccessKeyId(string account) => $"AKIA{account}TEST";
 
     public static string SecretAccessKey(string account) => $"test-secret-{account}";
+
+    private static string TableName(int n) => n switch { 1 => "t_alpha", 2 => "t_beta", _ => $"t_{n:D2}" };
 
     private static JsonObject Table(int n, string name) => new()
     {

@@ -13,10 +13,18 @@ public sealed class RecordingObserver(int actAfter = int.MaxValue, Action? act =
 
     public ConcurrentQueue<ResourceChange> Started { get; } = new();
 
-    public void OnStarted(ResourceChange change) => Started.Enqueue(change);
+    /// <summary>Every start and finish in the order they happened, to tell what was in flight together.</summary>
+    public ConcurrentQueue<(bool Started, ResourceChange Change)> Timeline { get; } = new();
+
+    public void OnStarted(ResourceChange change)
+    {
+        Timeline.Enqueue((true, change));
+        Started.Enqueue(change);
+    }
 
     public void OnFinished(ChangeOutcome outcome)
     {
+        Timeline.Enqueue((false, outcome.Change));
         Finished.Enqueue(outcome);
         if (outcome.Status == OutcomeStatus.Succeeded && Interlocked.Increment(ref finished) == actAfter) act?.Invoke();
     }

@@ -25,7 +25,7 @@ public sealed class StackWorld : IAsyncDisposable
     public static readonly RetryOptions FastRetry = new(MaxAttempts: 6, BaseDelay: TimeSpan.FromMilliseconds(20),
         MaxDelay: TimeSpan.FromMilliseconds(300), MaxTotalTime: TimeSpan.FromSeconds(15), AttemptTimeout: TimeSpan.FromSeconds(10));
 
-    public static readonly ApplyOptions FastApply = new(Parallelism: 4, ParallelismPerMembership: 4)
+    public static readonly ApplyOptions FastApply = new(Parallelism: 4)
     {
         Attempts = new RetryBudget(10, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30)),
         Visibility = new RetryBudget(30, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(15)),
@@ -60,11 +60,12 @@ public sealed class StackWorld : IAsyncDisposable
     [ModuleInitializer]
     internal static void NoInstanceMetadata() => Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
 
-    public static async Task<StackWorld> StartAsync(int invitations, FaultSettings? faults = null, EmulatorQuotas? quotas = null, bool persist = false)
+    public static async Task<StackWorld> StartAsync(
+        int invitations, FaultSettings? faults = null, EmulatorQuotas? quotas = null, bool persist = false, int tables = 2)
     {
         var folder = Directory.CreateTempSubdirectory("crs-apply-").FullName;
         var worldFile = Path.Combine(folder, "world.json");
-        await File.WriteAllTextAsync(worldFile, OnboardingWorld.WorldJson(invitations));
+        await File.WriteAllTextAsync(worldFile, OnboardingWorld.WorldJson(invitations, tables));
         var options = new EmulatorOptions
         {
             WorldFile = worldFile,
