@@ -17,20 +17,20 @@ public static class BenchmarkReport
         var text = new StringBuilder(ReportText.Introduction(data));
         text.Append("\n## Targets\n\n")
             .Append(Render(["target", "measured", "verdict"], TargetChecks.Evaluate(data).Select(c => c.Row)));
-        text.Append(ReportText.OnboardingHeading).Append("\n\n");
+        text.Append(ReportText.OnboardingHeading).Append("\n");
         foreach (var chart in charts) text.Append($"![{chart.Title}]({chart.FileName})\n\n");
         text.Append(Render(
             ["rate", "M", "CleanroomsStack", "lower bound", "ratio", "sequential peer", "speed-up", "calls (tool / peer)", "throttled (tool / peer)", "peak memory (tool / peer)"],
             data.OnlineCombinations().Select(c => OnboardingRow(data, c.Profile, c.M))));
-        text.Append(ReportText.ReadsHeading).Append("\n\n");
+        text.Append(ReportText.ReadsHeading).Append("\n");
         text.Append(Render(["rate", "M", "run", "calls", "calls / membership", "wall", "lower bound", "ratio", "throttled", "peak memory", "note"],
             data.OnlineCombinations().SelectMany(c => ReadRows(data, c.Profile, c.M))));
         text.Append(ReportText.CallsHeading);
         foreach (var (profile, m) in data.OnlineCombinations()) text.Append(CallsTable(data, profile, m));
-        text.Append(ReportText.PlanHeading).Append("\n\n");
+        text.Append(ReportText.PlanHeading).Append("\n");
         text.Append(Render(["M", "resources", "changes", "expand", "Planner.Create", "allocated by the plan", "render text", "render JSON", "peak memory"],
             data.All(ScenarioNames.Plan).Select(PlanRow)));
-        text.Append(ReportText.StartupHeading).Append("\n\n");
+        text.Append(ReportText.StartupHeading).Append("\n");
         text.Append(Render(["command", "launcher", "median", "min", "max", "runs", "peak memory"],
             data.All(ScenarioNames.Version).Concat(data.All(ScenarioNames.Validate)).Select(StartupRow)));
         text.Append(ReportText.Sources(data));

@@ -119,24 +119,24 @@ public static class ReportText
 
     public static string Sources(ReportData data) =>
         "\n## Results files\n\n" + Render(["file", "commit", "measured at (UTC)", "took", "load average"], data.Files.Select(f => (IReadOnlyList<string>)
-            [$"`bench/results/{f.Group}.json`", f.Machine.Commit, f.Machine.MeasuredAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Seconds(f.ElapsedSeconds),
+            [$"`bench/results/{f.Group}.json`", f.Machine.Commit, f.Machine.MeasuredAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Seconds(f.Took),
              Number(f.Machine.LoadAverage)]));
 
     private static string Machines(ReportData data) => string.Join("\n", data.Files.Select(f => f.Machine)
         .Select(m => $"Measured on {m.Cores} cores ({m.Os}, .NET {m.Runtime}); the emulator runs in the bench process beside the tool, sharing those cores. The results files (last section) give each group's load average: above {m.Cores}, other work shared the machine and times are pessimistic.")
         .Distinct());
 
-    /// <summary>How long the groups took, and what the same runs would take at AWS's rate (20× the time-scaled ones).</summary>
+    /// <summary>How long the groups took; time-scaled runs also say what they would take at AWS's rate (20× as long).</summary>
     private static string Budget(ReportData data)
     {
-        var total = data.Files.Sum(f => f.ElapsedSeconds);
-        var scaled = data.Files.Where(f => f.Group.StartsWith("tool-scaled-", StringComparison.Ordinal) || f.Group.StartsWith("peer-scaled-", StringComparison.Ordinal))
-            .GroupBy(f => f.Group[(f.Group.LastIndexOf('-') + 1)..])
-            .Select(g => $"{g.Key}: {Minutes(g.Sum(f => f.ElapsedSeconds))} time-scaled, about {Minutes(20 * g.Sum(f => f.ElapsedSeconds))} at AWS's rate");
-        return $"""
-            **Runtime budget** (from the results present): {Minutes(total)} in all. Tool and peer per M — {string.Join("; ", scaled)}.
-
-            """;
+        var total = data.Files.Sum(f => f.Took);
+        var online = data.Files.Where(f => f.Group.StartsWith("tool-", StringComparison.Ordinal) || f.Group.StartsWith("peer-", StringComparison.Ordinal))
+            .GroupBy(f => f.Group[5..]) // "scaled-m100" from "tool-scaled-m100" and "peer-scaled-m100"
+            .OrderBy(g => g.Key.StartsWith(RateProfile.Aws.Name, StringComparison.Ordinal) ? 0 : 1).ThenBy(g => int.Parse(g.Key[(g.Key.LastIndexOf('m') + 1)..], CultureInfo.InvariantCulture))
+            .Select(g => (IReadOnlyList<string>)[g.Key, Minutes(g.Sum(f => f.Took)),
+                g.Key.StartsWith(RateProfile.TimeScaled.Name, StringComparison.Ordinal) ? Minutes(20 * g.Sum(f => f.Took)) : "–"]);
+        return $"**Runtime budget**, from the results present: {Minutes(total)} in all; tool and peer groups:\n\n"
+               + Render(["rate-M", "took", "the same at AWS's rate (≈ 20×)"], online);
     }
 
     private static string Minutes(double seconds) =>

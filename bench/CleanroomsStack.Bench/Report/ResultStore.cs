@@ -9,7 +9,11 @@ namespace CleanroomsStack.Bench.Report;
 public sealed record MachineInfo(string Commit, DateTimeOffset MeasuredAt, int Cores, string Os, string Runtime, double? LoadAverage = null);
 
 /// <summary>One file of bench/results: a group of runs measured together, and how long measuring it took.</summary>
-public sealed record ResultFile(string Group, MachineInfo Machine, double ElapsedSeconds, IReadOnlyList<RunResult> Runs);
+public sealed record ResultFile(string Group, MachineInfo Machine, double ElapsedSeconds, IReadOnlyList<RunResult> Runs)
+{
+    /// <summary>The measured duration; files that lack it (older harness) count their runs' wall times instead.</summary>
+    public double Took => ElapsedSeconds > 0 ? ElapsedSeconds : Runs.Sum(r => r.WallSeconds);
+}
 
 /// <summary>
 /// Raw results as JSON under bench/results, one file per group (e.g. <c>tool-scaled-m100.json</c>), so a partial
