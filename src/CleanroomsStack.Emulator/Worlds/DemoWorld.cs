@@ -74,8 +74,11 @@ public static class DemoWorld
         return script.State;
     }
 
-    /// <summary>Our Glue tables, a configured table with a CUSTOM analysis rule over each, and our ID namespace.</summary>
-    private static void AddOurData(WorldScript script)
+    /// <summary>
+    /// Our Glue tables, a configured table with a CUSTOM analysis rule over each, and our ID namespace
+    /// (public so generated worlds, e.g. the benchmark's, start from the same data).
+    /// </summary>
+    public static void AddOurData(WorldScript script)
     {
         script.Target(OurAccount, "glue", "AWSGlue.CreateDatabase", new JsonObject { ["DatabaseInput"] = new JsonObject { ["Name"] = GlueDatabase } });
         foreach (var name in PartTables.Concat(OtherTables))
@@ -123,7 +126,7 @@ public static class DemoWorld
     /// A partner collaboration: the creator can query, receives results and pays; other partners listed can
     /// receive results; all of them have joined. Our account is invited as a data provider with no abilities.
     /// </summary>
-    private static void AddCollaboration(WorldScript script, string id, string name, string creator, string creatorName,
+    public static void AddCollaboration(WorldScript script, string id, string name, string creator, string creatorName,
         params (string Account, string DisplayName)[] receivers)
     {
         var members = new JsonArray(new JsonObject { ["accountId"] = OurAccount, ["displayName"] = "ACX", ["memberAbilities"] = new JsonArray() });
@@ -149,7 +152,8 @@ public static class DemoWorld
         }
     }
 
-    private static AccountRecord Account(string accountId, string displayName) => new()
+    /// <summary>An account with the demo key pair (<see cref="AccessKeyId"/>, <see cref="SecretAccessKey"/>).</summary>
+    public static AccountRecord Account(string accountId, string displayName) => new()
     {
         AccountId = accountId,
         AccessKeyId = AccessKeyId(accountId),
