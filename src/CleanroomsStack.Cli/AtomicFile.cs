@@ -3,7 +3,14 @@ namespace CleanroomsStack.Cli;
 /// <summary>Writes a file whole or not at all, so a reader (or a run interrupted mid-write) never sees half of it.</summary>
 internal static class AtomicFile
 {
-    public static void WriteAllText(string path, string text)
+    public static void WriteAllText(string path, string text) => Write(path, stream =>
+    {
+        using var writer = new StreamWriter(stream);
+        writer.Write(text);
+    });
+
+    /// <summary>Streams the content into the file (a large file never needs to be one string in memory).</summary>
+    public static void Write(string path, Action<Stream> write)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
@@ -11,7 +18,7 @@ internal static class AtomicFile
         var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllText(temporary, text);
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write)) write(stream);
             File.Move(temporary, path, overwrite: true);
         }
         finally

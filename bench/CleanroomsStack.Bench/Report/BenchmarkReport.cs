@@ -16,7 +16,8 @@ public static class BenchmarkReport
         var charts = OnboardingChart.WriteAll(paths, data);
         var text = new StringBuilder(ReportText.Introduction(data));
         text.Append("\n## Targets\n\n")
-            .Append(Render(["target", "measured", "verdict"], TargetChecks.Evaluate(data).Select(c => c.Row)));
+            .Append(Render(["target", "measured", "verdict"], TargetChecks.Evaluate(data).Select(c => c.Row)))
+            .Append(ReportText.ReadingTheTargets);
         text.Append(ReportText.OnboardingHeading).Append("\n");
         foreach (var chart in charts) text.Append($"![{chart.Title}]({chart.FileName})\n\n");
         text.Append(Render(

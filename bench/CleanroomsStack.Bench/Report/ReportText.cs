@@ -60,7 +60,7 @@ public static class ReportText
           result receivers `auto`, the ID namespace) and one two-line stanza (name, id) per collaboration.
         - **The tool** is the Release build of the CLI, run as `dotnet cleanrooms-stack.dll <command> --config … --endpoint-url …
           --max-rps R` in a fresh child process, as our account (keys in the environment, as the AWS CLI takes them), with
-          its default `--parallel` (4 collaborations at once).
+          its default `--parallel` (16 collaborations in progress at once; docs/apply.md says how a run paces itself).
         - **The sequential peer** (`bench/CleanroomsStack.Bench/Peer/SequentialPeer.cs`) does what the original scripts do,
           strictly one call at a time, through the same client at the same `--max-rps`, on a fresh emulator with the same
           world: for each invitation CreateMembership; for each table ListConfiguredTableAssociations (the existence check),
@@ -74,6 +74,26 @@ public static class ReportText
           ListConfiguredTableAssociations → the rule's read). It ignores the bucket's burst, so it is a bound only up to
           5 requests per operation. **Ratio** = wall ÷ lower bound: how close the run came to the best possible schedule
           of its own calls (fewer calls lower the bound itself).
+
+        """;
+
+    /// <summary>How to read the verdicts: mechanisms behind the numbers, true whatever a run measured.</summary>
+    public const string ReadingTheTargets = """
+
+        How to read them:
+        - **Calls.** A cold no-op preview makes, per membership, GetMembership, ListMembers and four list or batch calls
+          (associations, their rules in batches of 25, ID namespace associations, ID mapping tables), plus one Get per
+          association, table and ID namespace association alike: 6 + 26. A warm cache removes the Gets. Beyond that, the
+          account-wide lists (ListCollaborations, ListMemberships) take one page per 100 collaborations, so at M = 1000
+          they add about 20 calls where the target allows 10 (the other account-wide calls are 4), and a throttled request
+          counts as a call too.
+        - **Throttles.** Client and emulator run at the same rate. Requests that bunch on arrival (a GC or thread-pool
+          stall on 2 shared cores releases several at once) overflow the emulator's 5-request bucket; each 429 halves
+          that operation's client rate, which then climbs back by 0.5% per success. The larger the run, the more stalls:
+          compare the throttled column with the ratio.
+        - **Warm preview time**: the inventory's ListMembers (one per collaboration) finish before the membership reads
+          start; the lower bound assumes the two phases overlap, so at small M its ratio mostly measures that wait and
+          .NET start-up.
 
         """;
 

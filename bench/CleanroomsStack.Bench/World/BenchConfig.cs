@@ -12,6 +12,12 @@ public static partial class BenchConfig
 {
     public const int TablesPerMembership = 25;
 
+    /// <summary>Every membership also gets the ID namespace association of the config's defaults.</summary>
+    public const int IdNamespaceAssociationsPerMembership = 1;
+
+    /// <summary>What a cold read Gets one by one: every table association and every ID namespace association.</summary>
+    public const int AssociationsPerMembership = TablesPerMembership + IdNamespaceAssociationsPerMembership;
+
     /// <summary>The <c>part_*</c> tables left out, so that exactly <see cref="TablesPerMembership"/> remain.</summary>
     public static readonly IReadOnlyList<string> ExcludedTables =
         ["part_n_a", "part_n_a_a", "part_presence_of_children", "part_religion", "part_zip4"];

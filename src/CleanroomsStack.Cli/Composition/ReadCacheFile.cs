@@ -13,7 +13,9 @@ internal sealed class ReadCacheFile
     public const string FileName = "read-cache.json";
     private const int FormatVersion = 1;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, IndentSize = 2, NewLine = "\n" };
+    // Compact and streamed both ways: a thousand memberships make tens of thousands of entries, and the file is for
+    // this tool, not for reading; as one indented string it would cost hundreds of megabytes to load and save.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly string path;
     private readonly TextWriter warnings;
@@ -40,7 +42,7 @@ internal sealed class ReadCacheFile
     {
         try
         {
-            AtomicFile.WriteAllText(path, JsonSerializer.Serialize(new StoredReadCache(FormatVersion, Cache.Seen), Json) + "\n");
+            AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, new StoredReadCache(FormatVersion, Cache.Seen), Json));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -54,7 +56,8 @@ internal sealed class ReadCacheFile
         try
         {
             if (!File.Exists(path)) return null;
-            var stored = JsonSerializer.Deserialize<StoredReadCache>(File.ReadAllText(path), Json);
+            using var file = File.OpenRead(path);
+            var stored = JsonSerializer.Deserialize<StoredReadCache>(file, Json);
             if (stored is { FormatVersion: FormatVersion, Entries: { } entries })
                 return entries.Where(e => e.Value is { Details.ValueKind: JsonValueKind.Object }).ToDictionary(StringComparer.Ordinal);
             problem = stored is null ? "it holds no cache" : $"it has format version {stored.FormatVersion}, not {FormatVersion}";
