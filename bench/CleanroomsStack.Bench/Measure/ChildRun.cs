@@ -20,11 +20,10 @@ public static class ChildRun
     private const string GnuTime = "/usr/bin/time";
 
     public static async Task<ChildOutcome> RunAsync(
-        string fileName, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory,
-        bool measureMemory = true)
+        string fileName, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory)
     {
         var rssFile = Path.Combine(Path.GetTempPath(), $"bench-rss-{Guid.NewGuid():N}.txt");
-        var useTime = measureMemory && File.Exists(GnuTime);
+        var useTime = File.Exists(GnuTime);
         var start = new ProcessStartInfo(useTime ? GnuTime : fileName)
         {
             WorkingDirectory = workingDirectory,

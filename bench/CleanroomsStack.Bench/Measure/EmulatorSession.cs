@@ -34,5 +34,13 @@ public sealed class EmulatorSession : IAsyncDisposable
 
     public void ResetStats() => _emulator.ResetStats();
 
+    /// <summary>A finished child run against this emulator: its calls since the last reset, throttles and lower bound.</summary>
+    public RunResult ResultOf(string scenario, RateProfile profile, int invitations, ChildOutcome outcome)
+    {
+        var calls = Calls();
+        return new RunResult(scenario, profile.Name, invitations, outcome.WallSeconds, outcome.PeakRssMb, calls,
+            Throttled(), LowerBound.Seconds(calls, profile), outcome.ExitCode);
+    }
+
     public ValueTask DisposeAsync() => _emulator.DisposeAsync();
 }

@@ -19,9 +19,7 @@ public static class PeerScenario
         var outcome = await ChildRun.RunAsync("dotnet", [paths.BenchDll, ChildVerb, emulator.Endpoint, rate], BenchClient.Environment(), paths.Scratch);
         if (outcome.ExitCode != 0)
             throw new InvalidOperationException($"The sequential peer (M={invitations}, {profile.Label}) failed:\n{outcome.Tail}");
-        var calls = emulator.Calls();
-        return new RunResult(ScenarioNames.PeerOnboarding, profile.Name, invitations, outcome.WallSeconds, outcome.PeakRssMb,
-            calls, emulator.Throttled(), LowerBound.Seconds(calls, profile), outcome.ExitCode);
+        return emulator.ResultOf(ScenarioNames.PeerOnboarding, profile, invitations, outcome);
     }
 
     /// <summary>The child's side: onboard every pending invitation, one call at a time.</summary>

@@ -109,8 +109,8 @@ public static class ReportText
 
         ## No-op preview and drift
 
-        Right after onboarding: `preview` (cold: nothing cached); with a warm read cache when the CLI has `--read-cache`
-        (two runs, the second reported); then 1% of the collaboration analysis rules are changed out of band
+        Right after onboarding: `preview` (cold: nothing cached); with a warm read cache (`--read-cache`,
+        two runs, the second reported); then 1% of the collaboration analysis rules are changed out of band
         (UpdateConfiguredTableAssociationAnalysisRule as our account, result receivers emptied, spread over the memberships)
         and `preview` (which must report exactly those updates) and `up --yes` run.
 

@@ -38,7 +38,7 @@ public static class TargetChecks
         }
         var warm = data.All(ScenarioNames.PreviewWarm).ToList();
         if (warm.Count == 0)
-            yield return new TargetCheck("no-op preview, warm read cache: ≤ 6 calls/membership + 10", "this CLI has no `--read-cache`", null);
+            yield return new TargetCheck("no-op preview, warm read cache: ≤ 6 calls/membership + 10", "not run", null);
         foreach (var run in warm)
         {
             var limit = 6 * run.Invitations + 10;

@@ -25,16 +25,6 @@ public sealed class ToolRunner(BenchPaths paths, EmulatorSession emulator, RateP
             throw new InvalidOperationException(
                 $"`cleanrooms-stack {string.Join(' ', command)}` ({scenario}, M={invitations}, {profile.Label}) exited with {outcome.ExitCode}:\n{outcome.Tail}");
         }
-        var calls = emulator.Calls();
-        var result = new RunResult(scenario, profile.Name, invitations, outcome.WallSeconds, outcome.PeakRssMb, calls,
-            emulator.Throttled(), LowerBound.Seconds(calls, profile), outcome.ExitCode);
-        return (result, outcome);
-    }
-
-    /// <summary>Whether this CLI build has an option (e.g. <c>--read-cache</c>, which is being added on another branch).</summary>
-    public static async Task<bool> HasOptionAsync(BenchPaths paths, string command, string option)
-    {
-        var help = await ChildRun.RunAsync("dotnet", [paths.CliDll, command, "--help"], BenchClient.Environment(), paths.Scratch, measureMemory: false);
-        return help.Output.Contains(option, StringComparison.Ordinal);
+        return (emulator.ResultOf(scenario, profile, invitations, outcome), outcome);
     }
 }

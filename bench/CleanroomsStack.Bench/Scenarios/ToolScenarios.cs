@@ -5,7 +5,7 @@ namespace CleanroomsStack.Bench.Scenarios;
 
 /// <summary>
 /// Scenarios 1–3 on one emulator, in order, each starting from what the previous one left: onboarding M invitations
-/// with <c>up --yes</c>; a no-op <c>preview</c> (cold, then warm with <c>--read-cache</c> when the CLI has it);
+/// with <c>up --yes</c>; a no-op <c>preview</c> (cold, then warm with <c>--read-cache</c>);
 /// 1% of the rules changed out of band, then <c>preview</c> (which must report them) and <c>up --yes</c>.
 /// </summary>
 public static class ToolScenarios
@@ -27,18 +27,11 @@ public static class ToolScenarios
         var (cold, coldOutput) = await tool.RunAsync(ScenarioNames.PreviewCold, "preview");
         results.Add(NoteUnlessNoChanges(cold, coldOutput, "onboarding did not converge"));
 
-        if (await ToolRunner.HasOptionAsync(paths, "preview", ReadCacheOption))
-        {
-            var cache = Path.Combine(paths.Scratch, $"read-cache-{profile.Name}-m{invitations}");
-            log($"  preview {ReadCacheOption} twice (warm cache)");
-            await tool.RunAsync(ScenarioNames.PreviewWarm, "preview", ReadCacheOption, cache);
-            var (warm, warmOutput) = await tool.RunAsync(ScenarioNames.PreviewWarm, "preview", ReadCacheOption, cache);
-            results.Add(NoteUnlessNoChanges(warm, warmOutput, "the warm preview found changes"));
-        }
-        else
-        {
-            log($"  (this CLI has no {ReadCacheOption}: warm preview skipped)");
-        }
+        var cache = Path.Combine(paths.Scratch, $"read-cache-{profile.Name}-m{invitations}");
+        log($"  preview {ReadCacheOption} twice (warm cache)");
+        await tool.RunAsync(ScenarioNames.PreviewWarm, "preview", ReadCacheOption, cache);
+        var (warm, warmOutput) = await tool.RunAsync(ScenarioNames.PreviewWarm, "preview", ReadCacheOption, cache);
+        results.Add(NoteUnlessNoChanges(warm, warmOutput, "the warm preview found changes"));
 
         var drifted = await DriftInjector.InjectAsync(emulator.Endpoint, profile, invitations, CancellationToken.None);
         log($"  {drifted} rule(s) changed out of band; preview, then up --yes");
