@@ -74,26 +74,40 @@ public sealed class RateLimitTests
         var time = new FakeTimeProvider();
         var bucket = new AdaptiveTokenBucket(requestsPerSecond: 10, burst: 1, time);
         await bucket.AcquireAsync(default);
-        var second = bucket.AcquireAsync(default).AsTask(); // reserved at 10/s: +100 ms
-        var third = bucket.AcquireAsync(default).AsTask();  // +200 ms
+        var second = bucket.AcquireAsync(default).AsTask(); // reserved at 10/s: t = 100 ms
+        var third = bucket.AcquireAsync(default).AsTask();  // t = 200 ms
 
         bucket.OnThrottled(time.GetTimestamp()); // 5/s from now on, for those already waiting too
 
-        Assert.Equal(200, MillisecondsUntilDone(second, time));
-        Assert.Equal(200, MillisecondsUntilDone(third, time));
+        // At 100 ms the second wakes and queues again at 5/s: half a token has come in, so it waits 100 ms more.
+        await AdvanceUntilRequeuedAsync(time, TimeSpan.FromMilliseconds(100), bucket, reservations: 4);
+        await AssertDoneExactlyAfterAsync(second, time, TimeSpan.FromMilliseconds(100));
+        // At 200 ms the third wakes and queues behind it: a whole token at 5/s, so 200 ms more.
+        await AdvanceUntilRequeuedAsync(time, TimeSpan.Zero, bucket, reservations: 5);
+        await AssertDoneExactlyAfterAsync(third, time, TimeSpan.FromMilliseconds(200));
     }
 
-    /// <summary>Advances fake time a millisecond at a time until the task is done; how many it took.</summary>
-    private static int MillisecondsUntilDone(Task task, FakeTimeProvider time)
+    /// <summary>Moves fake time on, then waits (in real time) until a woken waiter has reserved its turn again.</summary>
+    private static async Task AdvanceUntilRequeuedAsync(FakeTimeProvider time, TimeSpan by, AdaptiveTokenBucket bucket, long reservations)
     {
-        var elapsed = 0;
-        while (!task.IsCompleted && elapsed < 10_000)
+        time.Advance(by);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (bucket.Reservations < reservations)
         {
-            time.Advance(TimeSpan.FromMilliseconds(1));
-            elapsed++;
-            task.Wait(TimeSpan.FromMilliseconds(elapsed % 50 == 0 ? 5 : 0)); // let continuations on other threads catch up
+            Assert.True(DateTime.UtcNow < deadline, $"only {bucket.Reservations} of {reservations} reservations after 10 s");
+            await Task.Delay(1);
         }
-        return elapsed;
+        Assert.Equal(reservations, bucket.Reservations);
+    }
+
+    /// <summary>The task is still waiting a millisecond before <paramref name="after"/> and finishes at it.</summary>
+    private static async Task AssertDoneExactlyAfterAsync(Task task, FakeTimeProvider time, TimeSpan after)
+    {
+        time.Advance(after - TimeSpan.FromMilliseconds(1));
+        await Task.Delay(20); // a waiter woken too early would finish meanwhile
+        Assert.False(task.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await task.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]

@@ -27,6 +27,7 @@ internal sealed class AdaptiveTokenBucket
     private long _lastRefill;
     private long? _lastDecrease;
     private int _cuts;
+    private long _reservations;
 
     public AdaptiveTokenBucket(double requestsPerSecond, int burst, TimeProvider time)
     {
@@ -67,12 +68,19 @@ internal sealed class AdaptiveTokenBucket
     /// <summary>Reserves the next token and returns how long to wait before using it (zero if one is available).</summary>
     internal TimeSpan Reserve() => ReserveCounting().Wait;
 
+    /// <summary>
+    /// How many turns have been reserved so far, re-queued ones included. Under a fake clock, waiters wake on other
+    /// threads; tests wait for this count to know a woken waiter has queued again before they move time on.
+    /// </summary>
+    internal long Reservations => Interlocked.Read(ref _reservations);
+
     private (TimeSpan Wait, int Cuts) ReserveCounting()
     {
         lock (_gate)
         {
             Refill();
             _tokens -= 1;
+            _reservations++;
             return (_tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / _rate), _cuts);
         }
     }
