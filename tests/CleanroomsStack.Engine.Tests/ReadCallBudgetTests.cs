@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CleanroomsStack.Emulator;
 using CleanroomsStack.Core.Planning;
 using CleanroomsStack.Emulator.Worlds;
 using CleanroomsStack.Engine.Ports.Shapes;
@@ -117,6 +118,23 @@ public sealed class ReadCallBudgetTests
         Assert.True(warm.Values.Sum() <= Budget(3), $"warm: {warm.Values.Sum()} calls");
         Assert.Equal(1, warm["ListMemberships"]);
         Assert.DoesNotContain("GetConfiguredTableAssociation", warm.Keys);
+    }
+
+    [Fact]
+    public async Task Joined_collaborations_come_from_the_membership_list_so_only_invitations_are_paged()
+    {
+        await using var world = await UpAsync(ThreeCollaborations);
+        var api = world.Client();
+        var invitations = (await api.ListCollaborationsAsync("INVITED", default)).Count;
+        var joined = (await api.ListMembershipsAsync("ACTIVE", default)).Count;
+        // Pages of at most half what was asked for: every list takes about one call per item.
+        world.Emulator.SetFaults(new FaultSettings { ShortPages = true });
+
+        var calls = await NoOpPlanCallsAsync(world, new InMemoryReadCache());
+
+        Assert.Equal(3, joined);
+        Assert.True(calls["ListMemberships"] >= joined, $"{calls["ListMemberships"]} ListMemberships pages");
+        Assert.True(calls["ListCollaborations"] <= Math.Max(1, invitations), $"{calls["ListCollaborations"]} ListCollaborations pages for {invitations} invitations");
     }
 
     private static async Task<StackWorld> UpAsync(string config)
