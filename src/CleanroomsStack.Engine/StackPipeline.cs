@@ -17,25 +17,51 @@ public sealed record PlanningResult(
 }
 
 /// <summary>
-/// The read side of the pipeline: inventory → desired state → live state → plan. Expansion errors stop it before any
-/// live-state read; the config was validated before anything reached AWS. A read cache, if given, spares the Gets of
-/// resources that did not change since it was written.
+/// The read side of the pipeline: inventory → desired state → live state → plan. The live-state reads start as soon
+/// as the account-wide lists say which memberships to read, alongside the inventory's ListMembers calls (other
+/// operations, so other rate budgets); an expansion error cancels them and is reported alone. The config was
+/// validated before anything reached AWS. A read cache, if given, spares the Gets of resources that did not change
+/// since it was written.
 /// </summary>
 public sealed class StackPipeline(ICleanRoomsApi api, string region, int parallelism, IReadCache? cache = null)
 {
     public async Task<PlanningResult> PlanAsync(StackConfig config, PlanOptions options, CancellationToken ct)
     {
-        var listed = config.Collaborations.Select(c => c.Id.Value).ToHashSet(StringComparer.Ordinal);
+        var named = config.Collaborations.Select(c => c.Id.Value).ToHashSet(StringComparer.Ordinal);
+        var inventoryReader = new InventoryReader(api, region, parallelism);
+        var listing = await inventoryReader.ListAsync(named, memberships: null, ct);
         // An invitation policy may match any pending invitation or membership, so then all of them are read.
-        var (inventory, memberships) = await new InventoryReader(api, region, parallelism).ReadAsync(listed, config.ManagesUnlistedCollaborations, ct);
-        var collaborationIds = inventory.Collaborations
-            .Where(c => listed.Contains(c.Id) || config.ManagesUnlistedCollaborations && InventoryReader.IsOpen(c.MemberStatus))
-            .Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        var desired = DesiredStateExpander.Expand(config, inventory);
+        var toRead = listing.ToRead(named, config.ManagesUnlistedCollaborations);
+
+        using var liveReads = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var liveTask = new LiveStateReader(api, parallelism, cache).ReadAsync(listing.Memberships, toRead, liveReads.Token);
+        Inventory inventory;
+        DesiredState desired;
+        try
+        {
+            inventory = await inventoryReader.CompleteAsync(listing, named, config.ManagesUnlistedCollaborations, ct);
+            desired = DesiredStateExpander.Expand(config, inventory);
+        }
+        catch
+        {
+            await AbandonAsync(liveTask, liveReads);
+            throw;
+        }
         if (desired.Diagnostics.HasErrors())
+        {
+            await AbandonAsync(liveTask, liveReads);
             return new PlanningResult(inventory, desired, null, null, desired.Diagnostics);
-        var live = await new LiveStateReader(api, parallelism, cache).ReadAsync(memberships, collaborationIds, ct);
+        }
+        var live = await liveTask;
         var plan = Planner.Create(desired, live, options);
         return new PlanningResult(inventory, desired, live, plan, plan.Diagnostics);
+    }
+
+    /// <summary>Stops live reads whose result won't be used; whatever they end with (cancelled, or an AWS error) is moot.</summary>
+    private static async Task AbandonAsync(Task liveTask, CancellationTokenSource liveReads)
+    {
+        await liveReads.CancelAsync();
+        try { await liveTask; }
+        catch (Exception) { /* the inventory's error or the expansion's diagnostics are what the caller needs */ }
     }
 }

@@ -6,6 +6,7 @@ using CleanroomsStack.Cli;
 using CleanroomsStack.Emulator;
 using CleanroomsStack.Emulator.Worlds;
 using CleanroomsStack.Engine.Ports;
+using CleanroomsStack.Tests.Shared;
 
 namespace CleanroomsStack.EndToEnd.Tests;
 
@@ -85,17 +86,5 @@ public sealed class CliHarness : IDisposable
     public void Dispose()
     {
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { /* best effort */ }
-    }
-}
-
-public static class RepoRoot
-{
-    public static string Path { get; } = Find();
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "CleanroomsStack.sln"))) return dir.FullName;
-        throw new InvalidOperationException("CleanroomsStack.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -6,6 +6,7 @@ using CleanroomsStack.Emulator.Worlds;
 using CleanroomsStack.Engine.Ports.Shapes;
 using CleanroomsStack.Engine.Reading;
 using CleanroomsStack.Engine.Tests.Support;
+using CleanroomsStack.Tests.Shared;
 
 namespace CleanroomsStack.Engine.Tests;
 
@@ -15,7 +16,7 @@ namespace CleanroomsStack.Engine.Tests;
 /// </summary>
 public sealed class ReadCallBudgetTests
 {
-    private static readonly string DemoConfig = File.ReadAllText(RepoFile("collaborations.yaml"));
+    private static readonly string DemoConfig = File.ReadAllText(RepoRoot.File("collaborations.yaml"));
 
     private static readonly string ThreeCollaborations = DemoConfig + $"""
           - name: Retail Media Collaboration
@@ -156,11 +157,4 @@ public sealed class ReadCallBudgetTests
 
     private static Dictionary<string, int> Requests(StackWorld world) =>
         world.Emulator.GetStats().Where(s => s.Value.Requests > 0).ToDictionary(s => s.Key, s => s.Value.Requests);
-
-    private static string RepoFile(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "CleanroomsStack.sln"))) return Path.Combine(dir.FullName, name);
-        throw new InvalidOperationException("CleanroomsStack.sln not found above " + AppContext.BaseDirectory);
-    }
 }

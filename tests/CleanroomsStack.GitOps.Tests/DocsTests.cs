@@ -2,6 +2,7 @@ using System.Reflection;
 using CleanroomsStack.Core.Diagnostics;
 using CleanroomsStack.EndToEnd.Tests;
 using CleanroomsStack.Engine.Ports;
+using CleanroomsStack.Tests.Shared;
 
 namespace CleanroomsStack.GitOps.Tests;
 

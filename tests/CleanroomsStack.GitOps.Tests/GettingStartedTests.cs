@@ -1,5 +1,6 @@
 using CleanroomsStack.EndToEnd.Tests;
 using CleanroomsStack.GitOps.Tests.Workflows;
+using CleanroomsStack.Tests.Shared;
 
 namespace CleanroomsStack.GitOps.Tests;
 

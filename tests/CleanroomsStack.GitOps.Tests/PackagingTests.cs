@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using CleanroomsStack.Cli;
 using CleanroomsStack.EndToEnd.Tests;
 using CleanroomsStack.GitOps.Tests.Support;
+using CleanroomsStack.Tests.Shared;
 
 namespace CleanroomsStack.GitOps.Tests;
 

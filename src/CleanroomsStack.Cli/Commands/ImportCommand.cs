@@ -40,8 +40,9 @@ internal static class ImportCommand
                 // Listed once: the active ones say what to import, and both readers start from the same list.
                 var memberships = await session.Api.ListMembershipsAsync(null, ct);
                 var active = memberships.Where(m => m.Status == "ACTIVE").Select(m => m.CollaborationId).ToHashSet(StringComparer.Ordinal);
-                var (inventory, _) = await new InventoryReader(session.Api, session.Region, settings.Parallel)
-                    .ReadAsync(active, everyOpenCollaboration: false, ct, memberships);
+                var inventoryReader = new InventoryReader(session.Api, session.Region, settings.Parallel);
+                var listing = await inventoryReader.ListAsync(active, memberships, ct);
+                var inventory = await inventoryReader.CompleteAsync(listing, active, everyOpenCollaboration: false, ct);
                 var cache = ReadCacheFile.Open(settings.ReadCache, io.Error);
                 var live = await new LiveStateReader(session.Api, settings.Parallel, cache?.Cache).ReadAsync(memberships, active, ct);
                 cache?.Save();

@@ -5,21 +5,33 @@ using CleanroomsStack.Engine.Ports.Shapes;
 
 namespace CleanroomsStack.Engine.Reading;
 
-/// <summary>The inventory, and the caller's memberships it listed: the live-state reader starts from them.</summary>
-public sealed record InventoryReading(Inventory Inventory, IReadOnlyList<MembershipSummary> Memberships);
+/// <summary>
+/// The account-wide lists, the first phase of reading the inventory: the caller, its configured tables, the
+/// collaborations it is invited to, active in or gone from (without their members yet), and its memberships, from
+/// which the live-state reader starts.
+/// </summary>
+public sealed record InventoryListing(
+    CallerIdentity Caller, IReadOnlyList<ConfiguredTableSummary> Tables, IReadOnlyList<CollaborationInfo> Collaborations,
+    IReadOnlyList<MembershipSummary> Memberships)
+{
+    /// <summary>The collaborations whose live state a run reads: those named, and every open one when a policy may match it.</summary>
+    public IReadOnlySet<string> ToRead(IReadOnlySet<string> named, bool everyOpenCollaboration) =>
+        Collaborations.Where(c => named.Contains(c.Id) || (everyOpenCollaboration && InventoryReader.IsOpen(c.MemberStatus)))
+            .Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+}
 
 /// <summary>
-/// Reads what expansion needs: the caller, its configured tables, every collaboration it is invited to or active in,
-/// and the members of the collaborations the config names (members are read only where needed: one call each).
-/// Collaborations it is active in are known from its memberships, so only invitations are listed: at 1000
-/// collaborations that is one ListCollaborations page instead of ten.
+/// Reads what expansion needs in two phases: <see cref="ListAsync"/> makes the account-wide lists (a few pages), and
+/// <see cref="CompleteAsync"/> reads the members of the collaborations that need them (one call each), which the
+/// live-state reads need not wait for. Collaborations the caller is active in are known from its memberships, so only
+/// invitations are listed: at 1000 collaborations that is one ListCollaborations page instead of ten.
 /// </summary>
 public sealed class InventoryReader(ICleanRoomsApi api, string region, int parallelism)
 {
-    /// <param name="everyOpenCollaboration">Also read the members of every collaboration the caller is invited to or active in.</param>
+    /// <param name="collaborationIds">The collaborations the config names.</param>
     /// <param name="memberships">The caller's memberships (every status) if already listed; otherwise they are listed here.</param>
-    public async Task<InventoryReading> ReadAsync(IReadOnlySet<string> collaborationIds, bool everyOpenCollaboration, CancellationToken ct,
-        IReadOnlyList<MembershipSummary>? memberships = null)
+    public async Task<InventoryListing> ListAsync(IReadOnlySet<string> collaborationIds, IReadOnlyList<MembershipSummary>? memberships,
+        CancellationToken ct)
     {
         var callerTask = api.GetCallerIdentityAsync(ct);
         var tablesTask = api.ListConfiguredTablesAsync(ct);
@@ -32,20 +44,27 @@ public sealed class InventoryReader(ICleanRoomsApi api, string region, int paral
             .DistinctBy(c => c.Id)
             .ToList();
         known.AddRange(await UnaccountedForAsync(collaborationIds, known, membershipsTask.Result, ct));
-        var wanted = known.Where(c => collaborationIds.Contains(c.Id) || (everyOpenCollaboration && IsOpen(c.MemberStatus))).ToList();
+        var collaborations = known.Concat(Gone(membershipsTask.Result, known, collaborationIds)).ToList();
+        return new InventoryListing(callerTask.Result, tablesTask.Result, collaborations, membershipsTask.Result);
+    }
+
+    /// <summary>The inventory: the listing with the members of the named collaborations (of every open one if asked).</summary>
+    public async Task<Inventory> CompleteAsync(InventoryListing listing, IReadOnlySet<string> collaborationIds, bool everyOpenCollaboration,
+        CancellationToken ct)
+    {
+        var wanted = listing.Collaborations
+            .Where(c => IsOpen(c.MemberStatus) && (collaborationIds.Contains(c.Id) || everyOpenCollaboration)).ToList();
         var members = await Bounded.SelectAsync(wanted, parallelism, c => api.ListMembersAsync(c.Id, ct));
 
-        var caller = callerTask.Result;
-        var collaborations = known
-            .Select(c => c with { Members = ToInfo(members.TryGetValue(c, out var m) ? m : []) })
-            .Concat(Gone(membershipsTask.Result, known, collaborationIds))
+        var collaborations = listing.Collaborations
+            .Select(c => members.TryGetValue(c, out var m) ? c with { Members = ToInfo(m) } : c)
             .OrderBy(c => c.Id, StringComparer.Ordinal)
             .ToList();
-        var tables = tablesTask.Result
+        var tables = listing.Tables
             .Select(t => new ConfiguredTableInfo(t.Id, t.Name, t.Arn))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
-        return new InventoryReading(new Inventory(new CallerInfo(caller.Account, caller.Arn), tables, collaborations, region), membershipsTask.Result);
+        return new Inventory(new CallerInfo(listing.Caller.Account, listing.Caller.Arn), tables, collaborations, region);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CleanroomsStack.Tests.Shared;
 
 namespace CleanroomsStack.Aws.Tests.Support;
 
@@ -18,7 +19,7 @@ public static class JsSdkOracle
 {
     public static async Task<IReadOnlyList<JsRequest>> CaptureAsync(IReadOnlyList<JsCall> calls)
     {
-        var clientDirectory = Path.Combine(RepositoryRoot(), "tests", "js-client");
+        var clientDirectory = Path.Combine(RepoRoot.Path, "tests", "js-client");
         if (!Directory.Exists(Path.Combine(clientDirectory, "node_modules", "@aws-sdk", "client-cleanrooms")))
         {
             Assert.Fail("The JavaScript oracle isn't installed: run `npm ci --prefix tests/js-client` from the repository root.");
@@ -74,13 +75,4 @@ public static class JsSdkOracle
                 : [new KeyValuePair<string, string>(member.Key, member.Value!.GetValue<string>())])
             .OrderBy(kv => kv.Key, StringComparer.Ordinal).ThenBy(kv => kv.Value, StringComparer.Ordinal)
             .ToList();
-
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CleanroomsStack.sln"))) return directory.FullName;
-        }
-        throw new InvalidOperationException("CleanroomsStack.sln not found above the test binaries.");
-    }
 }

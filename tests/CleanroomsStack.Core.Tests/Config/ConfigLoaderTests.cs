@@ -1,6 +1,7 @@
 using CleanroomsStack.Core.Config;
 using CleanroomsStack.Core.Diagnostics;
 using static CleanroomsStack.Core.Tests.Config.ConfigText;
+using CleanroomsStack.Tests.Shared;
 
 namespace CleanroomsStack.Core.Tests.Config;
 
@@ -35,7 +36,7 @@ public class ConfigLoaderTests
     [Fact]
     public void The_repository_config_loads_without_diagnostics()
     {
-        var path = Path.Combine(RepositoryRoot(), "collaborations.yaml");
+        var path = RepoRoot.File("collaborations.yaml");
         var result = ConfigLoader.Load(File.ReadAllText(path), "collaborations.yaml");
         Assert.Empty(result.Diagnostics);
         var collaboration = Assert.Single(result.Config?.Collaborations ?? []);
@@ -43,14 +44,6 @@ public class ConfigLoaderTests
         Assert.Equal(["part_n_a", "part_n_a_a"], collaboration.Settings.Tables.Exclude);
         Assert.Equal("ENABLED", collaboration.Settings.Membership.QueryLogStatus);
         Assert.Equal("ACX unique customer identifiers for Clean Rooms joins", collaboration.Settings.IdNamespaceAssociations[0].Description);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "collaborations.yaml")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("collaborations.yaml not found above the test binaries");
     }
 }
 

@@ -3,6 +3,7 @@ using CleanroomsStack.Core.Diagnostics;
 using CleanroomsStack.Core.Schema;
 using CleanroomsStack.EndToEnd.Tests;
 using CleanroomsStack.GitOps.Tests.Support;
+using CleanroomsStack.Tests.Shared;
 
 namespace CleanroomsStack.GitOps.Tests.Schema;
 

@@ -1,4 +1,5 @@
 using CleanroomsStack.EndToEnd.Tests;
+using CleanroomsStack.Tests.Shared;
 
 namespace CleanroomsStack.GitOps.Tests.Support;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using CleanroomsStack.EndToEnd.Tests;
+using CleanroomsStack.Tests.Shared;
 
 namespace CleanroomsStack.GitOps.Tests.Support;
 

@@ -1,5 +1,6 @@
 using CleanroomsStack.EndToEnd.Tests;
 using YamlDotNet.RepresentationModel;
+using CleanroomsStack.Tests.Shared;
 
 namespace CleanroomsStack.GitOps.Tests.Workflows;
 

@@ -2,6 +2,7 @@ using CleanroomsStack.EndToEnd.Tests;
 using CleanroomsStack.Engine.Ports;
 using CleanroomsStack.Engine.Ports.Shapes;
 using YamlDotNet.RepresentationModel;
+using CleanroomsStack.Tests.Shared;
 
 namespace CleanroomsStack.GitOps.Tests.Workflows;
 
