@@ -1,4 +1,5 @@
 using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Core.Policy;
 using CleanroomsStack.Engine.Ports;
 
 namespace CleanroomsStack.Engine.Applying;
@@ -27,14 +28,20 @@ public static class FailureHints
     public static string For(AwsApiException e) => e.Kind switch
     {
         AwsErrorKind.NotFound => "a resource this needs is gone or not visible yet; run the command again to re-read live state.",
-        AwsErrorKind.AccessDenied => "the credentials lack a permission for this call; grant it (`cleanrooms-stack policy` prints what the tool needs) and run again.",
+        AwsErrorKind.AccessDenied => $"the credentials lack {Permission(e.Operation)}; grant it (`cleanrooms-stack policy` prints all the tool needs) and run again.",
         AwsErrorKind.Validation => "AWS rejected a value; check the fields named above in collaborations.yaml.",
-        AwsErrorKind.QuotaExceeded => "a service quota is reached; raise it in Service Quotas or ask for fewer resources in collaborations.yaml.",
+        AwsErrorKind.QuotaExceeded => $"{(e.QuotaName is null ? "a service quota" : $"the quota '{e.QuotaName}'")} is reached; raise it in Service Quotas or ask for fewer resources in collaborations.yaml.",
         AwsErrorKind.Conflict => "the resource is in a state that doesn't allow this; run the command again to re-read live state.",
         AwsErrorKind.Throttled => "AWS kept throttling; run again later or lower --max-rps.",
         AwsErrorKind.Transient => "a temporary AWS or network failure; run the command again: it re-reads live state and converges.",
         _ => "check the credentials (--profile, AWS_PROFILE) and the region, then run again.",
     };
+
+    /// <summary>The IAM actions the operation needs, e.g. <c>cleanrooms:CreateMembership</c>, from the policy catalog.</summary>
+    private static string Permission(string operation) =>
+        OperationPermissions.All.FirstOrDefault(p => p.Operation == operation) is { Actions.Count: > 0 } permission
+            ? string.Join(" and ", permission.Actions.Select(a => $"`{a}`"))
+            : $"a permission for {operation}";
 
     public const string Interrupted = "the run was interrupted; run `cleanrooms-stack up` again: it re-reads live state and converges.";
 }
