@@ -91,13 +91,12 @@ public static class ReportText
           stall on 2 shared cores releases several at once) overflow the emulator's 5-request bucket; each 429 halves
           that operation's client rate, which then climbs back by 0.5% per success, so at the time-scaled rate each 429
           costs about a third of a second. The larger the run, the more stalls: compare the throttled column with the
-          ratio. The count varies from run to run (M = 1000 onboarding has measured 91 and 286 throttles, 1.15× and
-          1.43×, with the same apply code). The time-scaled profile keeps AWS's 5-request bucket at 20× the rate, so it
+          ratio. The count varies from run to run (M = 1000 onboarding has measured 91, 286 and 292 throttles, 1.15× to
+          1.45×, with the same apply code). The time-scaled profile keeps AWS's 5-request bucket at 20× the rate, so it
           absorbs 50 ms of jitter where AWS's absorbs a second; at AWS's own rate (M = 10) no request was throttled.
           A run without throttles shows the read floor: the M = 1000 drift preview made 32013 calls.
-        - **Warm preview time**: the inventory's ListMembers (one per collaboration) finish before the membership reads
-          start; the lower bound assumes the two phases overlap, so at small M its ratio mostly measures that wait and
-          .NET start-up.
+        - **Warm preview time**: the membership reads run alongside the inventory's ListMembers (one per collaboration),
+          as the lower bound assumes; at small M its ratio mostly measures .NET start-up and the first account-wide lists.
 
         """;
 
