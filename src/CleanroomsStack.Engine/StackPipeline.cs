@@ -29,7 +29,7 @@ public sealed class StackPipeline(ICleanRoomsApi api, string region, int paralle
     {
         var named = config.Collaborations.Select(c => c.Id.Value).ToHashSet(StringComparer.Ordinal);
         var inventoryReader = new InventoryReader(api, region, parallelism);
-        var listing = await inventoryReader.ListAsync(named, memberships: null, ct);
+        var listing = await inventoryReader.ListAsync(named, ct);
         // An invitation policy may match any pending invitation or membership, so then all of them are read.
         var toRead = listing.ToRead(named, config.ManagesUnlistedCollaborations);
 

@@ -1,12 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CleanroomsStack.Emulator;
 using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Emulator;
 using CleanroomsStack.Emulator.Worlds;
 using CleanroomsStack.Engine.Ports.Shapes;
 using CleanroomsStack.Engine.Reading;
 using CleanroomsStack.Engine.Tests.Support;
-using CleanroomsStack.Tests.Shared;
 
 namespace CleanroomsStack.Engine.Tests;
 
@@ -16,7 +15,7 @@ namespace CleanroomsStack.Engine.Tests;
 /// </summary>
 public sealed class ReadCallBudgetTests
 {
-    private static readonly string DemoConfig = File.ReadAllText(RepoRoot.File("collaborations.yaml"));
+    private static readonly string DemoConfig = StackWorld.DemoConfig;
 
     private static readonly string ThreeCollaborations = DemoConfig + $"""
           - name: Retail Media Collaboration
@@ -38,7 +37,7 @@ public sealed class ReadCallBudgetTests
     [Fact]
     public async Task A_cold_no_op_plan_of_the_demo_world_gets_each_resource_once_within_budget()
     {
-        await using var world = await UpAsync(DemoConfig);
+        await using var world = await StackWorld.StartDemoAppliedAsync(DemoConfig);
 
         var calls = await NoOpPlanCallsAsync(world, new InMemoryReadCache());
 
@@ -50,7 +49,7 @@ public sealed class ReadCallBudgetTests
     [Fact]
     public async Task A_warm_no_op_plan_of_the_demo_world_only_lists()
     {
-        await using var world = await UpAsync(DemoConfig);
+        await using var world = await StackWorld.StartDemoAppliedAsync(DemoConfig);
         var cache = new InMemoryReadCache();
         await NoOpPlanCallsAsync(world, cache);
 
@@ -63,7 +62,7 @@ public sealed class ReadCallBudgetTests
     [Fact]
     public async Task Changes_made_outside_the_tool_after_a_warm_run_are_still_planned()
     {
-        await using var world = await UpAsync(DemoConfig);
+        await using var world = await StackWorld.StartDemoAppliedAsync(DemoConfig);
         var cache = new InMemoryReadCache();
         var live = (await world.PlanningAsync(cache: cache)).Live!.Memberships.Single();
         var api = world.Client();
@@ -88,7 +87,7 @@ public sealed class ReadCallBudgetTests
     [Fact]
     public async Task A_cached_entry_that_lost_a_required_member_is_read_again_not_trusted()
     {
-        await using var world = await UpAsync(DemoConfig);
+        await using var world = await StackWorld.StartDemoAppliedAsync(DemoConfig);
         var warm = new InMemoryReadCache();
         await NoOpPlanCallsAsync(world, warm);
         var entries = warm.Seen.ToDictionary();
@@ -106,7 +105,7 @@ public sealed class ReadCallBudgetTests
     [Fact]
     public async Task Three_memberships_plan_in_calls_linear_in_memberships()
     {
-        await using var world = await UpAsync(ThreeCollaborations);
+        await using var world = await StackWorld.StartDemoAppliedAsync(ThreeCollaborations);
         var cache = new InMemoryReadCache();
         var live = (await world.PlanningAsync(cache: cache)).Live!;
         var associations = live.Memberships.Sum(m => m.TableAssociations.Count + m.IdNamespaceAssociations.Count);
@@ -124,7 +123,7 @@ public sealed class ReadCallBudgetTests
     [Fact]
     public async Task Joined_collaborations_come_from_the_membership_list_so_only_invitations_are_paged()
     {
-        await using var world = await UpAsync(ThreeCollaborations);
+        await using var world = await StackWorld.StartDemoAppliedAsync(ThreeCollaborations);
         var api = world.Client();
         var invitations = (await api.ListCollaborationsAsync("INVITED", default)).Count;
         var joined = (await api.ListMembershipsAsync("ACTIVE", default)).Count;
@@ -136,14 +135,6 @@ public sealed class ReadCallBudgetTests
         Assert.Equal(3, joined);
         Assert.True(calls["ListMemberships"] >= joined, $"{calls["ListMemberships"]} ListMemberships pages");
         Assert.True(calls["ListCollaborations"] <= Math.Max(1, invitations), $"{calls["ListCollaborations"]} ListCollaborations pages for {invitations} invitations");
-    }
-
-    private static async Task<StackWorld> UpAsync(string config)
-    {
-        var world = await StackWorld.StartDemoAsync(config);
-        var up = await world.UpAsync();
-        Assert.True(up.Result.Succeeded);
-        return world;
     }
 
     /// <summary>Plans once with the cache and returns the AWS calls it made by operation; the plan must be empty.</summary>

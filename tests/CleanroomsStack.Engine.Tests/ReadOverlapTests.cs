@@ -3,7 +3,6 @@ using CleanroomsStack.Core.Diagnostics;
 using CleanroomsStack.Core.Planning;
 using CleanroomsStack.Engine.Ports;
 using CleanroomsStack.Engine.Tests.Support;
-using CleanroomsStack.Tests.Shared;
 
 namespace CleanroomsStack.Engine.Tests;
 
@@ -13,13 +12,10 @@ namespace CleanroomsStack.Engine.Tests;
 /// </summary>
 public sealed class ReadOverlapTests
 {
-    private static readonly string DemoConfig = File.ReadAllText(RepoRoot.File("collaborations.yaml"));
-
     [Fact]
     public async Task Membership_reads_start_while_the_members_are_still_being_read()
     {
-        await using var world = await StackWorld.StartDemoAsync(DemoConfig);
-        Assert.True((await world.UpAsync()).Result.Succeeded);
+        await using var world = await StackWorld.StartDemoAppliedAsync(StackWorld.DemoConfig);
         var membershipReadStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var api = HookedApi.Wrap(world.Client(), async (name, _) =>
         {
@@ -37,13 +33,12 @@ public sealed class ReadOverlapTests
     [Fact]
     public async Task A_config_error_found_by_expansion_cancels_the_reads_already_started_and_is_reported_alone()
     {
-        var config = DemoConfig + """
+        var config = StackWorld.DemoConfig + """
               - name: Not Ours
                 id: 00000000-0000-4000-8000-0000000000ff
 
             """;
-        await using var world = await StackWorld.StartDemoAsync(DemoConfig);
-        Assert.True((await world.UpAsync()).Result.Succeeded);
+        await using var world = await StackWorld.StartDemoAppliedAsync(StackWorld.DemoConfig);
         var api = HookedApi.Wrap(world.Client(), async (name, ct) =>
         {
             // A membership read that would never end unless the pipeline cancels it.

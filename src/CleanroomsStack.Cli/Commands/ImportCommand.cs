@@ -37,14 +37,13 @@ internal static class ImportCommand
                 }
                 await using var session = await ApiSession.OpenAsync(settings, settings.Region, io.Error, ct);
                 io.Error.WriteLine($"Reading the live account from {session.Describe()} ...");
-                // Listed once: the active ones say what to import, and both readers start from the same list.
-                var memberships = await session.Api.ListMembershipsAsync(null, ct);
-                var active = memberships.Where(m => m.Status == "ACTIVE").Select(m => m.CollaborationId).ToHashSet(StringComparer.Ordinal);
+                // The account-wide lists first: the active memberships say what to import, and both readers start from them.
                 var inventoryReader = new InventoryReader(session.Api, session.Region, settings.Parallel);
-                var listing = await inventoryReader.ListAsync(active, memberships, ct);
+                var listing = await inventoryReader.ListAsync(new HashSet<string>(), ct);
+                var active = listing.Memberships.Where(m => m.Status == "ACTIVE").Select(m => m.CollaborationId).ToHashSet(StringComparer.Ordinal);
                 var inventory = await inventoryReader.CompleteAsync(listing, active, everyOpenCollaboration: false, ct);
                 var cache = ReadCacheFile.Open(settings.ReadCache, io.Error);
-                var live = await new LiveStateReader(session.Api, settings.Parallel, cache?.Cache).ReadAsync(memberships, active, ct);
+                var live = await new LiveStateReader(session.Api, settings.Parallel, cache?.Cache).ReadAsync(listing.Memberships, active, ct);
                 cache?.Save();
                 File.WriteAllText(path, ConfigImporter.ToYaml(inventory, live));
                 io.Out.WriteLine($"Wrote {path} with {active.Count} collaboration{(active.Count == 1 ? "" : "s")}. " +

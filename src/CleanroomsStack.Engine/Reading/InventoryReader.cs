@@ -29,14 +29,12 @@ public sealed record InventoryListing(
 public sealed class InventoryReader(ICleanRoomsApi api, string region, int parallelism)
 {
     /// <param name="collaborationIds">The collaborations the config names.</param>
-    /// <param name="memberships">The caller's memberships (every status) if already listed; otherwise they are listed here.</param>
-    public async Task<InventoryListing> ListAsync(IReadOnlySet<string> collaborationIds, IReadOnlyList<MembershipSummary>? memberships,
-        CancellationToken ct)
+    public async Task<InventoryListing> ListAsync(IReadOnlySet<string> collaborationIds, CancellationToken ct)
     {
         var callerTask = api.GetCallerIdentityAsync(ct);
         var tablesTask = api.ListConfiguredTablesAsync(ct);
         var invitationsTask = api.ListCollaborationsAsync("INVITED", ct);
-        var membershipsTask = memberships is null ? api.ListMembershipsAsync(null, ct) : Task.FromResult(memberships);
+        var membershipsTask = api.ListMembershipsAsync(null, ct);
         await Task.WhenAll(callerTask, tablesTask, invitationsTask, membershipsTask);
 
         var known = invitationsTask.Result.Select(Listed)

@@ -10,6 +10,7 @@ using CleanroomsStack.Emulator.Worlds;
 using CleanroomsStack.Engine.Applying;
 using CleanroomsStack.Engine.Ports;
 using CleanroomsStack.Engine.Reading;
+using CleanroomsStack.Tests.Shared;
 
 namespace CleanroomsStack.Engine.Tests.Support;
 
@@ -88,6 +89,17 @@ public sealed class StackWorld : IAsyncDisposable
         var us = new BasicAWSCredentials(DemoWorld.AccessKeyId(DemoWorld.OurAccount), DemoWorld.SecretAccessKey(DemoWorld.OurAccount));
         var world = new StackWorld(folder, emulator.Options, emulator, us);
         world.WriteConfig(config);
+        return world;
+    }
+
+    /// <summary>The repository's sample config, which the demo world answers.</summary>
+    public static readonly string DemoConfig = File.ReadAllText(RepoRoot.File("collaborations.yaml"));
+
+    /// <summary>The demo world with this config already applied once (as <c>up --yes</c> would).</summary>
+    public static async Task<StackWorld> StartDemoAppliedAsync(string config)
+    {
+        var world = await StartDemoAsync(config);
+        Assert.True((await world.UpAsync()).Result.Succeeded);
         return world;
     }
 
