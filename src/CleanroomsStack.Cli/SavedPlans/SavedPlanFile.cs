@@ -11,6 +11,9 @@ namespace CleanroomsStack.Cli.SavedPlans;
 internal sealed record SavedPlan(int FormatVersion, string Kind, string ConfigFingerprint, string LiveStateFingerprint, PlanDocument Plan)
 {
     public const string KindName = "cleanrooms-stack-saved-plan";
+
+    /// <summary>Follows the plan document's format: version 2 carries attribute values as JSON values, version 1 as text.</summary>
+    public const int CurrentFormatVersion = PlanDocument.CurrentFormatVersion;
 }
 
 internal static class SavedPlanFile
@@ -22,7 +25,7 @@ internal static class SavedPlanFile
 
     public static void Write(string path, PlanFingerprint fingerprint, PlanDocument plan)
     {
-        var saved = new SavedPlan(1, SavedPlan.KindName, fingerprint.Config, fingerprint.LiveState, plan);
+        var saved = new SavedPlan(SavedPlan.CurrentFormatVersion, SavedPlan.KindName, fingerprint.Config, fingerprint.LiveState, plan);
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(saved, Options) + "\n");
     }
 
@@ -38,10 +41,17 @@ internal static class SavedPlanFile
         try
         {
             var saved = JsonSerializer.Deserialize<SavedPlan>(File.ReadAllText(path), Options);
-            if (saved is { Kind: SavedPlan.KindName, FormatVersion: 1 }) return saved;
+            if (saved is { Kind: SavedPlan.KindName, FormatVersion: SavedPlan.CurrentFormatVersion, Plan.FormatVersion: PlanDocument.CurrentFormatVersion })
+                return saved;
+            if (saved is { Kind: SavedPlan.KindName })
+            {
+                error.WriteLine($"error: '{path}' was saved by an older cleanrooms-stack (plan format version {saved.FormatVersion}); this one reads version {SavedPlan.CurrentFormatVersion}.");
+                error.WriteLine("  hint: re-run `cleanrooms-stack preview --out <file>` to save the plan again, review it, then apply it.");
+                return null;
+            }
         }
         catch (JsonException) { /* reported below */ }
-        error.WriteLine($"error: '{path}' is not a plan saved by `cleanrooms-stack preview --out` (format version 1).");
+        error.WriteLine($"error: '{path}' is not a plan saved by `cleanrooms-stack preview --out` (format version {SavedPlan.CurrentFormatVersion}).");
         error.WriteLine("  hint: save the plan again with `cleanrooms-stack preview --out <file>`.");
         return null;
     }

@@ -54,6 +54,7 @@ public sealed record CollaborationConfig(
 public enum ParticipationState { Active, Left }
 
 /// <summary>Everything that may be set under <c>defaults</c> and overridden per collaboration.</summary>
+/// <param name="Kinds">The settings lists of the kinds configured as lists (ID namespace associations, …), each read by its kind.</param>
 /// <param name="AdoptExistingNames">Keep associations of selected tables under their existing names instead of replacing them.</param>
 /// <param name="Tags">Tags applied to everything the tool creates.</param>
 public sealed record CollaborationSettings(
@@ -61,10 +62,9 @@ public sealed record CollaborationSettings(
     TableSelection Tables,
     AssociationSettings Association,
     AnalysisRuleSettings AnalysisRule,
-    IReadOnlyList<IdNamespaceAssociationSettings> IdNamespaceAssociations,
+    Kinds.KindValues Kinds,
     bool AdoptExistingNames = false,
-    IReadOnlyDictionary<string, string>? Tags = null,
-    IReadOnlyList<IdMappingTableSettings>? IdMappingTables = null);
+    IReadOnlyDictionary<string, string>? Tags = null);
 
 /// <param name="JobLogStatus">Null: not managed.</param>
 /// <param name="DefaultResult">Null: not managed.</param>
@@ -108,20 +108,3 @@ public sealed record ResultReceivers(bool Auto, IReadOnlyList<Located<string>> A
 {
     public static ResultReceivers Automatic(SourceLocation location) => new(true, [], location);
 }
-
-public sealed record IdNamespaceAssociationSettings(
-    string Name,
-    string Arn,
-    string? Description,
-    bool ManageResourcePolicies,
-    bool AllowUseAsDimensionColumn,
-    SourceLocation Location);
-
-/// <param name="WorkflowArn">The Entity Resolution ID mapping workflow the table is built from.</param>
-public sealed record IdMappingTableSettings(
-    string Name,
-    string WorkflowArn,
-    bool ManageResourcePolicies,
-    string? Description,
-    string? KmsKeyArn,
-    SourceLocation Location);

@@ -95,7 +95,7 @@ public static class DesiredStateExpander
             _ => $"not a member ({info.MemberStatus})",
         };
         return new DesiredCollaboration(info.Id, config.Name, label, new MembershipSpec(info.Id, config.Settings.Membership.QueryLogStatus),
-            [], [], config.Settings.Association.NameTemplate.Value, null, Leave: true, config.Location);
+            Kinds.KindValues.Empty, config.Settings.Association.NameTemplate.Value, null, Leave: true, config.Location);
     }
 
     private static string Gone(string status) => status switch

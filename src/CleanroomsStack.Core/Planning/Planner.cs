@@ -1,10 +1,8 @@
 using CleanroomsStack.Core.Desired;
 using CleanroomsStack.Core.Diagnostics;
+using CleanroomsStack.Core.Kinds;
 using CleanroomsStack.Core.Live;
-using CleanroomsStack.Core.Resources.IdMappingTable;
-using CleanroomsStack.Core.Resources.IdNamespaceAssociation;
 using CleanroomsStack.Core.Resources.Membership;
-using CleanroomsStack.Core.Resources.TableAssociation;
 
 namespace CleanroomsStack.Core.Planning;
 
@@ -44,16 +42,11 @@ public static class Planner
             return new CollaborationPlan(desired.CollaborationId, desired.Name, $"membership {membership.Id} ({membership.Status})", [], []);
         }
         var membershipChange = MembershipDiffer.Diff(desired.Membership, membership, desired.Label, diagnostics);
-        var membershipId = membership?.Id;
-        var address = membershipChange.Address;
-        var associations = TableAssociationDiffer.Diff(address, desired, membership?.TableAssociations ?? [], membershipId);
-        var namespaces = IdNamespaceAssociationDiffer.Diff(address, desired.Name, desired.IdNamespaceAssociations,
-            membership?.IdNamespaceAssociations ?? [], membershipId);
-        var mappingTables = IdMappingTableDiffer.Diff(address, desired.Name, desired.IdMappingTables ?? [],
-            membership?.IdMappingTables ?? [], membershipId);
-        KindDiff[] kinds = [associations, namespaces, mappingTables];
+        var scope = new KindDiffScope(membershipChange.Address, desired, membership, membership?.Id);
+        var kinds = ResourceKinds.InMembership.Select(k => k.Diff(scope)).ToList();
         diagnostics.AddRange(kinds.SelectMany(k => k.Diagnostics ?? []));
         var changes = kinds.SelectMany(k => k.Changes).Prepend(membershipChange).OrderBy(c => c.Address).ToList();
+        PlanInvariants.OneChangePerResource(changes);
         return new CollaborationPlan(desired.CollaborationId, desired.Name, desired.Label, changes,
             kinds.SelectMany(k => k.Unmanaged).OrderBy(u => u.Address).ToList());
     }

@@ -1,5 +1,6 @@
 using CleanroomsStack.Core.Inventory;
 using CleanroomsStack.Engine.Applying;
+using CleanroomsStack.Engine.Resources.Membership;
 using CleanroomsStack.Engine.Ports;
 using CleanroomsStack.Engine.Ports.Shapes;
 
