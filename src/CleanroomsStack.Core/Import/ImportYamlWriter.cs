@@ -94,6 +94,7 @@ internal static partial class ImportYamlWriter
                 var text = value switch
                 {
                     bool b => " " + Bool(b),
+                    IEnumerable<ImportedItem> items => " [" + string.Join(", ", items.Select(Flow)) + "]",
                     IEnumerable<string> list when value is not string => List(list, indent + "    "),
                     _ => " " + Scalar(value!.ToString()!),
                 };
@@ -102,6 +103,10 @@ internal static partial class ImportYamlWriter
             }
         }
     }
+
+    /// <summary>A nested item as a flow mapping, e.g. <c>{ name: min_age, type: INTEGER }</c>.</summary>
+    private static string Flow(ImportedItem item) =>
+        "{ " + string.Join(", ", item.Fields.Where(f => f.Value is not null).Select(f => $"{f.Key}: {(f.Value is bool b ? Bool(b) : Scalar(f.Value!.ToString()!))}")) + " }";
 
     /// <summary>The value part of "key:" for a list: inline when short, one item per line when long.</summary>
     private static string List(IEnumerable<string> items, string keyIndent)

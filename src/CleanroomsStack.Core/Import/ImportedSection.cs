@@ -14,7 +14,7 @@ public sealed record ImportedSection(string Key, IReadOnlyList<ImportedItem> Ite
     public override int GetHashCode() => HashCode.Combine(Key, Text);
 }
 
-/// <summary>One list item: keys and values (string, bool or a list of strings; null values are left out).</summary>
+/// <summary>One list item: keys and values (string, bool, a list of strings or of nested items; null values are left out).</summary>
 public sealed record ImportedItem(IReadOnlyList<KeyValuePair<string, object?>> Fields)
 {
     public static ImportedItem Of(params (string Key, object? Value)[] fields) =>
@@ -24,6 +24,7 @@ public sealed record ImportedItem(IReadOnlyList<KeyValuePair<string, object?>> F
 
     private static string Render(object? value) => value switch
     {
+        IEnumerable<ImportedItem> items => "[" + string.Join(';', items.Select(i => i.Text)) + "]",
         IEnumerable<string> list when value is not string => string.Join(',', list),
         _ => value?.ToString() ?? "",
     };

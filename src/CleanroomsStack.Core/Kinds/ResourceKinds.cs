@@ -1,4 +1,5 @@
 using CleanroomsStack.Core.Resources.AnalysisRule;
+using CleanroomsStack.Core.Resources.AnalysisTemplate;
 using CleanroomsStack.Core.Resources.IdMappingTable;
 using CleanroomsStack.Core.Resources.IdNamespaceAssociation;
 using CleanroomsStack.Core.Resources.Membership;
@@ -17,6 +18,7 @@ public static class ResourceKinds
         AnalysisRuleKind.Instance,
         IdNamespaceAssociationKind.Instance,
         IdMappingTableKind.Instance,
+        AnalysisTemplateKind.Instance,
     ];
 
     /// <summary>The kinds that live directly in a membership, each planned, read and exported on its own.</summary>
