@@ -14,6 +14,7 @@ public sealed class EmulatorState
     public List<IdNamespaceRecord> IdNamespaces { get; init; } = [];
     public MembershipChildStore<IdNamespaceAssociationRecord> IdNamespaceAssociations { get; init; } = [];
     public MembershipChildStore<IdMappingTableRecord> IdMappingTables { get; init; } = [];
+    public MembershipChildStore<AnalysisTemplateRecord> AnalysisTemplates { get; init; } = [];
     public List<GlueDatabaseRecord> GlueDatabases { get; init; } = [];
     public List<GlueTableRecord> GlueTables { get; init; } = [];
 

@@ -11,8 +11,9 @@ public static class MembershipChildKinds
     public static readonly TableAssociationHandlers TableAssociations = new();
     public static readonly IdNamespaceAssociationHandlers IdNamespaceAssociations = new();
     public static readonly IdMappingTableHandlers IdMappingTables = new();
+    public static readonly AnalysisTemplateHandlers AnalysisTemplates = new();
 
-    public static IReadOnlyList<IMembershipChildKind> All { get; } = [TableAssociations, IdNamespaceAssociations, IdMappingTables];
+    public static IReadOnlyList<IMembershipChildKind> All { get; } = [TableAssociations, IdNamespaceAssociations, IdMappingTables, AnalysisTemplates];
 
     public static void Register(RouteTable routes)
     {
