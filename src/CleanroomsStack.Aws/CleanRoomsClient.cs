@@ -155,6 +155,30 @@ internal sealed class CleanRoomsClient(AwsCallExecutor executor, IDisposable tra
     public Task DeleteIdMappingTableAsync(string membershipId, string tableId, CancellationToken ct) =>
         _rest.DeleteAsync(Operations.DeleteIdMappingTable, IdMappingTablePath(membershipId, tableId), ct);
 
+    // Analysis templates
+
+    public Task<IReadOnlyList<AnalysisTemplateSummary>> ListAnalysisTemplatesAsync(string membershipId, CancellationToken ct) =>
+        _rest.ListAllAsync<AnalysisTemplatePage, AnalysisTemplateSummary>(Operations.ListAnalysisTemplates,
+            AnalysisTemplatesPath(membershipId), [("maxResults", PageSize)], Json.AnalysisTemplatePage, ct);
+
+    public Task<AnalysisTemplate> GetAnalysisTemplateAsync(string membershipId, string templateId, CancellationToken ct) =>
+        _rest.GetResourceAsync(Operations.GetAnalysisTemplate, AnalysisTemplatePath(membershipId, templateId),
+            Json.AnalysisTemplateEnvelope, o => o.AnalysisTemplate, ct);
+
+    public Task<AnalysisTemplate> CreateAnalysisTemplateAsync(CreateAnalysisTemplateRequest request, CancellationToken ct) =>
+        _rest.SendForResourceAsync(Operations.CreateAnalysisTemplate, AnalysisTemplatesPath(request.MembershipIdentifier),
+            new CreateAnalysisTemplateBody(request.Name, request.Format, request.Source, request.Description, request.AnalysisParameters,
+                request.Schema, request.Tags),
+            Json.CreateAnalysisTemplateBody, Json.AnalysisTemplateEnvelope, o => o.AnalysisTemplate, ct);
+
+    public Task<AnalysisTemplate> UpdateAnalysisTemplateAsync(UpdateAnalysisTemplateRequest request, CancellationToken ct) =>
+        _rest.SendForResourceAsync(Operations.UpdateAnalysisTemplate, AnalysisTemplatePath(request.MembershipIdentifier, request.AnalysisTemplateIdentifier),
+            new UpdateAnalysisTemplateBody(request.Description),
+            Json.UpdateAnalysisTemplateBody, Json.AnalysisTemplateEnvelope, o => o.AnalysisTemplate, ct);
+
+    public Task DeleteAnalysisTemplateAsync(string membershipId, string templateId, CancellationToken ct) =>
+        _rest.DeleteAsync(Operations.DeleteAnalysisTemplate, AnalysisTemplatePath(membershipId, templateId), ct);
+
     // Entity Resolution: a name or a full ARN, which the label encoding keeps as one path segment.
 
     public Task<IdNamespace> GetIdNamespaceAsync(string nameOrArn, CancellationToken ct) =>
@@ -183,6 +207,10 @@ internal sealed class CleanRoomsClient(AwsCallExecutor executor, IDisposable tra
     private static string IdMappingTablesPath(string membershipId) => $"{MembershipPath(membershipId)}/idmappingtables";
 
     private static string IdMappingTablePath(string membershipId, string tableId) => $"{IdMappingTablesPath(membershipId)}/{Label(tableId)}";
+
+    private static string AnalysisTemplatesPath(string membershipId) => $"{MembershipPath(membershipId)}/analysistemplates";
+
+    private static string AnalysisTemplatePath(string membershipId, string templateId) => $"{AnalysisTemplatesPath(membershipId)}/{Label(templateId)}";
 
     private static string IdNamespaceAssociationsPath(string membershipId) => $"{MembershipPath(membershipId)}/idnamespaceassociations";
     private static string IdNamespaceAssociationPath(string membershipId, string associationId) =>
