@@ -22,6 +22,20 @@ public sealed record StackConfig(
     /// cover every pending invitation and membership, not only the listed ids.
     /// </summary>
     public bool ManagesUnlistedCollaborations => Invitations is { } p && (p.AcceptAll || p.Rules.Count > 0) && Defaults is not null;
+
+    /// <summary>
+    /// Whether a run must read <paramref name="kind"/> in the membership of <paramref name="collaborationId"/>: always for
+    /// kinds reported even when unconfigured, else when the collaboration's settings (the defaults for collaborations the
+    /// invitation policy manages) ask for one, or when the config leaves it (everything inside must go first).
+    /// </summary>
+    public bool Reads(string collaborationId, Kinds.MembershipChildKind kind)
+    {
+        if (kind.ReadWhenUnconfigured) return true;
+        var listed = Collaborations.FirstOrDefault(c => c.Id.Value == collaborationId);
+        return listed is null
+            ? Defaults is { } defaults && kind.IsConfigured(defaults)
+            : listed.State == ParticipationState.Left || kind.IsConfigured(listed.Settings);
+    }
 }
 
 /// <summary>

@@ -74,6 +74,8 @@ public abstract class ListKind<TSettings, TSpec, TState> : MembershipChildKind
 
     public IReadOnlyList<TSettings> Settings(CollaborationSettings settings) => settings.Kinds.Get<TSettings>(this);
 
+    public override bool IsConfigured(CollaborationSettings settings) => Settings(settings).Count > 0;
+
     public IReadOnlyList<TSpec> Specs(Desired.DesiredCollaboration desired) => desired.Children.Get<TSpec>(this);
 
     public IReadOnlyList<TState> States(MembershipState live) => live.Children.Get<TState>(this);

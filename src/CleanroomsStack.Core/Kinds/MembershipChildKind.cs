@@ -31,6 +31,15 @@ public abstract class MembershipChildKind : ResourceKind
 {
     public override ResourceKind? Parent => MembershipKind.Instance;
 
+    /// <summary>
+    /// Whether a run reads this kind's live resources in memberships whose config asks for none of them (to report them
+    /// as unmanaged). A kind that says no costs no call there; leaving and <c>import</c> read it all the same.
+    /// </summary>
+    public virtual bool ReadWhenUnconfigured => true;
+
+    /// <summary>Whether these settings ask for any resource of this kind.</summary>
+    public virtual bool IsConfigured(CollaborationSettings settings) => true;
+
     /// <summary>Reads this kind's settings keys into <paramref name="parsed"/>; null when they are invalid (the reader said why).</summary>
     internal virtual KindValues? ParseSettings(ConfigReader reader, YamlMapping settings, KindValues parsed) => parsed;
 

@@ -1,5 +1,6 @@
 using CleanroomsStack.Core.Kinds;
 using CleanroomsStack.Engine.Resources.AnalysisRule;
+using CleanroomsStack.Engine.Resources.AnalysisTemplate;
 using CleanroomsStack.Engine.Resources.IdMappingTable;
 using CleanroomsStack.Engine.Resources.IdNamespaceAssociation;
 using CleanroomsStack.Engine.Resources.Membership;
@@ -17,6 +18,7 @@ internal static class KindEngines
         new AnalysisRuleEngine(),
         new IdNamespaceAssociationEngine(),
         new IdMappingTableEngine(),
+        new AnalysisTemplateEngine(),
     ];
 
     private static readonly IReadOnlyDictionary<ResourceKind, KindEngine> ByKind = All.ToDictionary(e => e.Kind);

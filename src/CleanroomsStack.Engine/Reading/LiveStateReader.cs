@@ -1,3 +1,4 @@
+using CleanroomsStack.Core.Config;
 using CleanroomsStack.Core.Kinds;
 using CleanroomsStack.Core.Live;
 using CleanroomsStack.Core.Resources.Membership;
@@ -18,14 +19,16 @@ public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism, IReadCa
     private readonly LiveReadContext context = new(api, new CachedGets(cache), parallelism);
 
     /// <param name="memberships">The caller's memberships as ListMemberships returned them (every status).</param>
-    public async Task<LiveState> ReadAsync(IReadOnlyList<MembershipSummary> memberships, IReadOnlySet<string> collaborationIds, CancellationToken ct)
+    /// <param name="reads">Which kinds to read in which collaboration's membership (<see cref="StackConfig.Reads"/>); null: all of them.</param>
+    public async Task<LiveState> ReadAsync(IReadOnlyList<MembershipSummary> memberships, IReadOnlySet<string> collaborationIds, CancellationToken ct,
+        Func<string, MembershipChildKind, bool>? reads = null)
     {
         var wanted = memberships.Where(m => collaborationIds.Contains(m.CollaborationId)).ToList();
-        var states = await Bounded.SelectAsync(wanted, parallelism, m => ReadMembershipAsync(m, ct));
+        var states = await Bounded.SelectAsync(wanted, parallelism, m => ReadMembershipAsync(m, reads ?? ((_, _) => true), ct));
         return new LiveState(states.Values.OrderBy(m => m.CollaborationId, StringComparer.Ordinal).ThenBy(m => m.Id).ToList());
     }
 
-    private async Task<MembershipState> ReadMembershipAsync(MembershipSummary summary, CancellationToken ct)
+    private async Task<MembershipState> ReadMembershipAsync(MembershipSummary summary, Func<string, MembershipChildKind, bool> reads, CancellationToken ct)
     {
         if (summary.Status != "ACTIVE")
         {
@@ -37,11 +40,11 @@ public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism, IReadCa
         var membershipTask = context.Gets.GetAsync(summary, () => api.GetMembershipAsync(summary.Id, ct));
         // Each kind in the membership reads its own resources, all at once.
         var kindTasks = ResourceKinds.InMembership
+            .Where(kind => reads(summary.CollaborationId, kind))
             .Select(kind => KindEngines.For(kind).ReadAsync(context, summary, KindValues.Empty, ct))
             .ToList();
         await Task.WhenAll(kindTasks.Append<Task>(membershipTask));
-        var children = kindTasks.Zip(ResourceKinds.InMembership)
-            .Aggregate(KindValues.Empty, (all, read) => read.First.Result.Merge(all));
+        var children = kindTasks.Aggregate(KindValues.Empty, (all, read) => read.Result.Merge(all));
         var m = membershipTask.Result;
         return new MembershipState(m.Id, m.Arn, m.CollaborationId, m.CollaborationName, m.Status, m.QueryLogStatus, children, m.JobLogStatus,
             MembershipMapping.FromShape(m.DefaultResultConfiguration), MembershipMapping.FromShape(m.PaymentConfiguration));

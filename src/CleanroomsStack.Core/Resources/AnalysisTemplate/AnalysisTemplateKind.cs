@@ -35,6 +35,9 @@ public sealed class AnalysisTemplateKind : ListKind<AnalysisTemplateSettings, An
     public override string DocsHeading => "Analysis templates";
     public override string? PulumiType => "aws-native:cleanrooms:AnalysisTemplate";
     public override string SettingsKey => "analysisTemplates";
+
+    // Most collaborations publish no templates: a ListAnalysisTemplates per membership would cost every run a call each.
+    public override bool ReadWhenUnconfigured => false;
     protected override string ListDescription => "Analysis templates (SQL partners may run) to publish in the membership.";
     protected override ObjectNode ItemSchema => AnalysisTemplateSchema.Item;
 

@@ -19,7 +19,7 @@ public sealed class MembershipKind : ResourceKind
     public override ResourceKind? Parent => null;
     public override IReadOnlySet<string> ReplaceOnChange { get; } = new HashSet<string> { "collaborationIdentifier" };
     public override IReadOnlyList<SchemaProperty> ConfigKeys => [new("membership", ConfigSchema.Membership)];
-    public override string DocsHeading => "membership";
+    public override string DocsHeading => "Membership";
     public override string? PulumiType => "aws-native:cleanrooms:Membership";
 
     public override IReadOnlyList<OperationPermission> Permissions { get; } =
