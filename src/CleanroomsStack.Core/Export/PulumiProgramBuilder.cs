@@ -18,7 +18,7 @@ public static class PulumiProgramBuilder
         var prefixes = UniquePrefixes(desired.Collaborations.Where(c => !c.Leave).ToList());
         foreach (var (collaboration, prefix) in prefixes)
         {
-            var membership = live.ForCollaboration(collaboration.CollaborationId) is { Status: "ACTIVE" } m ? m : null;
+            var membership = live.ForCollaboration(collaboration.CollaborationId) is { IsActive: true } m ? m : null;
             var membershipName = $"{prefix}-membership";
             resources.Add(new PulumiResource(membershipName, MembershipKind.Instance.PulumiType!, Membership(collaboration.Membership), membership?.Id,
                 Protect: true));

@@ -16,7 +16,7 @@ public static class ConfigImporter
     public static string ToYaml(Inventory.Inventory inventory, LiveState live)
     {
         var collaborations = live.Memberships
-            .Where(m => m.Status == "ACTIVE")
+            .Where(m => m.IsActive)
             .Select(m => Describe(m, inventory))
             .OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal)
             .ToList();

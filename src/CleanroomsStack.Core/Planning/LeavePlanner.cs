@@ -14,7 +14,7 @@ public static class LeavePlanner
 {
     public static CollaborationPlan Plan(DesiredCollaboration desired, MembershipState? membership, PlanOptions options, List<Diagnostic> diagnostics)
     {
-        if (membership is not { Status: "ACTIVE" })
+        if (membership is not { IsActive: true })
             return new CollaborationPlan(desired.CollaborationId, desired.Name, desired.Label, [], []);
         const string reason = "state: left; leaving removes everything this account shares in the collaboration";
         var address = ResourceAddress.Membership(desired.CollaborationId);

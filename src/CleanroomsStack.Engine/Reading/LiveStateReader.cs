@@ -46,7 +46,7 @@ public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism, IReadCa
         await Task.WhenAll(kindTasks.Append<Task>(membershipTask));
         var children = kindTasks.Aggregate(KindValues.Empty, (all, read) => read.Result.Merge(all));
         var m = membershipTask.Result;
-        return new MembershipState(m.Id, m.Arn, m.CollaborationId, m.CollaborationName, m.Status, m.QueryLogStatus, children, m.JobLogStatus,
+        return new MembershipState(m.Id, m.Arn, m.CollaborationId, m.CollaborationName, m.Status, m.QueryLogStatus.Value, children, m.JobLogStatus?.Value,
             MembershipMapping.FromShape(m.DefaultResultConfiguration), MembershipMapping.FromShape(m.PaymentConfiguration));
     }
 }

@@ -25,7 +25,7 @@ public sealed class ReadinessChecker(ICleanRoomsApi api)
         foreach (var collaboration in desired.Collaborations.OrderBy(c => c.Name, StringComparer.Ordinal))
         {
             var membership = live.ForCollaboration(collaboration.CollaborationId);
-            if (membership is not { Status: "ACTIVE" }) continue;
+            if (membership is not { IsActive: true }) continue;
             var existing = TableAssociationKind.Instance.States(membership).Select(a => a.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var names = TableAssociationKind.Instance.Specs(collaboration).Select(a => a.Name).Where(existing.Contains).Order(StringComparer.Ordinal).ToList();
             if (names.Count == 0) continue;

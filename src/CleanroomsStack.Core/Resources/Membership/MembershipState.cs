@@ -8,9 +8,13 @@ public sealed record MembershipState(
     string Arn,
     string CollaborationId,
     string CollaborationName,
-    string Status,
+    Values.MembershipStatus Status,
     string QueryLogStatus,
     KindValues Children,
     string? JobLogStatus = null,
     ResultConfiguration? DefaultResultConfiguration = null,
-    PaymentConfiguration? Payment = null);
+    PaymentConfiguration? Payment = null)
+{
+    /// <summary>ACTIVE: the only status in which anything inside can change.</summary>
+    public bool IsActive => Status == Values.MembershipStatus.Active;
+}

@@ -14,7 +14,7 @@ internal static class AnalysisRuleReads
     public static async Task<IReadOnlyDictionary<(string Name, string Type), AnalysisRuleState>> BatchAsync(
         ICleanRoomsApi api, string collaborationId, IReadOnlyList<ConfiguredTableAssociationSummary> associations, CancellationToken ct)
     {
-        var requests = associations.SelectMany(a => (a.AnalysisRuleTypes ?? []).Select(t => new SchemaAnalysisRuleRequest(a.Name, t))).ToList();
+        var requests = associations.SelectMany(a => (a.AnalysisRuleTypes ?? []).Select(t => new SchemaAnalysisRuleRequest(a.Name, t.Value))).ToList();
         if (requests.Count == 0) return new Dictionary<(string, string), AnalysisRuleState>();
         var batch = await api.BatchGetSchemaAnalysisRuleAsync(collaborationId, requests, ct);
         return batch.AnalysisRules
@@ -36,7 +36,7 @@ internal static class AnalysisRuleReads
         return rules;
     }
 
-    public static AnalysisRuleState ToState(ConfiguredTableAssociationAnalysisRule rule) => ToState(rule.Type, rule.Policy);
+    public static AnalysisRuleState ToState(ConfiguredTableAssociationAnalysisRule rule) => ToState(rule.Type.Value, rule.Policy);
 
     private static AnalysisRuleState ToState(string type, AnalysisRulePolicy policy)
     {

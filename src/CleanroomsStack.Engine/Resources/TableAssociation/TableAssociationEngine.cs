@@ -31,7 +31,7 @@ internal sealed class TableAssociationEngine : MembershipChildEngine<TableAssoci
         // The summary lacks role and description; a Get returns them.
         var association = await context.Gets.GetAsync(summary, () => context.Api.GetConfiguredTableAssociationAsync(membershipId, summary.Id, ct));
         // The list is fresh even when the association came from the read cache.
-        var ruleTypes = summary.AnalysisRuleTypes ?? association.AnalysisRuleTypes ?? [];
+        var ruleTypes = (summary.AnalysisRuleTypes ?? association.AnalysisRuleTypes ?? []).Select(t => t.Value).ToList();
         var rules = await AnalysisRuleReads.OfAssociationAsync(context.Api, membershipId, summary.Id, association.Name, ruleTypes, batched, ct);
         return new TableAssociationState(association.Id, association.Arn, association.Name, association.ConfiguredTableId,
             association.RoleArn, association.Description, rules);
