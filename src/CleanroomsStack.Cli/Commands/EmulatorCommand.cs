@@ -19,17 +19,25 @@ internal static class EmulatorCommand
         var errorRate = new Option<double>("--error-rate") { Description = "Share of requests answered with InternalServerException 500 (0 to 1)." };
         var lostRate = new Option<double>("--lost-response-rate") { Description = "Share of writes that happen but whose response is lost (0 to 1)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the fault injection, for repeatable runs." };
+        var missingAs = new Option<string>("--missing-as") { Description = "How a missing or not-yet-visible resource answers: AccessDenied (403, as AWS) or NotFound (404).", DefaultValueFactory = _ => AwsBehaviour.AccessDenied };
+        missingAs.AcceptOnlyFromAmong(AwsBehaviour.AccessDenied, AwsBehaviour.NotFound);
+        var lag = new Option<int>("--lag-ms") { Description = "Read-after-write lag of Get, List, schema reads and child creates, in milliseconds.", DefaultValueFactory = _ => AwsBehaviour.Defaults.LagMs };
+        var leave = new Option<string>("--leave") { Description = "After leaving, the membership stays listed as REMOVED (listed) or is gone from Get and List (gone).", DefaultValueFactory = _ => AwsBehaviour.LeaveListed };
+        leave.AcceptOnlyFromAmong(AwsBehaviour.LeaveListed, AwsBehaviour.LeaveGone);
+        var noReason = new Option<bool>("--conflict-without-reason") { Description = "ConflictException on a repeated create carries no reason." };
+        var repeat = new Option<bool>("--repeat-list-items") { Description = "Each list page after the first repeats the previous page's last item." };
         var command = new Command("emulator", "Run a local AWS Clean Rooms (+ STS, Entity Resolution) emulator for any AWS client.\n" +
             "Example:\n" +
             "  cleanrooms-stack emulator --port 4566 --state-dir .emulator")
         {
-            port, host, stateDir, world, rateLimit, latency, errorRate, lostRate, seed,
+            port, host, stateDir, world, rateLimit, latency, errorRate, lostRate, seed, missingAs, lag, leave, noReason, repeat,
         };
         command.Validators.Add(r =>
         {
             foreach (var rate in new[] { r.GetValue(errorRate), r.GetValue(lostRate) })
                 if (rate is < 0 or > 1) r.AddError("--error-rate and --lost-response-rate are shares between 0 and 1, e.g. 0.3.");
             if (r.GetValue(rateLimit) is <= 0) r.AddError("--rate-limit must be a positive number of requests per second.");
+            if (r.GetValue(lag) < 0) r.AddError("--lag-ms must not be negative (0 turns the lag off).");
         });
         command.SetAction(async (parsed, ct) =>
         {
@@ -41,6 +49,11 @@ internal static class EmulatorCommand
                 {
                     RateLimit = parsed.GetValue(rateLimit), LatencyMs = parsed.GetValue(latency), ErrorRate = parsed.GetValue(errorRate),
                     LostResponseRate = parsed.GetValue(lostRate), Seed = parsed.GetValue(seed),
+                    Behaviour = new AwsBehaviour
+                    {
+                        MissingAs = parsed.GetValue(missingAs)!, LagMs = parsed.GetValue(lag), Leave = parsed.GetValue(leave)!,
+                        ConflictWithoutReason = parsed.GetValue(noReason), RepeatListItems = parsed.GetValue(repeat),
+                    },
                 },
             };
             await using var running = await EmulatorServer.StartAsync(options, ct);

@@ -55,6 +55,9 @@ public sealed record FaultSettings
     /// <summary>When true, lists return short pages (fewer than maxResults items, with a nextToken), as AWS may.</summary>
     public bool ShortPages { get; init; }
 
+    /// <summary>How the emulator plays AWS's own behaviours (403 for missing, lag, conflicts, leaving, repeated items); AWS's by default.</summary>
+    public AwsBehaviour Behaviour { get; init; } = AwsBehaviour.Defaults;
+
     /// <summary>Overrides by operation name (e.g. <c>CreateConfiguredTableAssociation</c>).</summary>
     public IReadOnlyDictionary<string, OperationFaults> Operations { get; init; } = new Dictionary<string, OperationFaults>();
 

@@ -55,12 +55,17 @@ public sealed class AdminApi(WorldHost host)
     private async Task SetFaultsAsync(HttpContext http)
     {
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-        var settings = FaultSettingsJson.TryRead(await reader.ReadToEndAsync(http.RequestAborted), out var problem);
+        var body = await reader.ReadToEndAsync(http.RequestAborted);
+        var settings = FaultSettingsJson.TryRead(body, out var problem);
         if (settings is null)
         {
             await Json(http, 400, Problem(problem));
             return;
         }
+
+        // Faults and AWS's behaviours are separate concerns: changing the faults keeps the behaviour in force unless named.
+        if (JsonNode.Parse(body.Length == 0 ? "{}" : body) is JsonObject json && !json.ContainsKey("behaviour"))
+            settings = settings with { Behaviour = host.Faults.Settings.Behaviour };
 
         host.Faults.Apply(settings);
         await Json(http, 200, FaultSettingsJson.Write(settings));

@@ -1,3 +1,4 @@
+using CleanroomsStack.Emulator.Behaviours;
 using CleanroomsStack.Emulator.Faults;
 using CleanroomsStack.Emulator.Protocol;
 using CleanroomsStack.Emulator.Routing;
@@ -42,7 +43,7 @@ public static class FaultPipeline
         }
         catch (AwsServiceError error)
         {
-            result = ErrorRenderer.Render(error, protocol, context.RequestId);
+            result = ErrorRenderer.Render(BehaviourErrors.Apply(error, route, host.Faults.Settings.Behaviour), protocol, context.RequestId);
         }
 
         if (!decision.LoseResponse) return result;

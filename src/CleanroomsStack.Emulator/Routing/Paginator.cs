@@ -16,14 +16,16 @@ public static class Paginator
 {
     private const string TokenPrefix = "cleanrooms-emulator/v1";
 
+    private const int RepeatingPageSize = 10;
+
     /// <summary>Pages with <c>maxResults</c> and <c>nextToken</c> from the query string (restJson).</summary>
     public static (List<T> Page, string? NextToken) Page<T>(OperationContext context, IReadOnlyList<T> items,
         int maxAllowed = 100, int defaultPageSize = 100) =>
         Page(new PageRequest(context.Operation, context.QueryValue("maxResults"), context.QueryValue("nextToken"), "maxResults", "nextToken"),
-            context.World.Faults.ShortPages, items, maxAllowed, defaultPageSize);
+            context.World.Faults.ShortPages, items, maxAllowed, defaultPageSize, context.World.Faults.Behaviour.RepeatListItems);
 
     public static (List<T> Page, string? NextToken) Page<T>(PageRequest request, bool shortPages, IReadOnlyList<T> items,
-        int maxAllowed = 100, int defaultPageSize = 100)
+        int maxAllowed = 100, int defaultPageSize = 100, bool repeatItems = false)
     {
         var pageSize = defaultPageSize;
         if (request.RawMaxResults is { } rawMax)
@@ -35,10 +37,14 @@ public static class Paginator
         }
 
         var offset = request.RawNextToken is { } rawToken ? DecodeToken(rawToken, request.Operation, items.Count, request.NextTokenName) : 0;
-        var page = items.Skip(offset).Take(pageSize).ToList();
+        // An eventually consistent listing may hand out again the item a page ended with; only with room for progress.
+        // Pages are then at most ten items, so that the short listings of a demo world span pages too.
+        if (repeatItems) pageSize = Math.Min(pageSize, RepeatingPageSize);
+        var start = repeatItems && offset > 0 && pageSize > 1 ? offset - 1 : offset;
+        var page = items.Skip(start).Take(pageSize).ToList();
         // AWS may end a page early and still hand out a token; clients must follow tokens, not count items.
         if (shortPages && page.Count > 1) page = page.Take(page.Count / 2).ToList();
-        var next = offset + page.Count;
+        var next = start + page.Count;
         return (page, next < items.Count ? EncodeToken(request.Operation, next) : null);
     }
 

@@ -11,6 +11,14 @@ public static class TestEmulator
     public const string RoleArn = "arn:aws:iam::239083076653:role/cleanrooms-glue-s3-access";
     public const string IdNamespaceArn = "arn:aws:entityresolution:us-east-1:239083076653:idnamespace/ACXIdNamespace";
 
-    public static Task<RunningEmulator> StartAsync(EmulatorOptions? options = null) =>
-        EmulatorServer.StartAsync(options ?? new EmulatorOptions());
+    /// <summary>
+    /// Starts the emulator with <paramref name="behaviour"/>, the naive one by default: these tests pin each rule's own
+    /// answer (a 404 naming the resource type, a resource readable right after its create), and AwsBehaviourTests pin
+    /// how the AWS behaviours (403 for missing, lag, …) change those answers.
+    /// </summary>
+    public static Task<RunningEmulator> StartAsync(EmulatorOptions? options = null, AwsBehaviour? behaviour = null)
+    {
+        options ??= new EmulatorOptions();
+        return EmulatorServer.StartAsync(options with { Faults = options.Faults with { Behaviour = behaviour ?? AwsBehaviour.Naive } });
+    }
 }

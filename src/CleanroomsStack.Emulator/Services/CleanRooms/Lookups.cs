@@ -58,8 +58,9 @@ public static class Lookups
     public static MembershipRecord Membership(OperationContext context, string label = "membershipIdentifier")
     {
         var id = UuidLabel(context, label);
-        return context.World.State.Memberships.FirstOrDefault(m => m.Id == id && m.AccountId == context.AccountId)
-               ?? throw Errors.NotFound(MembershipType, id, "Membership");
+        var membership = context.World.State.Memberships.FirstOrDefault(m => m.Id == id && m.AccountId == context.AccountId);
+        return membership is not null && !IsLagging(context.World, membership.CreateTime) ? membership
+            : throw Errors.NotFound(MembershipType, id, "Membership");
     }
 
     /// <summary>A membership that can still take new resources (not REMOVED).</summary>
@@ -81,9 +82,19 @@ public static class Lookups
     /// </summary>
     public static IEnumerable<T> Visible<T>(OperationContext context, IEnumerable<T> items, Func<T, double> createTime)
     {
-        var lag = context.World.Faults.ReadAfterWriteLagMs;
+        var lag = Math.Max(context.World.Faults.ReadAfterWriteLagMs, context.World.Faults.Behaviour.LagMs);
         if (lag <= 0) return items;
         var cutoff = context.World.Now() - lag / 1000.0;
         return items.Where(i => createTime(i) <= cutoff);
+    }
+
+    /// <summary>
+    /// A resource created less than the behaviour's lag ago is not visible to Gets yet (nor as a parent of a new child),
+    /// as in AWS, whose CloudFormation handlers poll Get for up to a minute after a create.
+    /// </summary>
+    public static bool IsLagging(World world, double createTime)
+    {
+        var lag = world.Faults.Behaviour.LagMs;
+        return lag > 0 && createTime > world.Now() - lag / 1000.0;
     }
 }

@@ -96,7 +96,9 @@ public abstract class MembershipChildKind<T> : IMembershipChildKind where T : cl
     public T Find(OperationContext context, MembershipRecord membership)
     {
         var id = Lookups.UuidLabel(context, IdLabel);
-        return Store(context.World.State).Find(membership.Id, id) ?? throw Errors.NotFound(Names.ResourceType, id, Capitalized(Names.Noun));
+        var child = Store(context.World.State).Find(membership.Id, id);
+        return child is not null && !Lookups.IsLagging(context.World, child.CreateTime) ? child
+            : throw Errors.NotFound(Names.ResourceType, id, Capitalized(Names.Noun));
     }
 
     private OperationResult Create(OperationContext context)

@@ -123,7 +123,7 @@ public static class MembershipHandlers
         return Single(context.World, membership);
     }
 
-    /// <summary>Leaving is final: the membership stays as REMOVED and the account can never join again.</summary>
+    /// <summary>Leaving is final: the membership stays as REMOVED (or is gone) and the account can never join again.</summary>
     private static OperationResult DeleteMembership(OperationContext context)
     {
         var membership = Lookups.Membership(context);
@@ -140,9 +140,15 @@ public static class MembershipHandlers
         var now = context.World.Now();
         membership.Status = "REMOVED";
         membership.UpdateTime = now;
+        // Whether AWS keeps a left membership listed as REMOVED is unsure (aws-semantics #3); both are played.
         var member = context.World.Collaboration(membership.CollaborationId).Members.First(m => m.AccountId == membership.AccountId);
         member.Status = "LEFT";
         member.UpdateTime = now;
+        if (context.World.Faults.Behaviour.Leave == AwsBehaviour.LeaveGone)
+        {
+            state.Memberships.Remove(membership);
+            member.MembershipId = null;
+        }
         return OperationResult.NoContent();
     }
 

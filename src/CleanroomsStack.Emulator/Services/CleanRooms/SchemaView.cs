@@ -10,11 +10,11 @@ namespace CleanroomsStack.Emulator.Services.CleanRooms;
 /// </summary>
 public sealed record SchemaView(CollaborationRecord Collaboration, MembershipRecord Membership, TableAssociationRecord Association, ConfiguredTableRecord Table)
 {
-    /// <summary>Every association of every active member of the collaboration.</summary>
+    /// <summary>Every association of every active member of the collaboration, once the read-after-write lag lets it show.</summary>
     public static List<SchemaView> All(World world, CollaborationRecord collaboration)
     {
         var memberships = world.State.Memberships.Where(m => m.CollaborationId == collaboration.Id && m.Status == "ACTIVE");
-        return memberships.SelectMany(m => world.State.TableAssociations.In(m.Id).Select(a =>
+        return memberships.SelectMany(m => world.State.TableAssociations.In(m.Id).Where(a => !Lookups.IsLagging(world, a.CreateTime)).Select(a =>
                 new SchemaView(collaboration, m, a, world.State.ConfiguredTables.First(t => t.Id == a.ConfiguredTableId))))
             .OrderBy(s => s.Association.Name, StringComparer.Ordinal).ToList();
     }
