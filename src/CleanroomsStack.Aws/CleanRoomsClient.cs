@@ -42,24 +42,24 @@ internal sealed class CleanRoomsClient(AwsCallExecutor executor, IDisposable tra
 
     public Task<IReadOnlyList<CollaborationSummary>> ListCollaborationsAsync(string? memberStatus, CancellationToken ct) =>
         _rest.ListAllAsync<CollaborationPage, CollaborationSummary>(Operations.ListCollaborations, "/collaborations",
-            [("maxResults", PageSize), ("memberStatus", memberStatus)], Json.CollaborationPage, ct);
+            [("maxResults", PageSize), ("memberStatus", memberStatus)], Json.CollaborationPage, c => c.Id, ct);
 
     public Task<Collaboration> GetCollaborationAsync(string collaborationId, CancellationToken ct) =>
         _rest.GetResourceAsync(Operations.GetCollaboration, CollaborationPath(collaborationId), Json.CollaborationEnvelope, o => o.Collaboration, ct);
 
     public Task<IReadOnlyList<MemberSummary>> ListMembersAsync(string collaborationId, CancellationToken ct) =>
         _rest.ListAllAsync<MemberPage, MemberSummary>(Operations.ListMembers, $"{CollaborationPath(collaborationId)}/members",
-            [("maxResults", PageSize)], Json.MemberPage, ct);
+            [("maxResults", PageSize)], Json.MemberPage, m => m.AccountId, ct);
 
     public Task<IReadOnlyList<ConfiguredTableSummary>> ListConfiguredTablesAsync(CancellationToken ct) =>
         _rest.ListAllAsync<ConfiguredTablePage, ConfiguredTableSummary>(Operations.ListConfiguredTables, "/configuredTables",
-            [("maxResults", PageSize)], Json.ConfiguredTablePage, ct);
+            [("maxResults", PageSize)], Json.ConfiguredTablePage, t => t.Id, ct);
 
     // Memberships
 
     public Task<IReadOnlyList<MembershipSummary>> ListMembershipsAsync(string? status, CancellationToken ct) =>
         _rest.ListAllAsync<MembershipPage, MembershipSummary>(Operations.ListMemberships, "/memberships",
-            [("maxResults", PageSize), ("status", status)], Json.MembershipPage, ct);
+            [("maxResults", PageSize), ("status", status)], Json.MembershipPage, m => m.Id, ct);
 
     public Task<Membership> GetMembershipAsync(string membershipId, CancellationToken ct) =>
         _rest.GetResourceAsync(Operations.GetMembership, MembershipPath(membershipId), Json.MembershipEnvelope, o => o.Membership, ct);

@@ -46,15 +46,15 @@ public sealed class ObservabilityTests
         await using var server = await RecordingServer.StartAsync();
         server.RespondInSequence(
             CannedResponse.Error(429, "ThrottlingException", """{"message":"slow"}"""),
-            CannedResponse.Json("""{"membership":{"id":"m"}}"""));
+            CannedResponse.Json("""{"membershipSummaries":[]}"""));
         var lines = new ConcurrentQueue<string>();
         var api = TestClients.Create(server, TestClients.FastRetries, new AwsCallLog(AwsLogLevel.Verbose, lines.Enqueue));
 
-        await api.GetMembershipAsync(MembershipId, default);
+        await api.ListMembershipsAsync(null, default);
 
         Assert.Collection(lines,
-            first => Assert.Matches(@"^aws cleanrooms\.GetMembership attempt 1: 429 ThrottlingException in \d+ ms, will retry \[request req-ThrottlingException\]$", first),
-            second => Assert.Matches(@"^aws cleanrooms\.GetMembership attempt 2: 200 in \d+ ms, waited 0 ms rate limit \+ \d+ ms backoff$", second));
+            first => Assert.Matches(@"^aws cleanrooms\.ListMemberships attempt 1: 429 ThrottlingException in \d+ ms, will retry \[request req-ThrottlingException\]$", first),
+            second => Assert.Matches(@"^aws cleanrooms\.ListMemberships attempt 2: 200 in \d+ ms, waited 0 ms rate limit \+ \d+ ms backoff$", second));
     }
 
     [Fact]

@@ -86,8 +86,10 @@ public sealed class InterruptionTests
         await world.AssertConvergedAsync(1);
     }
 
+    // No read-after-write lag: the counts of calls in flight assume a create ends with its response.
     private static FaultSettings SlowAssociations(int latencyMs) => new()
     {
+        Behaviour = AwsBehaviour.Naive,
         Operations = new Dictionary<string, OperationFaults> { ["CreateConfiguredTableAssociation"] = new() { LatencyMs = latencyMs } },
     };
 }

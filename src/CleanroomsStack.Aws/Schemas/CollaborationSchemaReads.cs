@@ -16,7 +16,7 @@ internal sealed class CollaborationSchemaReads(RestJsonChannel rest)
 
     public Task<IReadOnlyList<SchemaSummary>> ListSchemasAsync(string collaborationId, string? schemaType, CancellationToken ct) =>
         rest.ListAllAsync<SchemaPage, SchemaSummary>(Operations.ListSchemas, $"/collaborations/{Label(collaborationId)}/schemas",
-            [("maxResults", PageSize), ("schemaType", schemaType)], Json.SchemaPage, ct);
+            [("maxResults", PageSize), ("schemaType", schemaType)], Json.SchemaPage, s => s.Name, ct);
 
     public async Task<SchemaAnalysisRules> BatchGetSchemaAnalysisRuleAsync(
         string collaborationId, IReadOnlyList<SchemaAnalysisRuleRequest> requests, CancellationToken ct)

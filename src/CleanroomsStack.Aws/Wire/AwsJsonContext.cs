@@ -8,7 +8,8 @@ namespace CleanroomsStack.Aws.Wire;
 /// <summary>
 /// Source-generated (de)serialisation of every restJson1 body we send or read. AWS members are camelCase; nulls are
 /// not written (an absent member means "unset"); unknown response members are ignored; member names are matched
-/// case-insensitively so error bodies with "Message" or "message" both read.
+/// case-insensitively so error bodies with "Message" or "message" both read. Members the shapes declare non-nullable
+/// are checked after reading (<see cref="ResponseCheck"/>).
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

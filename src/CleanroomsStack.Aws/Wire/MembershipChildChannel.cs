@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
+using CleanroomsStack.Engine.Ports.Shapes;
 using static CleanroomsStack.Aws.Wire.RestUri;
 
 namespace CleanroomsStack.Aws.Wire;
@@ -12,7 +13,7 @@ namespace CleanroomsStack.Aws.Wire;
 internal sealed class MembershipChildChannel<TResource, TSummary, TPage, TEnvelope>(
     RestJsonChannel rest, string kind, string collection,
     JsonTypeInfo<TPage> page, JsonTypeInfo<TEnvelope> envelope, Func<TEnvelope, TResource?> member)
-    where TPage : IPage<TSummary>
+    where TPage : IPage<TSummary> where TSummary : IVersionedResource
 {
     private readonly AwsOperation _list = Named($"List{kind}s");
     private readonly AwsOperation _get = Named($"Get{kind}");
@@ -21,7 +22,7 @@ internal sealed class MembershipChildChannel<TResource, TSummary, TPage, TEnvelo
     private readonly AwsOperation _delete = Named($"Delete{kind}");
 
     public Task<IReadOnlyList<TSummary>> ListAsync(string membershipId, CancellationToken ct) =>
-        rest.ListAllAsync<TPage, TSummary>(_list, CollectionPath(membershipId), [("maxResults", RestJsonChannel.MaxPageSize)], page, ct);
+        rest.ListAllAsync<TPage, TSummary>(_list, CollectionPath(membershipId), [("maxResults", RestJsonChannel.MaxPageSize)], page, s => s.Arn, ct);
 
     public Task<TResource> GetAsync(string membershipId, string id, CancellationToken ct) =>
         rest.GetResourceAsync(_get, ItemPath(membershipId, id), envelope, member, ct);

@@ -50,19 +50,35 @@ internal sealed class RestJsonChannel(AwsCallExecutor executor)
     public async Task DeleteAsync(AwsOperation operation, string pathAndQuery, CancellationToken ct) =>
         await executor.SendAsync(new WireRequest(operation, pathAndQuery, null, null), ct).ConfigureAwait(false);
 
-    /// <summary>Follows nextToken until it is absent. Pages may be short or empty before the end; only the token decides.</summary>
+    /// <summary>
+    /// The most pages one listing may take. Every list we read is bounded by a quota: 250 configured tables and 100
+    /// memberships per account, 25 children of a kind per membership, 10 members per collaboration; at 100 items a
+    /// page that is at most 3 pages, and still 25 if AWS filled pages only a tenth. A listing past this bound hands out
+    /// tokens that never end, and stops within 20 s at AWS's 5 requests per second instead of running for ever.
+    /// </summary>
+    public const int MaxPages = 100;
+
+    /// <summary>
+    /// Follows nextToken until it is absent. Pages may be short or empty before the end; only the token decides. An
+    /// eventually consistent listing may repeat an item across pages: repeats are dropped by <paramref name="key"/>, and
+    /// one key with two different bodies is a malformed response (which of them is true can't be known).
+    /// </summary>
     public async Task<IReadOnlyList<T>> ListAllAsync<TPage, T>(
-        AwsOperation operation, string path, (string Key, string? Value)[] query, JsonTypeInfo<TPage> pageType, CancellationToken ct)
+        AwsOperation operation, string path, (string Key, string? Value)[] query, JsonTypeInfo<TPage> pageType, Func<T, string?> key,
+        CancellationToken ct)
         where TPage : IPage<T>
     {
-        var items = new List<T>();
+        var items = new Dictionary<string, (T Item, string Json)>(StringComparer.Ordinal);
+        var itemType = (JsonTypeInfo<T>)pageType.Options.GetTypeInfo(typeof(T));
         var seenTokens = new HashSet<string>(StringComparer.Ordinal);
         string? nextToken = null;
         do
         {
+            if (seenTokens.Count >= MaxPages)
+                throw Malformed(operation, $"the listing did not end after {MaxPages} pages (nextToken '{nextToken}'); no listing we read can be that long");
             var pathAndQuery = RestUri.WithQuery(path, [.. query, ("nextToken", nextToken)]);
             var page = await GetAsync(operation, pathAndQuery, pageType, ct).ConfigureAwait(false);
-            items.AddRange(page.Items ?? []);
+            foreach (var item in page.Items ?? []) Add(operation, items, item, key(item), JsonSerializer.Serialize(item, itemType));
             nextToken = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
             if (nextToken is not null && !seenTokens.Add(nextToken))
             {
@@ -70,7 +86,14 @@ internal sealed class RestJsonChannel(AwsCallExecutor executor)
             }
         }
         while (nextToken is not null);
-        return items;
+        return items.Values.Select(v => v.Item).ToList();
+    }
+
+    private static void Add<T>(AwsOperation operation, Dictionary<string, (T Item, string Json)> items, T item, string? key, string json)
+    {
+        if (string.IsNullOrEmpty(key)) throw Malformed(operation, $"a listed item lacks its identifier: {json}");
+        if (!items.TryGetValue(key, out var seen)) items.Add(key, (item, json));
+        else if (seen.Json != json) throw Malformed(operation, $"the listing holds '{key}' twice with different contents: {seen.Json} and {json}");
     }
 
     private static TOut Read<TOut>(AwsOperation operation, WireResponse response, JsonTypeInfo<TOut> output)
@@ -78,7 +101,10 @@ internal sealed class RestJsonChannel(AwsCallExecutor executor)
         try
         {
             var value = response.Body.Length == 0 ? default : JsonSerializer.Deserialize(response.Body, output);
-            return value ?? throw Malformed(operation, "the response body is empty", response.RequestId);
+            if (value is null) throw Malformed(operation, "the response body is empty", response.RequestId);
+            if (ResponseCheck.FirstMissing(value, output) is { } missing)
+                throw Malformed(operation, $"the response lacks the required member '{missing}'", response.RequestId);
+            return value;
         }
         catch (JsonException e)
         {

@@ -5,6 +5,7 @@ using CleanroomsStack.Aws.Credentials;
 using CleanroomsStack.Aws.Observability;
 using CleanroomsStack.Cli.Commands;
 using CleanroomsStack.Emulator;
+using CleanroomsStack.Emulator.Faults;
 using CleanroomsStack.Emulator.Worlds;
 using CleanroomsStack.Engine.Ports;
 
@@ -61,7 +62,7 @@ internal sealed class ApiSession : IAsyncDisposable
         }
 
         if (settings.ResetLocal && Directory.Exists(settings.LocalDir)) Directory.Delete(settings.LocalDir, recursive: true);
-        var running = await EmulatorServer.StartAsync(new EmulatorOptions { StateDirectory = settings.LocalDir }, ct);
+        var running = await EmulatorServer.StartAsync(new EmulatorOptions { StateDirectory = settings.LocalDir, Faults = LocalFaults(settings.LocalDir) }, ct);
         var region = settings.Region ?? configRegion ?? new EmulatorOptions().Region;
         // The embedded emulator does not throttle, so the client need not pace itself as it must against AWS.
         var local = new AwsSettings(Region: region, EndpointUrl: running.Endpoint.ToString())
@@ -73,6 +74,18 @@ internal sealed class ApiSession : IAsyncDisposable
         var localContext = new ResolvedAwsContext(credentials, region, endpoints, $"demo account {DemoWorld.OurAccount}");
         return new ApiSession(o => CleanRoomsClientFactory.Create(localContext, local, o), callLog, region,
             $"the local emulator ({settings.LocalDir}, demo account {DemoWorld.OurAccount})", running, local.RateLimit);
+    }
+
+    /// <summary>The file in --local-dir that sets the embedded emulator's faults and AWS behaviours (docs/emulator.md), if any.</summary>
+    public const string LocalFaultsFile = "emulator-faults.json";
+
+    /// <summary>The embedded emulator plays AWS's behaviours by default; <see cref="LocalFaultsFile"/> changes them or adds faults.</summary>
+    private static FaultSettings LocalFaults(string localDir)
+    {
+        var path = Path.Combine(localDir, LocalFaultsFile);
+        if (!File.Exists(path)) return FaultSettings.None;
+        return FaultSettingsJson.TryRead(File.ReadAllText(path), out var problem)
+               ?? throw new InvalidDataException($"{path}: {problem} Fix the file (the format of POST /_emulator/faults in docs/emulator.md) or delete it.");
     }
 
     /// <summary>--max-rps, or the mode's own pace: AWS's usual quota, or none against the embedded emulator.</summary>

@@ -34,8 +34,10 @@ public static class DesiredStateExpander
     private static DesiredCollaboration? ExpandCollaboration(CollaborationConfig config, Inventory.Inventory inventory, string region, List<Diagnostic> diagnostics)
     {
         var info = inventory.Collaborations.FirstOrDefault(c => c.Id == config.Id.Value);
+        // After leaving, AWS either lists the membership as REMOVED or shows nothing of the collaboration at all
+        // (aws-semantics #3): with `state: left` both mean "has left", not an unknown collaboration.
         if (config.State == ParticipationState.Left)
-            return info is null ? null : Leave(config, info);
+            return Leave(config, info ?? new CollaborationInfo(config.Id.Value, config.Name, "", "", MemberStatus.Left, null, []));
         if (info is null)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CollaborationNotFound,
@@ -97,6 +99,7 @@ public static class DesiredStateExpander
     {
         var label = info.MemberStatus == MemberStatus.Active ? $"leave collaboration (membership {info.MembershipId})"
             : info.MemberStatus == MemberStatus.Invited ? "invitation not accepted (state: left)"
+            : info.MemberStatus == MemberStatus.Left || info.MemberStatus == MemberStatus.Removed ? "this account has left"
             : $"not a member ({info.MemberStatus.Describe()})";
         return new DesiredCollaboration(info.Id, config.Name, label, new MembershipSpec(info.Id, config.Settings.Membership.QueryLogStatus),
             Kinds.KindValues.Empty, config.Settings.Association.NameTemplate.Value, null, Leave: true, config.Location);

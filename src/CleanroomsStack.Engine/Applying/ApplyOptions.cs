@@ -37,15 +37,15 @@ public sealed record ApplyOptions(int Parallelism = ApplyOptions.DefaultParallel
     /// Attempts of one create (or of a call that needs a just-created parent) when the outcome is unknown, AWS throttles,
     /// or the parent is not visible yet. Between attempts the applier re-reads, so a repeat never duplicates.
     /// </summary>
-    public RetryBudget Attempts { get; init; } = new(MaxAttempts: 8, BaseDelay: TimeSpan.FromMilliseconds(200),
+    public RetryBudget Attempts { get; init; } = new(MaxAttempts: 30, BaseDelay: TimeSpan.FromMilliseconds(200),
         MaxDelay: TimeSpan.FromSeconds(3), MaxTotal: TimeSpan.FromSeconds(60));
 
     /// <summary>
     /// How long to wait for a resource that AWS says exists (ALREADY_EXISTS) to show up in reads, which lag behind
-    /// writes for a few seconds.
+    /// writes: AWS's CloudFormation handlers poll for up to 60 × 1 s, so a minute by default.
     /// </summary>
-    public RetryBudget Visibility { get; init; } = new(MaxAttempts: 12, BaseDelay: TimeSpan.FromMilliseconds(250),
-        MaxDelay: TimeSpan.FromSeconds(2), MaxTotal: TimeSpan.FromSeconds(20));
+    public RetryBudget Visibility { get; init; } = new(MaxAttempts: 40, BaseDelay: TimeSpan.FromMilliseconds(250),
+        MaxDelay: TimeSpan.FromSeconds(2), MaxTotal: TimeSpan.FromSeconds(60));
 
     /// <summary>After an interruption, how long calls already in flight may take to finish before they are abandoned.</summary>
     public TimeSpan InFlightGrace { get; init; } = TimeSpan.FromSeconds(10);

@@ -15,8 +15,16 @@ public sealed record ChangeOutcome(
     ResourceChange Change, OutcomeStatus Status, TimeSpan Elapsed, string? AwsId = null, string? Message = null,
     string? Hint = null, string? ErrorCode = null, bool Adopted = false, IReadOnlyList<AwsCall>? Calls = null)
 {
-    /// <summary>The request id of the last call that reached AWS, the one that decided the outcome.</summary>
-    public string? RequestId => Calls?.LastOrDefault(c => c.RequestId is not null)?.RequestId;
+    /// <summary>
+    /// The request id of the call that decided the outcome: the last write that reached AWS (reads follow a create
+    /// until it is visible, and don't decide anything), or the last call when there was no write.
+    /// </summary>
+    public string? RequestId =>
+        (Calls?.LastOrDefault(c => c.RequestId is not null && !IsRead(c.Operation)) ?? Calls?.LastOrDefault(c => c.RequestId is not null))?.RequestId;
+
+    private static bool IsRead(string operation) =>
+        operation.StartsWith("Get", StringComparison.Ordinal) || operation.StartsWith("List", StringComparison.Ordinal)
+        || operation.StartsWith("BatchGet", StringComparison.Ordinal);
 }
 
 public sealed record ApplyResult(IReadOnlyList<ChangeOutcome> Outcomes, TimeSpan Duration, bool Cancelled)

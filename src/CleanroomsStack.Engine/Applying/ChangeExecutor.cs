@@ -20,8 +20,16 @@ internal sealed class ChangeExecutor(ICleanRoomsApi api, ApplyOptions options)
         KindEngines.For(change.Kind).ExecuteAsync(context, change, parents, ct);
 }
 
-/// <summary>A resource with the wanted name exists but is not the one the config describes, so it can't be taken over.</summary>
-internal sealed class AdoptionException(string message, string hint) : Exception(message)
+/// <summary>A change that can't go on for a reason the user can act on: the message says what, the hint what to do.</summary>
+internal abstract class HintedException(string message, string hint) : Exception(message)
 {
     public string Hint { get; } = hint;
 }
+
+/// <summary>A resource with the wanted name exists but is not the one the config describes, so it can't be taken over.</summary>
+internal sealed class AdoptionException(string message, string hint) : HintedException(message, hint);
+
+/// <summary>A resource (or the parent a change needs) that reads still don't show after the whole visibility wait.</summary>
+internal sealed class NotVisibleException(string what, TimeSpan waited) : HintedException(
+    $"{what} is still not visible to reads after {waited.TotalSeconds:0} s (AWS reads lag behind writes)",
+    "run the command again in a minute: it re-reads live state and carries on where this run stopped.");

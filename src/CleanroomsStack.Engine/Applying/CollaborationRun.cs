@@ -20,15 +20,22 @@ internal sealed class CollaborationRun(
     public async Task<IReadOnlyList<ChangeOutcome>> RunAsync()
     {
         var changes = plan.Changes;
+        // Two changes on one address once overwrote each other's task here, so the run ended (summary printed, outcomes
+        // and audit taken) while the overwritten change was still deleting. A plan holds one change per resource; every
+        // started change is awaited all the same.
+        PlanInvariants.OneChangePerResource(changes);
         var results = new Dictionary<ResourceAddress, Task<Done>>();
+        var started = new List<Task<Done>>();
         foreach (var change in changes.OrderBy(ApplyOrder.Rank).ThenBy(c => c.Address))
         {
             var dependencies = ApplyOrder.Of(change, changes).Select(d => (d, results[d.On.Address])).ToList();
-            results[change.Address] = change.Action == ChangeAction.NoOp
+            var run = change.Action == ChangeAction.NoOp
                 ? Task.FromResult(Done.Unchanged(change))
                 : RunAsync(change, dependencies);
+            results.Add(change.Address, run);
+            started.Add(run);
         }
-        await Task.WhenAll(results.Values);
+        await Task.WhenAll(started);
         lock (gate) return outcomes.ToList();
     }
 
@@ -72,7 +79,7 @@ internal sealed class CollaborationRun(
             return new ChangeOutcome(change, OutcomeStatus.Failed, clock.Elapsed, Message: e.Message,
                 Hint: "leaving is irreversible: pass --allow-leave <collaboration id> to mean it", Calls: trail.Calls);
         }
-        catch (AdoptionException e)
+        catch (HintedException e)
         {
             return new ChangeOutcome(change, OutcomeStatus.Failed, clock.Elapsed, Message: e.Message, Hint: e.Hint, Calls: trail.Calls);
         }

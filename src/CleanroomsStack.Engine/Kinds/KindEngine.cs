@@ -34,27 +34,34 @@ internal abstract class KindEngine
     protected static string Require(string? id, ResourceChange change) =>
         id ?? throw new InvalidOperationException($"{change.Address}: parent id unknown when applying; the applier orders parents first");
 
-    /// <summary>Deleting what is already gone (a concurrent run, a lost response to our own delete) is success.</summary>
-    protected static async Task DeleteAsync(Func<Task> delete)
+    /// <summary>
+    /// Deleting what is already gone (a concurrent run, a lost response to our own delete) is success. AWS answers a
+    /// missing resource with 403 AccessDenied as often as with 404, so a denial counts as "gone" unless
+    /// <paramref name="listed"/> (the listing the same role reads, or the parent's state) still shows the resource:
+    /// only then is it a real lack of permission, reported with the IAM action.
+    /// </summary>
+    protected static async Task DeleteAsync(Func<Task> delete, Func<Task<bool>> listed)
     {
         try
         {
             await delete();
         }
-        catch (AwsApiException e) when (e.Kind == AwsErrorKind.NotFound)
+        catch (AwsApiException e) when (e.Kind is AwsErrorKind.NotFound or AwsErrorKind.AccessDenied)
         {
+            if (e.Kind == AwsErrorKind.AccessDenied && await listed()) throw;
         }
     }
 
-    /// <summary>A Get that answers null when the resource isn't (yet) visible.</summary>
-    protected static async Task<T?> TryGetAsync<T>(Func<Task<T>> get) where T : class
+    /// <summary>A Get that answers null when the resource isn't (yet) visible; a 403 is disambiguated as in <see cref="DeleteAsync"/>.</summary>
+    protected static async Task<T?> TryGetAsync<T>(Func<Task<T>> get, Func<Task<bool>> listed) where T : class
     {
         try
         {
             return await get();
         }
-        catch (AwsApiException e) when (e.Kind == AwsErrorKind.NotFound)
+        catch (AwsApiException e) when (e.Kind is AwsErrorKind.NotFound or AwsErrorKind.AccessDenied)
         {
+            if (e.Kind == AwsErrorKind.AccessDenied && await listed()) throw;
             return null;
         }
     }

@@ -19,6 +19,13 @@ internal abstract class MembershipChildEngine<TSpec> : KindEngine where TSpec : 
 
     protected abstract Task DeleteAsync(ICleanRoomsApi api, string membershipId, string id, CancellationToken ct);
 
+    /// <summary>Whether the kind's listing in the membership shows the resource: what tells a 403 for a missing resource from a real denial.</summary>
+    protected abstract Task<bool> IsListedAsync(ICleanRoomsApi api, string membershipId, string id, CancellationToken ct);
+
+    /// <summary>A Get of one resource of this kind that answers null when it isn't (yet) there (404, or a 403 the listing confirms).</summary>
+    protected Task<T?> TryGetAsync<T>(ICleanRoomsApi api, string membershipId, string id, Func<Task<T>> get, CancellationToken ct) where T : class =>
+        TryGetAsync(get, () => IsListedAsync(api, membershipId, id, ct));
+
     /// <summary>The id of a resource that a create may already have made, given the conflict if any; null when not (yet) visible.</summary>
     protected abstract Task<string?> FindAsync(ICleanRoomsApi api, string membershipId, TSpec spec, AwsApiException? conflict, CancellationToken ct);
 
@@ -32,17 +39,23 @@ internal abstract class MembershipChildEngine<TSpec> : KindEngine where TSpec : 
         if (change is { Action: ChangeAction.Replace, Order: ReplacementOrder.CreateFirst })
         {
             var created = await CreateOrAdoptAsync(context, membershipId, change.DesiredAs<TSpec>(), parents.ParentIsNew, ct);
-            await DeleteAsync(() => DeleteAsync(api, membershipId, Require(change.LiveId, change), ct));
+            await DeleteLiveAsync(api, membershipId, change, ct);
             return created;
         }
         if (change.Action is ChangeAction.Delete or ChangeAction.Replace)
-            await DeleteAsync(() => DeleteAsync(api, membershipId, Require(change.LiveId, change), ct));
+            await DeleteLiveAsync(api, membershipId, change, ct);
         if (change.Action == ChangeAction.Delete)
             return new Executed(change.LiveId);
         var spec = change.DesiredAs<TSpec>();
         if (change.Action == ChangeAction.Update)
             return new Executed(await UpdateAsync(api, membershipId, Require(change.LiveId, change), spec, ct));
         return await CreateOrAdoptAsync(context, membershipId, spec, parents.ParentIsNew, ct);
+    }
+
+    private Task DeleteLiveAsync(ICleanRoomsApi api, string membershipId, ResourceChange change, CancellationToken ct)
+    {
+        var id = Require(change.LiveId, change);
+        return DeleteAsync(() => DeleteAsync(api, membershipId, id, ct), () => IsListedAsync(api, membershipId, id, ct));
     }
 
     private Task<Executed> CreateOrAdoptAsync(ApplyContext context, string membershipId, TSpec spec, bool parentIsNew, CancellationToken ct) =>

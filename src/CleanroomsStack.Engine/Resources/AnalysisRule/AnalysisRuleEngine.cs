@@ -22,7 +22,11 @@ internal sealed class AnalysisRuleEngine : KindEngine
         var membershipId = Require(parents.MembershipId, change);
         var associationId = Require(parents.ParentId, change);
         if (change.Action is ChangeAction.Delete or ChangeAction.Replace)
-            await DeleteAsync(() => api.DeleteConfiguredTableAssociationAnalysisRuleAsync(membershipId, associationId, change.LiveAs<AnalysisRuleState>().Type, ct));
+        {
+            var type = change.LiveAs<AnalysisRuleState>().Type;
+            await DeleteAsync(() => api.DeleteConfiguredTableAssociationAnalysisRuleAsync(membershipId, associationId, type, ct),
+                () => HasRuleAsync(api, membershipId, associationId, type, ct));
+        }
         if (change.Action == ChangeAction.Delete) return new Executed(associationId);
         var spec = change.DesiredAs<AnalysisRuleSpec>();
         var policy = PolicyMapping.ToPolicy(spec);
@@ -37,10 +41,22 @@ internal sealed class AnalysisRuleEngine : KindEngine
                 await api.CreateConfiguredTableAssociationAnalysisRuleAsync(new CreateAnalysisRuleRequest(membershipId, associationId, spec.Type, policy), ct);
                 return associationId;
             },
-            async _ => await TryGetAsync(() => api.GetConfiguredTableAssociationAnalysisRuleAsync(membershipId, associationId, spec.Type, ct)) is not null
-                ? associationId : null,
+            async _ => await TryGetAsync(() => api.GetConfiguredTableAssociationAnalysisRuleAsync(membershipId, associationId, spec.Type, ct),
+                () => HasRuleAsync(api, membershipId, associationId, spec.Type, ct)) is not null ? associationId : null,
             _ => AlignAsync(api, membershipId, associationId, spec, ct),
             parents.ParentIsNew, ct);
+    }
+
+    /// <summary>
+    /// The parent's state tells a 403 for a missing rule from a real denial: the association lists its rules' types. An
+    /// association that is itself gone (404, or 403 while the membership's listing lacks it) has no rules either.
+    /// </summary>
+    private static async Task<bool> HasRuleAsync(ICleanRoomsApi api, string membershipId, string associationId, string type, CancellationToken ct)
+    {
+        var association = await TryGetAsync(() => api.GetConfiguredTableAssociationAsync(membershipId, associationId, ct),
+            async () => (await api.ListConfiguredTableAssociationsAsync(membershipId, ct)).Any(a => a.Id == associationId));
+        // analysisRuleTypes is optional in the model (aws-semantics #13): without it the denial can't be ruled out.
+        return association is not null && (association.AnalysisRuleTypes is not { } types || types.Any(t => t.Value == type));
     }
 
     private static async Task AlignAsync(ICleanRoomsApi api, string membershipId, string associationId, AnalysisRuleSpec spec, CancellationToken ct)

@@ -32,6 +32,9 @@ internal sealed class AnalysisTemplateEngine : MembershipChildEngine<AnalysisTem
     protected override Task DeleteAsync(ICleanRoomsApi api, string membershipId, string id, CancellationToken ct) =>
         api.DeleteAnalysisTemplateAsync(membershipId, id, ct);
 
+    protected override async Task<bool> IsListedAsync(ICleanRoomsApi api, string membershipId, string id, CancellationToken ct) =>
+        (await api.ListAnalysisTemplatesAsync(membershipId, ct)).Any(s => s.Id == id);
+
     protected override async Task<string?> FindAsync(ICleanRoomsApi api, string membershipId, AnalysisTemplateSpec spec, AwsApiException? conflict,
         CancellationToken ct) =>
         (await api.ListAnalysisTemplatesAsync(membershipId, ct)).FirstOrDefault(t => SameName(t.Name, spec.Name))?.Id;

@@ -30,6 +30,9 @@ internal sealed class IdMappingTableEngine : MembershipChildEngine<IdMappingTabl
     protected override Task DeleteAsync(ICleanRoomsApi api, string membershipId, string id, CancellationToken ct) =>
         api.DeleteIdMappingTableAsync(membershipId, id, ct);
 
+    protected override async Task<bool> IsListedAsync(ICleanRoomsApi api, string membershipId, string id, CancellationToken ct) =>
+        (await api.ListIdMappingTablesAsync(membershipId, ct)).Any(s => s.Id == id);
+
     protected override async Task<string?> FindAsync(ICleanRoomsApi api, string membershipId, IdMappingTableSpec spec, AwsApiException? conflict,
         CancellationToken ct) =>
         (await api.ListIdMappingTablesAsync(membershipId, ct)).FirstOrDefault(t => SameName(t.Name, spec.Name))?.Id;

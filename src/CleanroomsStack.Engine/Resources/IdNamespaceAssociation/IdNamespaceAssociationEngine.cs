@@ -36,6 +36,9 @@ internal sealed class IdNamespaceAssociationEngine : MembershipChildEngine<IdNam
     protected override Task DeleteAsync(ICleanRoomsApi api, string membershipId, string id, CancellationToken ct) =>
         api.DeleteIdNamespaceAssociationAsync(membershipId, id, ct);
 
+    protected override async Task<bool> IsListedAsync(ICleanRoomsApi api, string membershipId, string id, CancellationToken ct) =>
+        (await api.ListIdNamespaceAssociationsAsync(membershipId, ct)).Any(s => s.Id == id);
+
     protected override async Task<string?> FindAsync(ICleanRoomsApi api, string membershipId, IdNamespaceAssociationSpec spec, AwsApiException? conflict,
         CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using CleanroomsStack.Core.Planning;
 using CleanroomsStack.Core.Resources.Membership;
 using CleanroomsStack.Engine.Applying;
 using CleanroomsStack.Engine.Kinds;
+using CleanroomsStack.Core.Values;
 using CleanroomsStack.Engine.Ports;
 
 namespace CleanroomsStack.Engine.Resources.Membership;
@@ -31,7 +32,10 @@ internal sealed class MembershipEngine : KindEngine
                 var update = MembershipMapping.ToUpdateRequest(Require(change.LiveId, change), change.DesiredAs<MembershipSpec>());
                 return new Executed((await api.UpdateMembershipAsync(update, ct)).Id);
             case ChangeAction.Delete when context.Options.AllowLeave.Contains(change.Address.CollaborationId):
-                await DeleteAsync(() => api.DeleteMembershipAsync(Require(change.LiveId, change), ct));
+                var membershipId = Require(change.LiveId, change);
+                // A left membership is either listed as REMOVED or not listed at all (aws-semantics #3): only ACTIVE is "still there".
+                await DeleteAsync(() => api.DeleteMembershipAsync(membershipId, ct),
+                    async () => (await api.ListMembershipsAsync(null, ct)).Any(m => m.Id == membershipId && m.Status == MembershipStatus.Active));
                 return new Executed(change.LiveId);
             default:
                 // Leaving is irreversible: besides the planner's check, the engine itself refuses it without the opt-in.

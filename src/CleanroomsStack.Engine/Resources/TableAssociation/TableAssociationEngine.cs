@@ -58,12 +58,15 @@ internal sealed class TableAssociationEngine : MembershipChildEngine<TableAssoci
     protected override Task DeleteAsync(ICleanRoomsApi api, string membershipId, string id, CancellationToken ct) =>
         api.DeleteConfiguredTableAssociationAsync(membershipId, id, ct);
 
+    protected override async Task<bool> IsListedAsync(ICleanRoomsApi api, string membershipId, string id, CancellationToken ct) =>
+        (await api.ListConfiguredTableAssociationsAsync(membershipId, ct)).Any(s => s.Id == id);
+
     protected override async Task<string?> FindAsync(ICleanRoomsApi api, string membershipId, TableAssociationSpec spec, AwsApiException? conflict,
         CancellationToken ct)
     {
         // The id a ConflictException named is tried first, because a Get doesn't lag like a List.
         var hintId = conflict?.ResourceType == "CONFIGURED_TABLE_ASSOCIATION" ? conflict.ResourceId : null;
-        if (hintId is not null && await TryGetAsync(() => api.GetConfiguredTableAssociationAsync(membershipId, hintId, ct)) is { } hinted)
+        if (hintId is not null && await TryGetAsync(api, membershipId, hintId, () => api.GetConfiguredTableAssociationAsync(membershipId, hintId, ct), ct) is { } hinted)
         {
             // The conflict was about the table, not the name: it is shared under another name, which we must not take over.
             return SameName(hinted.Name, spec.Name) ? hinted.Id : throw new AdoptionException(

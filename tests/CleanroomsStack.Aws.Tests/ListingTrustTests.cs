@@ -1,0 +1,92 @@
+using CleanroomsStack.Aws.Tests.Support;
+using CleanroomsStack.Aws.Wire;
+using CleanroomsStack.Engine.Ports;
+
+namespace CleanroomsStack.Aws.Tests;
+
+/// <summary>
+/// What the client does not take on trust from a listing: items repeated across pages, one id with two bodies, a
+/// required member missing, and nextTokens that never end — each a MalformedResponse naming the operation.
+/// </summary>
+public sealed class ListingTrustTests
+{
+    private static string Association(string id, string name = "n") => $$"""
+        {"id":"{{id}}","arn":"arn:{{id}}","configuredTableId":"t","membershipId":"m","membershipArn":"arn:m","name":"{{name}}","createTime":1,"updateTime":2}
+        """;
+
+    private static string Membership(string id, string status = "\"ACTIVE\"") => $$"""
+        {"id":"{{id}}","arn":"arn:{{id}}","collaborationArn":"arn:c","collaborationId":"c","collaborationCreatorAccountId":"111122223333",
+         "collaborationCreatorDisplayName":"P","collaborationName":"C","createTime":1,"updateTime":2,"status":{{status}},
+         "memberAbilities":[],"paymentConfiguration":{"queryCompute":{"isResponsible":false} } }
+        """;
+
+    [Fact]
+    public async Task Items_repeated_across_pages_are_listed_once()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.Respond(request => request.Query.Contains("nextToken")
+            ? CannedResponse.Json($$"""{"configuredTableAssociationSummaries":[{{Association("b")}},{{Association("c")}}]}""")
+            : CannedResponse.Json($$"""{"configuredTableAssociationSummaries":[{{Association("a")}},{{Association("b")}}],"nextToken":"2"}"""));
+
+        var items = await TestClients.Create(server).ListConfiguredTableAssociationsAsync("m", default);
+
+        Assert.Equal(["a", "b", "c"], items.Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task One_id_listed_with_two_different_bodies_is_a_malformed_response()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.Respond(request => request.Query.Contains("nextToken")
+            ? CannedResponse.Json($$"""{"configuredTableAssociationSummaries":[{{Association("a", "other")}}]}""")
+            : CannedResponse.Json($$"""{"configuredTableAssociationSummaries":[{{Association("a")}}],"nextToken":"2"}"""));
+
+        var error = await Assert.ThrowsAsync<AwsApiException>(() => TestClients.Create(server).ListConfiguredTableAssociationsAsync("m", default));
+
+        Assert.Equal(("MalformedResponse", "ListConfiguredTableAssociations"), (error.Code, error.Operation));
+        Assert.Contains("twice with different contents", error.AwsMessage);
+    }
+
+    [Theory]
+    [InlineData("id")]
+    [InlineData("status")]
+    public async Task A_summary_without_a_required_member_is_a_malformed_response_naming_it(string member)
+    {
+        await using var server = await RecordingServer.StartAsync();
+        var summary = System.Text.Json.Nodes.JsonNode.Parse(Membership("m1"))!.AsObject();
+        summary.Remove(member);
+        server.Respond(_ => CannedResponse.Json($$"""{"membershipSummaries":[{{summary.ToJsonString()}}]}"""));
+
+        var error = await Assert.ThrowsAsync<AwsApiException>(() => TestClients.Create(server).ListMembershipsAsync(null, default));
+
+        Assert.Equal(("MalformedResponse", "ListMemberships"), (error.Code, error.Operation));
+        Assert.Contains($"'membershipSummaries[0].{member}'", error.AwsMessage);
+    }
+
+    [Fact]
+    public async Task An_association_summary_without_an_id_is_a_malformed_response_not_a_crash()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.Respond(_ => CannedResponse.Json("""{"configuredTableAssociationSummaries":[{"arn":"arn:a","configuredTableId":"t","membershipId":"m","membershipArn":"arn:m","name":"n","createTime":1,"updateTime":2}]}"""));
+
+        var error = await Assert.ThrowsAsync<AwsApiException>(() => TestClients.Create(server).ListConfiguredTableAssociationsAsync("m", default));
+
+        Assert.Contains("'configuredTableAssociationSummaries[0].id'", error.AwsMessage);
+    }
+
+    [Fact]
+    public async Task A_listing_whose_fresh_nextTokens_never_end_stops_after_the_page_bound()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        var page = 0;
+        server.Respond(_ => CannedResponse.Json($$"""{"membershipSummaries":[],"nextToken":"t{{Interlocked.Increment(ref page)}}"}"""));
+
+        var error = await Assert.ThrowsAsync<AwsApiException>(() => TestClients.Create(server).ListMembershipsAsync(null, default));
+
+        Assert.Equal(("MalformedResponse", "ListMemberships"), (error.Code, error.Operation));
+        Assert.Contains($"did not end after {RestJsonChannel.MaxPages} pages", error.AwsMessage);
+        Assert.Equal(RestJsonChannel.MaxPages, server.Requests.Count);
+        // At AWS's 5 requests per second the bound is reached within 30 s.
+        Assert.True(RestJsonChannel.MaxPages / 5.0 <= 30);
+    }
+}
