@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CleanroomsStack.Cli.Composition;
 using CleanroomsStack.Engine.Audit;
 
 namespace CleanroomsStack.EndToEnd.Tests;
@@ -17,7 +16,7 @@ public sealed class AwsSemanticsTests : IDisposable
     private void Faults(string json)
     {
         Directory.CreateDirectory(cli.LocalDir);
-        File.WriteAllText(Path.Combine(cli.LocalDir, ApiSession.LocalFaultsFile), json);
+        File.WriteAllText(Path.Combine(cli.LocalDir, "emulator-faults.json"), json);
     }
 
     [Fact]
