@@ -98,15 +98,7 @@ public sealed class AwsBehaviourTests
         await using var emulator = await TestEmulator.StartAsync(behaviour: AwsBehaviour.Naive with { RepeatListItems = true });
         using var us = SignedClient.For(emulator.Endpoint, TestEmulator.Us);
 
-        var names = new List<string>();
-        string? token = null;
-        do
-        {
-            var page = (await us.GetAsync("/configuredTables?maxResults=10" + (token is null ? "" : "&nextToken=" + Uri.EscapeDataString(token)))).Expect(HttpStatusCode.OK);
-            names.AddRange(page.Node("configuredTableSummaries")!.AsArray().Select(t => t!["name"]!.GetValue<string>()));
-            token = page.Str("nextToken");
-        }
-        while (token is not null);
+        var names = await Scenario.TableNamesPageByPageAsync(us, pageSize: 10);
 
         Assert.Equal(34, names.Distinct().Count());
         Assert.True(names.Count > 34, "pages should repeat items");

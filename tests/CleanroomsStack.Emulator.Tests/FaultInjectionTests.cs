@@ -147,15 +147,7 @@ public sealed class FaultInjectionTests
         Assert.Equal(5, first.Node("configuredTableSummaries")!.AsArray().Count);
         Assert.NotNull(first.Str("nextToken"));
 
-        var all = new List<string>();
-        string? token = null;
-        do
-        {
-            var page = (await us.GetAsync("/configuredTables?maxResults=10" + (token is null ? "" : "&nextToken=" + Uri.EscapeDataString(token)))).Expect(HttpStatusCode.OK);
-            all.AddRange(page.Node("configuredTableSummaries")!.AsArray().Select(t => t!["name"]!.GetValue<string>()));
-            token = page.Str("nextToken");
-        }
-        while (token is not null);
+        var all = await Scenario.TableNamesPageByPageAsync(us, pageSize: 10);
         Assert.Equal(34, all.Distinct().Count());
     }
 

@@ -50,7 +50,14 @@ public sealed class CliHarness : IDisposable
             new BasicAWSCredentials(DemoWorld.AccessKeyId(DemoWorld.OurAccount), DemoWorld.SecretAccessKey(DemoWorld.OurAccount)),
             region, ServiceEndpoints.Resolve(endpoint, region, _ => null), "demo account");
         await change(CleanRoomsClientFactory.Create(context, new AwsSettings(Region: region, EndpointUrl: endpoint)));
+        await UntilVisibleAsync();
     }
+
+    /// <summary>
+    /// The embedded emulator plays AWS's read-after-write lag, so a change made behind the tool's back shows in reads
+    /// only after it; the tests wait it out, as someone in the console waits for the change to show.
+    /// </summary>
+    private static Task UntilVisibleAsync() => Task.Delay(TimeSpan.FromMilliseconds(AwsBehaviour.Defaults.LagMs + 100));
 
     /// <summary>
     /// One raw, signed request as <paramref name="account"/> against this harness's emulator state, for what the tool's
@@ -70,6 +77,7 @@ public sealed class CliHarness : IDisposable
         if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
         using var response = await http.SendAsync(request, default);
         Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        if (method == HttpMethod.Post) await UntilVisibleAsync();
     }
 
     public static async Task<CliResult> RunAsync(params string[] args)

@@ -7,7 +7,7 @@ using CleanroomsStack.Engine.Applying;
 namespace CleanroomsStack.Cli.Views;
 
 /// <summary>
-/// `up --json`: one JSON object per line, each with an "event" member: plan, started, finished, summary.
+/// `up --json`: one JSON object per line, each with an "event" member: plan, started, waiting (a long wait for AWS's reads), finished, summary.
 /// Bots read the stream as it comes; a line is always written whole.
 /// </summary>
 internal sealed class JsonLinesProgressView(TextWriter output) : IApplyObserver
@@ -24,6 +24,9 @@ internal sealed class JsonLinesProgressView(TextWriter output) : IApplyObserver
 
     public void OnStarted(ResourceChange change) =>
         Emit(new { @event = "started", address = change.Address.ToString(), action = change.Action.Info().JsonName });
+
+    public void OnWaiting(ResourceChange change, string message) =>
+        Emit(new { @event = "waiting", address = change.Address.ToString(), action = change.Action.Info().JsonName, message });
 
     public void OnFinished(ChangeOutcome outcome) => Emit(new
     {

@@ -10,6 +10,11 @@ internal sealed class PlainProgressView(TextWriter output) : IApplyObserver
 
     public void OnStarted(ResourceChange change) { }
 
+    public void OnWaiting(ResourceChange change, string message)
+    {
+        lock (gate) output.WriteLine($"… {change.Address}: {message}");
+    }
+
     public void OnFinished(ChangeOutcome outcome)
     {
         var info = outcome.Change.Action.Info();

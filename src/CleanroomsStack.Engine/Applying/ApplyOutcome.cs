@@ -45,6 +45,9 @@ public interface IApplyObserver
     void OnStarted(ResourceChange change);
 
     void OnFinished(ChangeOutcome outcome);
+
+    /// <summary>A change has long been waiting for AWS's reads to show a write (<see cref="VisibilityWait"/>); once per change.</summary>
+    void OnWaiting(ResourceChange change, string message) { }
 }
 
 public sealed class NullApplyObserver : IApplyObserver
@@ -67,5 +70,10 @@ public sealed class CompositeApplyObserver(params IApplyObserver[] observers) : 
     public void OnFinished(ChangeOutcome outcome)
     {
         foreach (var o in observers) o.OnFinished(outcome);
+    }
+
+    public void OnWaiting(ResourceChange change, string message)
+    {
+        foreach (var o in observers) o.OnWaiting(change, message);
     }
 }

@@ -33,3 +33,8 @@ internal sealed class AdoptionException(string message, string hint) : HintedExc
 internal sealed class NotVisibleException(string what, TimeSpan waited) : HintedException(
     $"{what} is still not visible to reads after {waited.TotalSeconds:0} s (AWS reads lag behind writes)",
     "run the command again in a minute: it re-reads live state and carries on where this run stopped.");
+
+/// <summary>A resource the plan read is gone by the time a change reaches it (AWS answered 404, or 403 that its listing confirmed).</summary>
+internal sealed class GoneException(string what) : HintedException(
+    $"{what} no longer exists (AWS denied the call, and the listing no longer shows it)",
+    "run the command again: it re-reads live state and plans what is missing.");

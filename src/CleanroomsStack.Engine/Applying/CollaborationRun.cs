@@ -62,6 +62,7 @@ internal sealed class CollaborationRun(
     {
         // The trail must start inside this method's own async flow so parallel changes don't share one.
         var trail = AwsCallTrail.Begin();
+        VisibilityWait.Begin(message => observer.OnWaiting(change, message));
         observer.OnStarted(change);
         var clock = Stopwatch.StartNew();
         try

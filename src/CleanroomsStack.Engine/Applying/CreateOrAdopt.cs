@@ -51,6 +51,7 @@ internal sealed class CreateOrAdopt(ApplyOptions options)
                     if (IsParentLag(e, parentIsNew)) throw new NotVisibleException("the parent created in this run", clock.Elapsed);
                     throw;
                 }
+                if (IsParentLag(e, parentIsNew)) VisibilityWait.Waiting("the parent created in this run", clock.Elapsed);
                 if (e.Kind == AwsErrorKind.Transient && await TryFindAsync(find) is { } id)
                 {
                     await align(id);
@@ -81,6 +82,7 @@ internal sealed class CreateOrAdopt(ApplyOptions options)
             catch (AwsApiException e) when (IsParentLag(e, parentIsNew))
             {
                 if (!options.Attempts.Allows(attempt + 1, clock.Elapsed)) throw new NotVisibleException("the parent created in this run", clock.Elapsed);
+                VisibilityWait.Waiting("the parent created in this run", clock.Elapsed);
                 await Task.Delay(options.Attempts.DelayBefore(attempt + 1), ct);
             }
         }
@@ -98,6 +100,7 @@ internal sealed class CreateOrAdopt(ApplyOptions options)
         {
             if (attempt > 1) await Task.Delay(options.Visibility.DelayBefore(attempt), ct);
             if (await TryFindAsync(find) is { } id) return id;
+            VisibilityWait.Waiting("the resource", clock.Elapsed);
         }
         return null;
     }

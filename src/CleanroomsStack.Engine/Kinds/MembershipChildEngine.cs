@@ -48,8 +48,22 @@ internal abstract class MembershipChildEngine<TSpec> : KindEngine where TSpec : 
             return new Executed(change.LiveId);
         var spec = change.DesiredAs<TSpec>();
         if (change.Action == ChangeAction.Update)
-            return new Executed(await UpdateAsync(api, membershipId, Require(change.LiveId, change), spec, ct));
+            return new Executed(await UpdateLiveAsync(api, membershipId, Require(change.LiveId, change), spec, change, ct));
         return await CreateOrAdoptAsync(context, membershipId, spec, parents.ParentIsNew, ct);
+    }
+
+    /// <summary>An update whose target answers 403 is reported as a missing permission only while the listing still shows the target.</summary>
+    private async Task<string> UpdateLiveAsync(ICleanRoomsApi api, string membershipId, string id, TSpec spec, ResourceChange change, CancellationToken ct)
+    {
+        try
+        {
+            return await UpdateAsync(api, membershipId, id, spec, ct);
+        }
+        catch (AwsApiException e) when (e.Kind is AwsErrorKind.NotFound or AwsErrorKind.AccessDenied)
+        {
+            if (e.Kind == AwsErrorKind.AccessDenied && await IsListedAsync(api, membershipId, id, ct)) throw;
+            throw new GoneException($"{change.Address} ({id})");
+        }
     }
 
     private Task DeleteLiveAsync(ICleanRoomsApi api, string membershipId, ResourceChange change, CancellationToken ct)

@@ -74,7 +74,8 @@ public class ExpanderTests
     [Theory]
     [InlineData("ACTIVE", "leave collaboration (membership 00000000-0000-4000-8000-000000000001)")]
     [InlineData("INVITED", "invitation not accepted (state: left)")]
-    [InlineData("LEFT", "not a member (LEFT)")]
+    [InlineData("LEFT", "this account has left")]
+    [InlineData("REMOVED", "this account has left")]
     public void State_left_desires_nothing_inside_the_collaboration(string status, string label)
     {
         var yaml = ConfigText.Valid + "\n    state: left\n";
@@ -89,8 +90,10 @@ public class ExpanderTests
     [Fact]
     public void State_left_for_a_collaboration_the_account_cant_see_is_not_an_error()
     {
+        // After leaving, AWS may show nothing of the collaboration at all (aws-semantics #3): that is "has left" too.
         var desired = Scenario.Desired(ConfigText.Valid + "\n    state: left\n", InventoryWith(OtherInvitation()));
-        Assert.Empty(desired.Collaborations);
+        var collaboration = Assert.Single(desired.Collaborations);
+        Assert.Equal(("this account has left", true), (collaboration.Label, collaboration.Leave));
         Assert.Empty(desired.Diagnostics);
     }
 

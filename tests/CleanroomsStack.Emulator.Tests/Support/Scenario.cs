@@ -13,6 +13,22 @@ public static class Scenario
         return response.Expect(HttpStatusCode.OK).Str("membership.id")!;
     }
 
+    /// <summary>The names ListConfiguredTables hands out page by page, following nextToken, repeats included.</summary>
+    public static async Task<List<string>> TableNamesPageByPageAsync(SignedClient client, int pageSize)
+    {
+        var names = new List<string>();
+        string? token = null;
+        do
+        {
+            var query = $"/configuredTables?maxResults={pageSize}" + (token is null ? "" : "&nextToken=" + Uri.EscapeDataString(token));
+            var page = (await client.GetAsync(query)).Expect(HttpStatusCode.OK);
+            names.AddRange(page.Node("configuredTableSummaries")!.AsArray().Select(t => t!["name"]!.GetValue<string>()));
+            token = page.Str("nextToken");
+        }
+        while (token is not null);
+        return names;
+    }
+
     /// <summary>Our configured tables by name, read through ListConfiguredTables.</summary>
     public static async Task<Dictionary<string, string>> TablesAsync(SignedClient client)
     {
