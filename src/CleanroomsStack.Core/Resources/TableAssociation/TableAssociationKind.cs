@@ -33,14 +33,8 @@ public sealed class TableAssociationKind : MembershipChildKind
         new("adoptExistingNames", new BoolNode("Keep associations of selected tables under their existing names.", false)),
     ];
 
-    public override IReadOnlyList<OperationPermission> Permissions { get; } =
-    [
-        OperationPermissions.PlanningRead("ListConfiguredTableAssociations"),
-        OperationPermissions.PlanningRead("GetConfiguredTableAssociation"),
-        OperationPermissions.Write("CreateConfiguredTableAssociation", ConditionalPermission.PassRoles, taggedOnCreate: true),
-        OperationPermissions.Write("UpdateConfiguredTableAssociation", ConditionalPermission.PassRoles),
-        OperationPermissions.Write("DeleteConfiguredTableAssociation"),
-    ];
+    public override IReadOnlyList<OperationPermission> Permissions { get; } = OperationPermissions.OfResource("ConfiguredTableAssociation",
+        create: ConditionalPermission.PassRoles, update: ConditionalPermission.PassRoles);
 
     public IReadOnlyList<TableAssociationSpec> Specs(DesiredCollaboration desired) => desired.Children.Get<TableAssociationSpec>(this);
 
