@@ -147,6 +147,7 @@ public static class ConfigSchema
             "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", Counterexample: "27B93E2B-5001-4B20-A47B-6AAD96EC8958"), required: true),
         Key("note", Text("A free note.", "Primary AMC collaboration")),
         Key("state", new StringNode("active: be a member. left: leave (needs up --allow-leave) or don't accept.", "active", Enum: ["active", "left"])),
+        Key("creatorAccountId", AccountId("The account that created the collaboration; an invitation from another account is never accepted.")),
         .. Settings,
     ], Name: "collaboration");
 

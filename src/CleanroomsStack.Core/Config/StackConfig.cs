@@ -57,13 +57,15 @@ public sealed record InvitationRule(IReadOnlyList<string> CreatorAccountIds, IRe
 }
 
 /// <param name="State">Active: be a member. Left: leave (or don't accept) the collaboration.</param>
+/// <param name="CreatorAccountId">The account expected to have created the collaboration; accepting an invitation from another is refused.</param>
 public sealed record CollaborationConfig(
     Located<string> Id,
     string Name,
     string? Note,
     SourceLocation Location,
     CollaborationSettings Settings,
-    ParticipationState State = ParticipationState.Active);
+    ParticipationState State = ParticipationState.Active,
+    string? CreatorAccountId = null);
 
 public enum ParticipationState { Active, Left }
 

@@ -50,6 +50,13 @@ public static class DesiredStateExpander
                 config.Id.Location, "remove this collaboration from the config, or mark it 'state: left'"));
             return null;
         }
+        if (info.MemberStatus == MemberStatus.Invited && WrongInvitation(config, info) is { } wrong)
+        {
+            // Accepting joins the collaboration, exposing our data to its members, and a left collaboration can't be rejoined.
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongInvitation, wrong, config.Location,
+                $"if this is the invitation you mean, set the entry's name to '{info.Name}' (or add creatorAccountId: \"{info.CreatorAccountId}\"); otherwise fix the id"));
+            return null;
+        }
         if (!string.Equals(config.Name, info.Name, StringComparison.Ordinal))
         {
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.NameMismatch,
@@ -68,6 +75,19 @@ public static class DesiredStateExpander
             ? $"accept invitation from {info.CreatorDisplayName} ({info.CreatorAccountId})"
             : $"membership {info.MembershipId}";
         return CollaborationExpander.Expand(config.Name, config.Settings, info, inventory, label, config.Location, diagnostics);
+    }
+
+    /// <summary>
+    /// Why accepting this invitation would join a collaboration other than the one the entry describes: the creator is
+    /// not the one it names, or (naming none) the invitation's collaboration has another name. Null when it is the one.
+    /// </summary>
+    private static string? WrongInvitation(CollaborationConfig config, CollaborationInfo info)
+    {
+        if (config.CreatorAccountId is { } creator)
+            return creator == info.CreatorAccountId ? null
+                : $"the invitation to collaboration {info.Id} ('{info.Name}') comes from account {info.CreatorAccountId}, but the entry '{config.Name}' expects creatorAccountId {creator}; it is not accepted";
+        return string.Equals(config.Name, info.Name, StringComparison.Ordinal) ? null
+            : $"the invitation to collaboration {info.Id} is for '{info.Name}' (from {info.CreatorDisplayName}, {info.CreatorAccountId}), but the config calls it '{config.Name}'; an invitation is accepted only when the names match or creatorAccountId does";
     }
 
     /// <summary>Collaborations not listed by id that the invitation policy matches, expanded with the defaults.</summary>

@@ -38,4 +38,5 @@ public static class DiagnosticCodes
     public const string PaymentMismatch = "CS213";
     public const string PaymentNotUpdatable = "CS214";
     public const string NameMismatch = "CS215";
+    public const string WrongInvitation = "CS216";
 }
