@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using CleanroomsStack.Cli.Mistakes;
 using CleanroomsStack.Cli.Commands;
 
 namespace CleanroomsStack.Cli;
@@ -12,6 +14,8 @@ public static class CliApp
         var root = BuildRoot(io);
         if (args is [ShellCompletion.CompleteVerb, .. var words]) return ShellCompletion.Complete(root, words, io.Out);
         var parsed = root.Parse(args);
+        // A bare `cleanrooms-stack` still gets the full help; a mistake gets one error and the way to the help.
+        if (parsed.Action is ParseErrorAction && args.Length > 0) return ParseErrorReport.Write(parsed, io.Error);
         var invocation = new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false };
         return await parsed.InvokeAsync(invocation, ct);
     }

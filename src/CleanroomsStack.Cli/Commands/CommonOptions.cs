@@ -68,6 +68,11 @@ internal sealed class CommonOptions
         {
             if (r.GetValueOrDefault<int>() is < 1 or > 64) r.AddError("--parallel must be between 1 and 64.");
         });
+        region.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } name && !Core.Config.Formats.IsRegion(name))
+                r.AddError($"--region '{Core.Rendering.TerminalText.Escape(name)}' is not an AWS region name: use one like us-east-1 or eu-west-2.");
+        });
         maxRps.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<double?>() is { } rps && !(rps > 0 && rps <= 10_000))

@@ -57,7 +57,9 @@ internal sealed class ApiSession : IAsyncDisposable
                 RateLimit = RateLimitFor(settings, RateLimitOptions.Default),
             };
             var context = AwsContextResolver.Resolve(aws);
-            return new ApiSession(o => CleanRoomsClientFactory.Create(context, aws, o), callLog, context.Region, $"AWS ({context})", null, aws.RateLimit);
+            // With a custom endpoint the calls don't go to AWS: say where they do go.
+            var target = context.Endpoints.AnyCustom ? context.Endpoints.For(AwsService.CleanRooms).GetLeftPart(UriPartial.Authority) : "AWS";
+            return new ApiSession(o => CleanRoomsClientFactory.Create(context, aws, o), callLog, context.Region, $"{target} ({context})", null, aws.RateLimit);
         }
 
         if (settings.ResetLocal && Directory.Exists(settings.LocalDir)) Directory.Delete(settings.LocalDir, recursive: true);
