@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using CleanroomsStack.Cli.Files;
 using CleanroomsStack.Cli.Mistakes;
+using CleanroomsStack.Core.Rendering;
 using CleanroomsStack.Cli.Commands;
 
 namespace CleanroomsStack.Cli;
@@ -17,7 +19,22 @@ public static class CliApp
         // A bare `cleanrooms-stack` still gets the full help; a mistake gets one error and the way to the help.
         if (parsed.Action is ParseErrorAction && args.Length > 0) return ParseErrorReport.Write(parsed, io.Error);
         var invocation = new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false };
-        return await parsed.InvokeAsync(invocation, ct);
+        try
+        {
+            return await parsed.InvokeAsync(invocation, ct);
+        }
+        catch (FileProblem e)
+        {
+            io.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Error;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // .NET's message names the path (and, for a full disk or a read-only folder, the cause).
+            io.Error.WriteLine($"error: {TerminalText.Escape(e.Message.ReplaceLineEndings(" ").TrimEnd())} " +
+                               "Check that the folder exists and is writable, that the disk has space, and that the path is a regular file.");
+            return ExitCodes.Error;
+        }
     }
 
     /// <summary>

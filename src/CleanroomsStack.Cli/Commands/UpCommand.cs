@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using CleanroomsStack.Cli.Composition;
+using CleanroomsStack.Cli.Files;
 using CleanroomsStack.Cli.SavedPlans;
 using CleanroomsStack.Cli.Views;
 using CleanroomsStack.Core.Diagnostics;
@@ -35,6 +37,7 @@ internal static class UpCommand
             var settings = common.Read(parsed);
             var run = new StackRun(settings, io);
             var jsonLines = parsed.GetValue(json);
+            var auditPath = parsed.GetValue(auditLog) ?? AuditLog.DefaultPathFor(settings.ConfigPath);
             return run.WithSessionAsync(async (loaded, session) =>
             {
                 var leave = (parsed.GetValue(allowLeave) ?? []).Select(id => id.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
@@ -59,21 +62,31 @@ internal static class UpCommand
                 {
                     InFlightPerOperation = ApplyOptions.InFlightToKeepUp(session.RequestsPerSecond),
                 };
-                using var audit = new AuditLog(parsed.GetValue(auditLog) ?? AuditLog.DefaultPathFor(settings.ConfigPath), planning.Inventory!.Caller.Arn);
+                using var audit = OpenAuditLog(auditPath, planning.Inventory!.Caller.Arn);
                 using var signals = new StopSignals();
-                using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, signals.First);
+                using var auditFailed = new CancellationTokenSource();
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, signals.First, auditFailed.Token);
                 using var interruption = new ApplyInterruption(stop.Token, options.InFlightGrace);
                 signals.OnSecond = interruption.AbortNow;
+                var audited = new AuditFailureStop(audit, auditFailed.Cancel);
                 IApplyObserver progress = events is not null ? events : new PlainProgressView(io.Out);
-                var result = await new Applier(session.Api, options, new CompositeApplyObserver(progress, audit)).ApplyAsync(plan, interruption);
+                var result = await new Applier(session.Api, options, new CompositeApplyObserver(progress, audited)).ApplyAsync(plan, interruption);
                 if (events is not null) events.WriteSummary(result, session.Calls.Snapshot());
                 else
                 {
                     ApplySummaryView.Write(io.Out, result, session.Calls.Snapshot());
                     io.Out.WriteLine($"Audit log: {audit.Path}");
                 }
+                if (audited.Error is { } error)
+                {
+                    var missing = audited.Unaudited.Select(o => o.Change.Address.ToString()).ToList();
+                    io.Error.WriteLine($"error: could not write the audit log '{SafeFiles.Shown(audit.Path)}' ({error.Message.ReplaceLineEndings(" ")}); " +
+                                       $"no further change was started, and {missing.Count} applied change(s) have no line in it: {string.Join(", ", missing)}. " +
+                                       "Free disk space or fix the file's permissions, then run `up` again.");
+                    return ExitCodes.Error;
+                }
                 return result.Cancelled ? ExitCodes.Interrupted : result.Succeeded ? ExitCodes.Success : ExitCodes.Error;
-            }, ct);
+            }, ct, new OutputFile(auditPath, "--audit-log", "Pass --audit-log <file> with the path of a regular file."));
         });
         return command;
     }
@@ -112,6 +125,20 @@ internal static class UpCommand
             interrupt.Dispose();
             terminate.Dispose();
             first.Dispose();
+        }
+    }
+
+    /// <summary>Opens the audit log before the first change, so a log that can't be written stops the run while nothing was applied.</summary>
+    private static AuditLog OpenAuditLog(string path, string callerArn)
+    {
+        try
+        {
+            return new AuditLog(path, callerArn);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FileProblem($"can't write the audit log '{SafeFiles.Shown(path)}' ({e.Message.ReplaceLineEndings(" ")}); nothing was applied. " +
+                                  "Pass --audit-log <file> in a writable folder with free space.");
         }
     }
 

@@ -20,11 +20,14 @@ internal static class SavedPlanFile
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true, IndentSize = 2, NewLine = "\n",
     };
 
-    public static void Write(string path, PlanFingerprint fingerprint, PlanDocument plan)
-    {
-        var saved = new SavedPlan(1, SavedPlan.KindName, fingerprint.Config, fingerprint.LiveState, plan);
-        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(saved, Options) + "\n");
-    }
+    public static void Write(string path, PlanFingerprint fingerprint, PlanDocument plan) =>
+        AtomicFile.WriteAllText(path, Serialize(fingerprint, plan));
+
+    /// <summary>The saved plan on a stream the caller owns (standard output for <c>--out -</c>).</summary>
+    public static void Write(TextWriter output, PlanFingerprint fingerprint, PlanDocument plan) => output.Write(Serialize(fingerprint, plan));
+
+    private static string Serialize(PlanFingerprint fingerprint, PlanDocument plan) =>
+        JsonSerializer.Serialize(new SavedPlan(1, SavedPlan.KindName, fingerprint.Config, fingerprint.LiveState, plan), Options) + "\n";
 
     /// <summary>Reads a saved plan; a missing or foreign file is reported on <paramref name="error"/> and gives null.</summary>
     public static SavedPlan? Read(string path, TextWriter error)
