@@ -20,8 +20,11 @@ public sealed record RunSettings(
     bool Debug);
 
 /// <summary>The options behind <see cref="RunSettings"/>; added once to the root and inherited by every command.</summary>
-internal sealed class CommonOptions
+/// <param name="environment">Reads an environment variable (NO_COLOR); tests pass their own.</param>
+internal sealed class CommonOptions(Func<string, string?>? environment = null)
 {
+    private readonly Func<string, string?> environment = environment ?? Environment.GetEnvironmentVariable;
+
     public const string DefaultLocalDir = ".cleanrooms-local";
 
     private readonly Option<string> config = new("--config", "-c")
@@ -52,7 +55,7 @@ internal sealed class CommonOptions
         Recursive = true,
     };
     private readonly Option<bool> noColor = new("--no-color")
-    { Description = "Plain output without colour.", Recursive = true };
+    { Description = "Plain output without colour (also when NO_COLOR is set).", Recursive = true };
     private readonly Option<string[]> target = new("--target", "-t")
     { Description = "Only this collaboration (name or id); repeatable.", Recursive = true, AllowMultipleArgumentsPerToken = false };
     private readonly Option<bool> verbose = new("--verbose", "-v")
@@ -83,6 +86,7 @@ internal sealed class CommonOptions
     public RunSettings Read(ParseResult r) => new(
         r.GetValue(config)!, r.GetValue(local), r.GetValue(localDir)!, r.GetValue(resetLocal),
         r.GetValue(profile), r.GetValue(region), r.GetValue(endpointUrl), r.GetValue(parallel), r.GetValue(maxRps), r.GetValue(readCache),
-        r.GetValue(noColor),
+        // https://no-color.org: any non-empty NO_COLOR turns colour off, as --no-color does.
+        r.GetValue(noColor) || !string.IsNullOrEmpty(environment("NO_COLOR")),
         r.GetValue(target) ?? [], r.GetValue(verbose), r.GetValue(debug));
 }

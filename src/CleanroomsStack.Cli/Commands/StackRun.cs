@@ -5,6 +5,7 @@ using CleanroomsStack.Cli.Views;
 using CleanroomsStack.Core.Config;
 using CleanroomsStack.Core.Diagnostics;
 using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Core.Rendering;
 using CleanroomsStack.Engine;
 using CleanroomsStack.Engine.Applying;
 using CleanroomsStack.Engine.Ports;
@@ -81,13 +82,14 @@ internal sealed class StackRun(RunSettings settings, CliIo io)
         }
         catch (AwsApiException e)
         {
-            io.Error.WriteLine($"error: AWS {e.Operation} failed: {ErrorText.Describe(e)}");
-            io.Error.WriteLine($"  hint: {FailureHints.For(e)}");
+            // AWS's message (or a hostile endpoint's) is printed escaped, as every string from outside.
+            io.Error.WriteLine($"error: AWS {e.Operation} failed: {TerminalText.Escape(ErrorText.Describe(e))}");
+            io.Error.WriteLine($"  hint: {TerminalText.Escape(FailureHints.For(e))}");
             return ExitCodes.Error;
         }
         catch (AwsConfigurationException e)
         {
-            io.Error.WriteLine($"error: {e.Message}");
+            io.Error.WriteLine($"error: {TerminalText.Escape(e.Message)}");
             return ExitCodes.Error;
         }
         catch (OperationCanceledException)

@@ -69,12 +69,12 @@ internal static class UpCommand
                 using var interruption = new ApplyInterruption(stop.Token, options.InFlightGrace);
                 signals.OnSecond = interruption.AbortNow;
                 var audited = new AuditFailureStop(audit, auditFailed.Cancel);
-                IApplyObserver progress = events is not null ? events : new PlainProgressView(io.Out);
+                IApplyObserver progress = events is not null ? events : new PlainProgressView(TerminalSafe.Writer(io.Out));
                 var result = await new Applier(session.Api, options, new CompositeApplyObserver(progress, audited)).ApplyAsync(plan, interruption);
                 if (events is not null) events.WriteSummary(result, session.Calls.Snapshot());
                 else
                 {
-                    ApplySummaryView.Write(io.Out, result, session.Calls.Snapshot());
+                    ApplySummaryView.Write(TerminalSafe.Writer(io.Out), result, session.Calls.Snapshot());
                     io.Out.WriteLine($"Audit log: {audit.Path}");
                 }
                 if (audited.Error is { } error)

@@ -47,8 +47,9 @@ internal sealed class ApiSession : IAsyncDisposable
 
     public static async Task<ApiSession> OpenAsync(RunSettings settings, string? configRegion, TextWriter log, CancellationToken ct)
     {
-        IAwsCallObserver? callLog = settings.Debug ? new AwsCallLog(AwsLogLevel.Debug, log.WriteLine)
-            : settings.Verbose ? new AwsCallLog(AwsLogLevel.Verbose, log.WriteLine) : null;
+        var safeLog = Views.TerminalSafe.Writer(log); // bodies and messages come from the endpoint
+        IAwsCallObserver? callLog = settings.Debug ? new AwsCallLog(AwsLogLevel.Debug, safeLog.WriteLine)
+            : settings.Verbose ? new AwsCallLog(AwsLogLevel.Verbose, safeLog.WriteLine) : null;
         if (!settings.Local)
         {
             var aws = new AwsSettings(settings.Profile, settings.Region, settings.EndpointUrl)
