@@ -71,8 +71,13 @@ public sealed class CliProcess : IDisposable
         Assert.Equal(0, kill.ExitCode);
     }
 
-    /// <summary>Whether the process ended within <paramref name="timeout"/>.</summary>
-    public bool WaitForExit(TimeSpan timeout) => process.WaitForExit(timeout);
+    /// <summary>Whether the process ended within <paramref name="timeout"/>; if so, its output has been read to the end.</summary>
+    public bool WaitForExit(TimeSpan timeout)
+    {
+        if (!process.WaitForExit(timeout)) return false;
+        process.WaitForExit(); // the timed wait doesn't wait for the output handlers
+        return true;
+    }
 
     public void Dispose()
     {

@@ -56,6 +56,8 @@ internal static class UpCommand
                     return ExitCodes.Error;
                 }
                 if (!plan.HasChanges) return ExitCodes.Success;
+                // Held from before the question until the last change; the plan was read first because the account comes from it.
+                using var runLock = RunLock.Acquire(Path.GetDirectoryName(Path.GetFullPath(auditPath))!, planning.Inventory!.Caller.AccountId, session.Region);
                 if (saved is null && !Confirm(parsed.GetValue(yes), io)) return ExitCodes.Error;
 
                 var options = new ApplyOptions(settings.Parallel, AllowLeave: leave)
