@@ -20,10 +20,16 @@ public sealed record RunSettings(
     bool Debug);
 
 /// <summary>The options behind <see cref="RunSettings"/>; added once to the root and inherited by every command.</summary>
-/// <param name="environment">Reads an environment variable (NO_COLOR); tests pass their own.</param>
-internal sealed class CommonOptions(Func<string, string?>? environment = null)
+internal sealed class CommonOptions
 {
-    private readonly Func<string, string?> environment = environment ?? Environment.GetEnvironmentVariable;
+    private readonly Func<string, string?> environment;
+
+    /// <param name="environment">Reads an environment variable (NO_COLOR); tests pass their own.</param>
+    public CommonOptions(Func<string, string?>? environment = null)
+    {
+        this.environment = environment ?? Environment.GetEnvironmentVariable;
+        AddValidators();
+    }
 
     public const string DefaultLocalDir = ".cleanrooms-local";
 
@@ -63,10 +69,15 @@ internal sealed class CommonOptions(Func<string, string?>? environment = null)
     private readonly Option<bool> debug = new("--debug")
     { Description = "Like --verbose, plus request and response bodies (credentials are always redacted).", Recursive = true };
 
+    /// <summary>Adds the options to a command; one option object may serve several commands.</summary>
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { config, local, localDir, resetLocal, profile, region, endpointUrl, parallel, maxRps, readCache, noColor, target, verbose, debug })
             command.Options.Add(option);
+    }
+
+    private void AddValidators()
+    {
         parallel.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 1 or > 64) r.AddError("--parallel must be between 1 and 64.");
