@@ -58,7 +58,7 @@ internal static class UpCommand
                 if (!plan.HasChanges) return ExitCodes.Success;
                 // Held from before the question until the last change; the plan was read first because the account comes from it.
                 using var runLock = RunLock.Acquire(Path.GetDirectoryName(Path.GetFullPath(auditPath))!, planning.Inventory!.Caller.AccountId, session.Region);
-                if (saved is null && !Confirm(parsed.GetValue(yes), io)) return ExitCodes.Error;
+                if (saved is null && !Confirm(parsed.GetValue(yes), io, document.Summary, planning.Inventory.Caller.AccountId, session.Region)) return ExitCodes.Error;
 
                 var options = new ApplyOptions(settings.Parallel, AllowLeave: leave)
                 {
@@ -144,18 +144,25 @@ internal static class UpCommand
         }
     }
 
-    private static bool Confirm(bool yes, CliIo io)
+    /// <summary>Asks for "yes", restating what is at stake: the account, the region and how many of each change.</summary>
+    private static bool Confirm(bool yes, CliIo io, PlanSummaryDocument summary, string account, string region)
     {
         if (yes) return true;
-        if (!io.IsInteractive)
+        if (!io.CanPrompt)
         {
             io.Error.WriteLine("error: refusing to apply without confirmation on a non-interactive console.");
             io.Error.WriteLine("  hint: review the plan above, then run `cleanrooms-stack up --yes` (as a pipeline does).");
             return false;
         }
-        io.Out.Write("Do you want to apply these changes? Only 'yes' will be accepted: ");
+        // With stdout in a pipe (up | tee), the question goes to the terminal the answer comes from.
+        var ask = io.IsInteractive ? io.Out : io.Error;
+        var total = summary.Create + summary.Update + summary.Replace + summary.Delete;
+        ask.WriteLine($"Apply {total} change{(total == 1 ? "" : "s")} to account {account} in {region}: " +
+                      $"{summary.Create} to create, {summary.Update} to update, {summary.Replace} to replace, {summary.Delete} to delete?");
+        ask.Write("Only 'yes' will be accepted: ");
+        ask.Flush();
         if (io.ReadLine()?.Trim() == "yes") return true;
-        io.Out.WriteLine("Apply cancelled; nothing was changed.");
+        ask.WriteLine("Apply cancelled; nothing was changed.");
         return false;
     }
 }
