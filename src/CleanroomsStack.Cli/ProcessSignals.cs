@@ -9,6 +9,7 @@ namespace CleanroomsStack.Cli;
 /// </summary>
 internal sealed class ProcessSignals : IDisposable
 {
+    private static readonly TimeSpan ExitAfter = TimeSpan.FromSeconds(15);
     private readonly CancellationTokenSource stop = new();
     private readonly PosixSignalRegistration interrupt;
     private readonly PosixSignalRegistration terminate;
@@ -26,6 +27,9 @@ internal sealed class ProcessSignals : IDisposable
         if (stop.IsCancellationRequested) return; // the default action: the process ends (up handles its own second signal)
         context.Cancel = true;
         stop.Cancel();
+        // A command stuck where cancellation can't reach (a blocking system call) must still end: after up's grace for
+        // calls in flight (10 s) and its summary, the process exits on its own.
+        _ = Task.Delay(ExitAfter).ContinueWith(_ => Environment.Exit(ExitCodes.Interrupted), TaskScheduler.Default);
     }
 
     public void Dispose()

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CleanroomsStack.Cli.Files;
 using CleanroomsStack.Core.Planning;
 using CleanroomsStack.Core.Rendering;
 
@@ -32,9 +33,12 @@ internal static class SavedPlanFile
     /// <summary>Reads a saved plan; a missing or foreign file is reported on <paramref name="error"/> and gives null.</summary>
     public static SavedPlan? Read(string path, TextWriter error)
     {
-        if (!File.Exists(path))
+        var kind = FileKinds.Of(path);
+        if (kind != FileKind.Regular)
         {
-            error.WriteLine($"error: saved plan '{path}' not found.");
+            error.WriteLine(kind == FileKind.Absent
+                ? $"error: saved plan '{SafeFiles.Shown(path)}' not found."
+                : $"error: saved plan '{SafeFiles.Shown(path)}' is {FileKinds.Describe(kind)}, not a file saved by `cleanrooms-stack preview --out`.");
             error.WriteLine("  hint: create one with `cleanrooms-stack preview --out <file>`.");
             return null;
         }
