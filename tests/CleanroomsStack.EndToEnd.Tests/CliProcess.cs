@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 
 namespace CleanroomsStack.EndToEnd.Tests;
@@ -77,6 +79,14 @@ public sealed class CliProcess : IDisposable
         if (!process.WaitForExit(timeout)) return false;
         process.WaitForExit(); // the timed wait doesn't wait for the output handlers
         return true;
+    }
+
+    /// <summary>A loopback port nothing listens on (just released), for a server to take or a connection to be refused.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using CleanroomsStack.Cli.Commands;
@@ -102,7 +101,7 @@ public sealed class HostileEndpointTests : IDisposable
 
         public HostileEndpoint()
         {
-            var port = FreePort();
+            var port = CliProcess.FreePort();
             Url = $"http://127.0.0.1:{port}";
             listener.Prefixes.Add(Url + "/");
             listener.Start();
@@ -133,13 +132,6 @@ public sealed class HostileEndpointTests : IDisposable
                 await context.Response.OutputStream.WriteAsync(bytes);
                 context.Response.Close();
             }
-        }
-
-        private static int FreePort()
-        {
-            using var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            return ((IPEndPoint)probe.LocalEndpoint).Port;
         }
 
         public void Dispose() => listener.Close();

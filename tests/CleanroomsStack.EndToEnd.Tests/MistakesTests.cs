@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using CleanroomsStack.Emulator;
 using CleanroomsStack.Tests.Shared;
 
@@ -57,7 +55,7 @@ public sealed class MistakesTests : IDisposable
         await using var plainHttp = await EmulatorServer.StartAsync(new EmulatorOptions());
         var endpoint = failure switch
         {
-            "refused" => $"http://127.0.0.1:{ClosedPort()}",
+            "refused" => $"http://127.0.0.1:{CliProcess.FreePort()}",
             "dns" => "http://cleanrooms.nowhere.invalid",
             _ => $"https://127.0.0.1:{plainHttp.Endpoint.Port}", // TLS to a plain-HTTP server: the handshake fails
         };
@@ -76,13 +74,6 @@ public sealed class MistakesTests : IDisposable
         Assert.Contains($"could not reach {endpoint} (region eu-west-2)", run.Error);
         Assert.Contains("check the endpoint (--endpoint-url", run.Error);
         Assert.DoesNotContain("   at ", run.Error);
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

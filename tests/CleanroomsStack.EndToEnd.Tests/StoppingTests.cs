@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 
 namespace CleanroomsStack.EndToEnd.Tests;
 
@@ -18,7 +16,7 @@ public sealed class StoppingTests : IDisposable
     public async Task TheStandaloneEmulatorStopsWithinTwoSecondsOfASignalAndKeepsItsState(int signal)
     {
         var stateDir = Path.Combine(folder, "state");
-        using var emulator = CliProcess.Start(folder, null, "emulator", "--port", $"{FreePort()}", "--state-dir", stateDir);
+        using var emulator = CliProcess.Start(folder, null, "emulator", "--port", $"{CliProcess.FreePort()}", "--state-dir", stateDir);
         await emulator.WaitForAsync("Press Ctrl-C to stop.", TimeSpan.FromSeconds(30));
 
         emulator.Signal(signal);
@@ -43,13 +41,6 @@ public sealed class StoppingTests : IDisposable
         Assert.True(run.WaitForExit(Prompt), $"still running 2 s after SIGTERM:\n{run.Output}\n{run.Error}");
         Assert.Equal(130, run.ExitCode);
         Assert.Contains("Interrupted.", run.Error);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()
