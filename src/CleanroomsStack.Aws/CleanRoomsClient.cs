@@ -14,12 +14,26 @@ namespace CleanroomsStack.Aws;
 /// </summary>
 internal sealed class CleanRoomsClient(AwsCallExecutor executor, IDisposable transport) : ICleanRoomsApi, IDisposable
 {
-    /// <summary>The largest page Clean Rooms allows: fewer calls against a per-operation rate limit.</summary>
-    private const string PageSize = "100";
+    private const string PageSize = RestJsonChannel.MaxPageSize;
 
     private readonly RestJsonChannel _rest = new(executor);
     private readonly CollaborationSchemaReads _schemas = new(new RestJsonChannel(executor));
     private static AwsJsonContext Json => AwsJsonContext.Default;
+
+    private readonly MembershipChildChannel<ConfiguredTableAssociation, ConfiguredTableAssociationSummary, ConfiguredTableAssociationPage,
+        ConfiguredTableAssociationEnvelope> _tableAssociations = new(new RestJsonChannel(executor), "ConfiguredTableAssociation",
+        "configuredTableAssociations", Json.ConfiguredTableAssociationPage, Json.ConfiguredTableAssociationEnvelope, o => o.ConfiguredTableAssociation);
+
+    private readonly MembershipChildChannel<IdNamespaceAssociation, IdNamespaceAssociationSummary, IdNamespaceAssociationPage,
+        IdNamespaceAssociationEnvelope> _idNamespaceAssociations = new(new RestJsonChannel(executor), "IdNamespaceAssociation",
+        "idnamespaceassociations", Json.IdNamespaceAssociationPage, Json.IdNamespaceAssociationEnvelope, o => o.IdNamespaceAssociation);
+
+    private readonly MembershipChildChannel<IdMappingTable, IdMappingTableSummary, IdMappingTablePage, IdMappingTableEnvelope> _idMappingTables =
+        new(new RestJsonChannel(executor), "IdMappingTable", "idmappingtables", Json.IdMappingTablePage, Json.IdMappingTableEnvelope, o => o.IdMappingTable);
+
+    private readonly MembershipChildChannel<AnalysisTemplate, AnalysisTemplateSummary, AnalysisTemplatePage, AnalysisTemplateEnvelope> _analysisTemplates =
+        new(new RestJsonChannel(executor), "AnalysisTemplate", "analysistemplates", Json.AnalysisTemplatePage, Json.AnalysisTemplateEnvelope,
+            o => o.AnalysisTemplate);
 
     public async Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken ct) =>
         StsQueryProtocol.ReadCallerIdentity(await executor.SendAsync(StsQueryProtocol.GetCallerIdentityRequest(), ct).ConfigureAwait(false));
@@ -67,26 +81,22 @@ internal sealed class CleanRoomsClient(AwsCallExecutor executor, IDisposable tra
     // Configured table associations
 
     public Task<IReadOnlyList<ConfiguredTableAssociationSummary>> ListConfiguredTableAssociationsAsync(string membershipId, CancellationToken ct) =>
-        _rest.ListAllAsync<ConfiguredTableAssociationPage, ConfiguredTableAssociationSummary>(Operations.ListConfiguredTableAssociations,
-            AssociationsPath(membershipId), [("maxResults", PageSize)], Json.ConfiguredTableAssociationPage, ct);
+        _tableAssociations.ListAsync(membershipId, ct);
 
     public Task<ConfiguredTableAssociation> GetConfiguredTableAssociationAsync(string membershipId, string associationId, CancellationToken ct) =>
-        _rest.GetResourceAsync(Operations.GetConfiguredTableAssociation, AssociationPath(membershipId, associationId),
-            Json.ConfiguredTableAssociationEnvelope, o => o.ConfiguredTableAssociation, ct);
+        _tableAssociations.GetAsync(membershipId, associationId, ct);
 
     public Task<ConfiguredTableAssociation> CreateConfiguredTableAssociationAsync(CreateConfiguredTableAssociationRequest request, CancellationToken ct) =>
-        _rest.SendForResourceAsync(Operations.CreateConfiguredTableAssociation, AssociationsPath(request.MembershipIdentifier),
+        _tableAssociations.CreateAsync(request.MembershipIdentifier,
             new CreateConfiguredTableAssociationBody(request.Name, request.ConfiguredTableIdentifier, request.RoleArn, request.Description, request.Tags),
-            Json.CreateConfiguredTableAssociationBody, Json.ConfiguredTableAssociationEnvelope, o => o.ConfiguredTableAssociation, ct);
+            Json.CreateConfiguredTableAssociationBody, ct);
 
     public Task<ConfiguredTableAssociation> UpdateConfiguredTableAssociationAsync(UpdateConfiguredTableAssociationRequest request, CancellationToken ct) =>
-        _rest.SendForResourceAsync(Operations.UpdateConfiguredTableAssociation,
-            AssociationPath(request.MembershipIdentifier, request.ConfiguredTableAssociationIdentifier),
-            new UpdateConfiguredTableAssociationBody(request.Description, request.RoleArn),
-            Json.UpdateConfiguredTableAssociationBody, Json.ConfiguredTableAssociationEnvelope, o => o.ConfiguredTableAssociation, ct);
+        _tableAssociations.UpdateAsync(request.MembershipIdentifier, request.ConfiguredTableAssociationIdentifier,
+            new UpdateConfiguredTableAssociationBody(request.Description, request.RoleArn), Json.UpdateConfiguredTableAssociationBody, ct);
 
     public Task DeleteConfiguredTableAssociationAsync(string membershipId, string associationId, CancellationToken ct) =>
-        _rest.DeleteAsync(Operations.DeleteConfiguredTableAssociation, AssociationPath(membershipId, associationId), ct);
+        _tableAssociations.DeleteAsync(membershipId, associationId, ct);
 
     // Collaboration analysis rules on associations: the type goes in the body on create, in the path otherwise.
 
@@ -97,7 +107,7 @@ internal sealed class CleanRoomsClient(AwsCallExecutor executor, IDisposable tra
 
     public Task<ConfiguredTableAssociationAnalysisRule> CreateConfiguredTableAssociationAnalysisRuleAsync(CreateAnalysisRuleRequest request, CancellationToken ct) =>
         _rest.SendForResourceAsync(Operations.CreateConfiguredTableAssociationAnalysisRule,
-            AssociationPath(request.MembershipIdentifier, request.ConfiguredTableAssociationIdentifier) + "/analysisRule",
+            _tableAssociations.ItemPath(request.MembershipIdentifier, request.ConfiguredTableAssociationIdentifier) + "/analysisRule",
             new CreateAnalysisRuleBody(request.AnalysisRuleType, request.AnalysisRulePolicy),
             Json.CreateAnalysisRuleBody, Json.AnalysisRuleEnvelope, o => o.AnalysisRule, ct);
 
@@ -113,47 +123,63 @@ internal sealed class CleanRoomsClient(AwsCallExecutor executor, IDisposable tra
     // ID namespace associations
 
     public Task<IReadOnlyList<IdNamespaceAssociationSummary>> ListIdNamespaceAssociationsAsync(string membershipId, CancellationToken ct) =>
-        _rest.ListAllAsync<IdNamespaceAssociationPage, IdNamespaceAssociationSummary>(Operations.ListIdNamespaceAssociations,
-            IdNamespaceAssociationsPath(membershipId), [("maxResults", PageSize)], Json.IdNamespaceAssociationPage, ct);
+        _idNamespaceAssociations.ListAsync(membershipId, ct);
 
     public Task<IdNamespaceAssociation> GetIdNamespaceAssociationAsync(string membershipId, string associationId, CancellationToken ct) =>
-        _rest.GetResourceAsync(Operations.GetIdNamespaceAssociation, IdNamespaceAssociationPath(membershipId, associationId),
-            Json.IdNamespaceAssociationEnvelope, o => o.IdNamespaceAssociation, ct);
+        _idNamespaceAssociations.GetAsync(membershipId, associationId, ct);
 
     public Task<IdNamespaceAssociation> CreateIdNamespaceAssociationAsync(CreateIdNamespaceAssociationRequest request, CancellationToken ct) =>
-        _rest.SendForResourceAsync(Operations.CreateIdNamespaceAssociation, IdNamespaceAssociationsPath(request.MembershipIdentifier),
+        _idNamespaceAssociations.CreateAsync(request.MembershipIdentifier,
             new CreateIdNamespaceAssociationBody(request.Name, request.InputReferenceConfig, request.Description, request.IdMappingConfig, request.Tags),
-            Json.CreateIdNamespaceAssociationBody, Json.IdNamespaceAssociationEnvelope, o => o.IdNamespaceAssociation, ct);
+            Json.CreateIdNamespaceAssociationBody, ct);
 
     public Task<IdNamespaceAssociation> UpdateIdNamespaceAssociationAsync(UpdateIdNamespaceAssociationRequest request, CancellationToken ct) =>
-        _rest.SendForResourceAsync(Operations.UpdateIdNamespaceAssociation,
-            IdNamespaceAssociationPath(request.MembershipIdentifier, request.IdNamespaceAssociationIdentifier),
-            new UpdateIdNamespaceAssociationBody(request.Name, request.Description, request.IdMappingConfig),
-            Json.UpdateIdNamespaceAssociationBody, Json.IdNamespaceAssociationEnvelope, o => o.IdNamespaceAssociation, ct);
+        _idNamespaceAssociations.UpdateAsync(request.MembershipIdentifier, request.IdNamespaceAssociationIdentifier,
+            new UpdateIdNamespaceAssociationBody(request.Name, request.Description, request.IdMappingConfig), Json.UpdateIdNamespaceAssociationBody, ct);
 
     public Task DeleteIdNamespaceAssociationAsync(string membershipId, string associationId, CancellationToken ct) =>
-        _rest.DeleteAsync(Operations.DeleteIdNamespaceAssociation, IdNamespaceAssociationPath(membershipId, associationId), ct);
+        _idNamespaceAssociations.DeleteAsync(membershipId, associationId, ct);
+
+    // ID mapping tables
 
     public Task<IReadOnlyList<IdMappingTableSummary>> ListIdMappingTablesAsync(string membershipId, CancellationToken ct) =>
-        _rest.ListAllAsync<IdMappingTablePage, IdMappingTableSummary>(Operations.ListIdMappingTables,
-            IdMappingTablesPath(membershipId), [("maxResults", PageSize)], Json.IdMappingTablePage, ct);
+        _idMappingTables.ListAsync(membershipId, ct);
 
     public Task<IdMappingTable> GetIdMappingTableAsync(string membershipId, string tableId, CancellationToken ct) =>
-        _rest.GetResourceAsync(Operations.GetIdMappingTable, IdMappingTablePath(membershipId, tableId),
-            Json.IdMappingTableEnvelope, o => o.IdMappingTable, ct);
+        _idMappingTables.GetAsync(membershipId, tableId, ct);
 
     public Task<IdMappingTable> CreateIdMappingTableAsync(CreateIdMappingTableRequest request, CancellationToken ct) =>
-        _rest.SendForResourceAsync(Operations.CreateIdMappingTable, IdMappingTablesPath(request.MembershipIdentifier),
+        _idMappingTables.CreateAsync(request.MembershipIdentifier,
             new CreateIdMappingTableBody(request.Name, request.InputReferenceConfig, request.Description, request.KmsKeyArn, request.Tags),
-            Json.CreateIdMappingTableBody, Json.IdMappingTableEnvelope, o => o.IdMappingTable, ct);
+            Json.CreateIdMappingTableBody, ct);
 
     public Task<IdMappingTable> UpdateIdMappingTableAsync(UpdateIdMappingTableRequest request, CancellationToken ct) =>
-        _rest.SendForResourceAsync(Operations.UpdateIdMappingTable, IdMappingTablePath(request.MembershipIdentifier, request.IdMappingTableIdentifier),
-            new UpdateIdMappingTableBody(request.Description, request.KmsKeyArn),
-            Json.UpdateIdMappingTableBody, Json.IdMappingTableEnvelope, o => o.IdMappingTable, ct);
+        _idMappingTables.UpdateAsync(request.MembershipIdentifier, request.IdMappingTableIdentifier,
+            new UpdateIdMappingTableBody(request.Description, request.KmsKeyArn), Json.UpdateIdMappingTableBody, ct);
 
     public Task DeleteIdMappingTableAsync(string membershipId, string tableId, CancellationToken ct) =>
-        _rest.DeleteAsync(Operations.DeleteIdMappingTable, IdMappingTablePath(membershipId, tableId), ct);
+        _idMappingTables.DeleteAsync(membershipId, tableId, ct);
+
+    // Analysis templates
+
+    public Task<IReadOnlyList<AnalysisTemplateSummary>> ListAnalysisTemplatesAsync(string membershipId, CancellationToken ct) =>
+        _analysisTemplates.ListAsync(membershipId, ct);
+
+    public Task<AnalysisTemplate> GetAnalysisTemplateAsync(string membershipId, string templateId, CancellationToken ct) =>
+        _analysisTemplates.GetAsync(membershipId, templateId, ct);
+
+    public Task<AnalysisTemplate> CreateAnalysisTemplateAsync(CreateAnalysisTemplateRequest request, CancellationToken ct) =>
+        _analysisTemplates.CreateAsync(request.MembershipIdentifier,
+            new CreateAnalysisTemplateBody(request.Name, request.Format, request.Source, request.Description, request.AnalysisParameters,
+                request.Schema, request.Tags),
+            Json.CreateAnalysisTemplateBody, ct);
+
+    public Task<AnalysisTemplate> UpdateAnalysisTemplateAsync(UpdateAnalysisTemplateRequest request, CancellationToken ct) =>
+        _analysisTemplates.UpdateAsync(request.MembershipIdentifier, request.AnalysisTemplateIdentifier,
+            new UpdateAnalysisTemplateBody(request.Description), Json.UpdateAnalysisTemplateBody, ct);
+
+    public Task DeleteAnalysisTemplateAsync(string membershipId, string templateId, CancellationToken ct) =>
+        _analysisTemplates.DeleteAsync(membershipId, templateId, ct);
 
     // Entity Resolution: a name or a full ARN, which the label encoding keeps as one path segment.
 
@@ -176,15 +202,6 @@ internal sealed class CleanRoomsClient(AwsCallExecutor executor, IDisposable tra
 
     private static string CollaborationPath(string collaborationId) => $"/collaborations/{Label(collaborationId)}";
     private static string MembershipPath(string membershipId) => $"/memberships/{Label(membershipId)}";
-    private static string AssociationsPath(string membershipId) => $"{MembershipPath(membershipId)}/configuredTableAssociations";
-    private static string AssociationPath(string membershipId, string associationId) => $"{AssociationsPath(membershipId)}/{Label(associationId)}";
-    private static string RulePath(string membershipId, string associationId, string ruleType) =>
-        $"{AssociationPath(membershipId, associationId)}/analysisRule/{Label(ruleType)}";
-    private static string IdMappingTablesPath(string membershipId) => $"{MembershipPath(membershipId)}/idmappingtables";
-
-    private static string IdMappingTablePath(string membershipId, string tableId) => $"{IdMappingTablesPath(membershipId)}/{Label(tableId)}";
-
-    private static string IdNamespaceAssociationsPath(string membershipId) => $"{MembershipPath(membershipId)}/idnamespaceassociations";
-    private static string IdNamespaceAssociationPath(string membershipId, string associationId) =>
-        $"{IdNamespaceAssociationsPath(membershipId)}/{Label(associationId)}";
+    private string RulePath(string membershipId, string associationId, string ruleType) =>
+        $"{_tableAssociations.ItemPath(membershipId, associationId)}/analysisRule/{Label(ruleType)}";
 }

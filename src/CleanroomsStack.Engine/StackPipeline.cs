@@ -34,7 +34,7 @@ public sealed class StackPipeline(ICleanRoomsApi api, string region, int paralle
         var toRead = listing.ToRead(named, config.ManagesUnlistedCollaborations);
 
         using var liveReads = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var liveTask = new LiveStateReader(api, parallelism, cache).ReadAsync(listing.Memberships, toRead, liveReads.Token);
+        var liveTask = new LiveStateReader(api, parallelism, cache).ReadAsync(listing.Memberships, toRead, liveReads.Token, config.Reads);
         Inventory inventory;
         DesiredState desired;
         try

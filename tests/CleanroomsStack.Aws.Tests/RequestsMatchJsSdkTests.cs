@@ -20,6 +20,7 @@ public sealed class RequestsMatchJsSdkTests
     private const string TableId = "11112222-3333-4444-5555-666677778888";
     private const string RoleArn = "arn:aws:iam::111122223333:role/cleanrooms-glue-s3-access";
     private const string MappingWorkflowArn = "arn:aws:entityresolution:us-east-1:239083076653:idmappingworkflow/acx-mapping";
+    private const string TemplateSql = "SELECT COUNT(*) FROM acx_orders WHERE amount > :min_amount AND country = :country";
     private const string NamespaceArn = "arn:aws:entityresolution:us-east-1:111122223333:idnamespace/ACXIdNamespace";
 
     public sealed record Case(string Name, Func<ICleanRoomsApi, Task> Call, JsCall Js)
@@ -161,6 +162,31 @@ public sealed class RequestsMatchJsSdkTests
             })),
         new("DeleteIdMappingTable", api => api.DeleteIdMappingTableAsync(MembershipId, AssociationId, default),
             CleanRooms("DeleteIdMappingTable", new() { ["membershipIdentifier"] = MembershipId, ["idMappingTableIdentifier"] = AssociationId })),
+        new("ListAnalysisTemplates", api => api.ListAnalysisTemplatesAsync(MembershipId, default),
+            CleanRooms("ListAnalysisTemplates", new() { ["membershipIdentifier"] = MembershipId, ["maxResults"] = 100 })),
+        new("GetAnalysisTemplate", api => api.GetAnalysisTemplateAsync(MembershipId, AssociationId, default),
+            CleanRooms("GetAnalysisTemplate", new() { ["membershipIdentifier"] = MembershipId, ["analysisTemplateIdentifier"] = AssociationId })),
+        new("CreateAnalysisTemplate", api => api.CreateAnalysisTemplateAsync(
+                new CreateAnalysisTemplateRequest(MembershipId, "order_count", "SQL", new AnalysisSource(TemplateSql), "orders",
+                    [new AnalysisParameter("min_amount", "DOUBLE", "0"), new AnalysisParameter("country", "VARCHAR")],
+                    new AnalysisSchema(["acx_orders"]), new Dictionary<string, string> { ["team"] = "data" }), default),
+            CleanRooms("CreateAnalysisTemplate", new()
+            {
+                ["membershipIdentifier"] = MembershipId, ["name"] = "order_count", ["format"] = "SQL", ["description"] = "orders",
+                ["source"] = new JsonObject { ["text"] = TemplateSql },
+                ["analysisParameters"] = new JsonArray(
+                    new JsonObject { ["name"] = "min_amount", ["type"] = "DOUBLE", ["defaultValue"] = "0" },
+                    new JsonObject { ["name"] = "country", ["type"] = "VARCHAR" }),
+                ["schema"] = new JsonObject { ["referencedTables"] = new JsonArray("acx_orders") },
+                ["tags"] = new JsonObject { ["team"] = "data" },
+            })),
+        new("UpdateAnalysisTemplate", api => api.UpdateAnalysisTemplateAsync(new UpdateAnalysisTemplateRequest(MembershipId, AssociationId, "new"), default),
+            CleanRooms("UpdateAnalysisTemplate", new()
+            {
+                ["membershipIdentifier"] = MembershipId, ["analysisTemplateIdentifier"] = AssociationId, ["description"] = "new",
+            })),
+        new("DeleteAnalysisTemplate", api => api.DeleteAnalysisTemplateAsync(MembershipId, AssociationId, default),
+            CleanRooms("DeleteAnalysisTemplate", new() { ["membershipIdentifier"] = MembershipId, ["analysisTemplateIdentifier"] = AssociationId })),
         new("GetIdNamespace (by name)", api => api.GetIdNamespaceAsync("ACXIdNamespace", default),
             new JsCall("entityresolution", "GetIdNamespace", new() { ["idNamespaceName"] = "ACXIdNamespace" })),
         new("GetIdNamespace (by ARN: ':' and '/' stay in one label)", api => api.GetIdNamespaceAsync(NamespaceArn, default),

@@ -19,10 +19,11 @@ public sealed class JsSdkEveryOperationTests
         "CreateConfiguredTableAssociation", "GetConfiguredTableAssociation", "UpdateConfiguredTableAssociation", "ListConfiguredTableAssociations",
         "CreateConfiguredTableAssociationAnalysisRule", "GetConfiguredTableAssociationAnalysisRule", "UpdateConfiguredTableAssociationAnalysisRule",
         "CreateIdNamespaceAssociation", "GetIdNamespaceAssociation", "UpdateIdNamespaceAssociation", "ListIdNamespaceAssociations",
-        "CreateIdMappingTable", "GetIdMappingTable", "UpdateIdMappingTable", "ListIdMappingTables", "TagResource", "UntagResource", "ListTagsForResource",
+        "CreateIdMappingTable", "GetIdMappingTable", "UpdateIdMappingTable", "ListIdMappingTables",
+        "CreateAnalysisTemplate", "GetAnalysisTemplate", "UpdateAnalysisTemplate", "ListAnalysisTemplates", "TagResource", "UntagResource", "ListTagsForResource",
         "ListSchemas", "GetSchema", "BatchGetSchema", "GetSchemaAnalysisRule", "BatchGetSchemaAnalysisRule",
         "DeleteConfiguredTableAssociationAnalysisRule", "DeleteConfiguredTableAssociation", "DeleteIdNamespaceAssociation",
-        "DeleteIdMappingTable", "DeleteConfiguredTableAnalysisRule", "DeleteConfiguredTable", "DeleteMembership", "GetMembershipAfterDelete",
+        "DeleteIdMappingTable", "DeleteAnalysisTemplate", "DeleteConfiguredTableAnalysisRule", "DeleteConfiguredTable", "DeleteMembership", "GetMembershipAfterDelete",
         "UpdateCollaboration", "DeleteMember", "DeleteCollaboration", "PartnerMembershipsAfterDelete",
     ];
 
@@ -60,6 +61,13 @@ public sealed class JsSdkEveryOperationTests
         Assert.False(N(r, "GetIdNamespaceAssociation.output.idNamespaceAssociation.idMappingConfig.allowUseAsDimensionColumn")!.GetValue<bool>());
         Assert.Equal("map_0", S(r, "GetIdMappingTable.output.idMappingTable.name"));
         Assert.Equal("mapped", S(r, "UpdateIdMappingTable.output.idMappingTable.description"));
+        Assert.Equal("SELECT COUNT(*) FROM acx_orders WHERE amount > :min_amount", S(r, "GetAnalysisTemplate.output.analysisTemplate.source.text"));
+        Assert.Equal("DOUBLE", S(r, "GetAnalysisTemplate.output.analysisTemplate.analysisParameters.0.type"));
+        Assert.Equal("acx_orders", S(r, "GetAnalysisTemplate.output.analysisTemplate.schema.referencedTables.0"));
+        Assert.NotNull(S(r, "GetAnalysisTemplate.output.analysisTemplate.createTime.$date"));
+        Assert.Equal("orders over a minimum", S(r, "UpdateAnalysisTemplate.output.analysisTemplate.description"));
+        Assert.Equal("order_count", S(r, "ListAnalysisTemplates.output.analysisTemplateSummaries.0.name"));
+        Assert.Equal(204, N(r, "DeleteAnalysisTemplate.status")!.GetValue<int>());
         Assert.Equal("data", S(r, "ListTagsForResource.output.tags.team"));
         Assert.Null(N(r, "ListTagsForResource.output.tags.env"));
         Assert.Equal("acx_orders", S(r, "ListSchemas.output.schemaSummaries.0.name"));

@@ -110,6 +110,8 @@ public sealed class WorldTests : IDisposable
     [InlineData("{ \"accounts\": [] }", "\"accounts\" is empty")]
     [InlineData("{ \"acounts\": [] }", "acounts")]
     [InlineData("{ \"accounts\": [ { \"accountId\": \"12\", \"accessKeyId\": \"A\", \"secretAccessKey\": \"s\" } ] }", "not 12 digits")]
+    [InlineData("{ \"accounts\": [], \"idMappingTables\": [ " + MappingTable + "\"x\", \"name\": \"a\" }, " + MappingTable + "\"y\", \"name\": \"A\" } ] }",
+        "named 'A'")]
     public async Task Bad_world_file_names_the_problem(string json, string expected)
     {
         await File.WriteAllTextAsync(_file, json);
@@ -119,6 +121,9 @@ public sealed class WorldTests : IDisposable
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.Contains(_file, error.Message, StringComparison.Ordinal);
     }
+
+    private const string MappingTable =
+        "{ \"membershipId\": \"m\", \"inputReferenceArn\": \"arn:aws:entityresolution:us-east-1:111122223333:idmappingworkflow/w\", \"id\": ";
 
     public void Dispose() => File.Delete(_file);
 }

@@ -14,7 +14,7 @@ public sealed class ApplyOrderTests
     public void EverythingWaitsForAndRequiresTheMembership()
     {
         var membership = Change(Membership, ChangeAction.Create);
-        var association = Change(Membership.Child(ResourceKind.TableAssociation, "a"), ChangeAction.Create);
+        var association = Change(Membership.Child(TableAssociationKind.Instance, "a"), ChangeAction.Create);
         var changes = new[] { membership, association };
 
         var dependency = Assert.Single(ApplyOrder.Of(association, changes));
@@ -26,23 +26,23 @@ public sealed class ApplyOrderTests
     [Fact]
     public void ARuleRequiresItsAssociationAndAnAssociationDeleteRequiresItsRuleDeletes()
     {
-        var association = Membership.Child(ResourceKind.TableAssociation, "a");
+        var association = Membership.Child(TableAssociationKind.Instance, "a");
         var create = Change(association, ChangeAction.Create);
-        var rule = Change(association.Child(ResourceKind.AnalysisRule, "CUSTOM"), ChangeAction.Create);
-        var otherRule = Change(Membership.Child(ResourceKind.TableAssociation, "b").Child(ResourceKind.AnalysisRule, "CUSTOM"), ChangeAction.Create);
+        var rule = Change(association.Child(AnalysisRuleKind.Instance, "CUSTOM"), ChangeAction.Create);
+        var otherRule = Change(Membership.Child(TableAssociationKind.Instance, "b").Child(AnalysisRuleKind.Instance, "CUSTOM"), ChangeAction.Create);
         Assert.Equal([(create, true)], ApplyOrder.Of(rule, [create, rule, otherRule]).Select(d => (d.On, d.Required)));
 
         var delete = Change(association, ChangeAction.Delete);
-        var ruleDelete = Change(association.Child(ResourceKind.AnalysisRule, "LIST"), ChangeAction.Delete);
+        var ruleDelete = Change(association.Child(AnalysisRuleKind.Instance, "LIST"), ChangeAction.Delete);
         Assert.Equal([(ruleDelete, true)], ApplyOrder.Of(delete, [delete, ruleDelete]).Select(d => (d.On, d.Required)));
     }
 
     [Fact]
     public void CreatesWaitForDeletesOfTheirKindWithoutBeingBlockedByThem()
     {
-        var delete = Change(Membership.Child(ResourceKind.TableAssociation, "old"), ChangeAction.Delete);
-        var create = Change(Membership.Child(ResourceKind.TableAssociation, "new"), ChangeAction.Create);
-        var namespaceCreate = Change(Membership.Child(ResourceKind.IdNamespaceAssociation, "ns"), ChangeAction.Create);
+        var delete = Change(Membership.Child(TableAssociationKind.Instance, "old"), ChangeAction.Delete);
+        var create = Change(Membership.Child(TableAssociationKind.Instance, "new"), ChangeAction.Create);
+        var namespaceCreate = Change(Membership.Child(IdNamespaceAssociationKind.Instance, "ns"), ChangeAction.Create);
 
         Assert.Equal([(delete, false)], ApplyOrder.Of(create, [delete, create, namespaceCreate]).Select(d => (d.On, d.Required)));
         Assert.Empty(ApplyOrder.Of(namespaceCreate, [delete, create, namespaceCreate]));
@@ -51,16 +51,16 @@ public sealed class ApplyOrderTests
     [Fact]
     public void RanksPutEveryDependencyFirst()
     {
-        var association = Membership.Child(ResourceKind.TableAssociation, "a");
+        var association = Membership.Child(TableAssociationKind.Instance, "a");
         var changes = new[]
         {
             Change(Membership, ChangeAction.Update),
             Change(association, ChangeAction.Delete),
-            Change(association.Child(ResourceKind.AnalysisRule, "LIST"), ChangeAction.Delete),
-            Change(Membership.Child(ResourceKind.TableAssociation, "b"), ChangeAction.Replace),
-            Change(Membership.Child(ResourceKind.TableAssociation, "b").Child(ResourceKind.AnalysisRule, "CUSTOM"), ChangeAction.Create),
-            Change(Membership.Child(ResourceKind.IdNamespaceAssociation, "ns"), ChangeAction.Delete),
-            Change(Membership.Child(ResourceKind.IdNamespaceAssociation, "ns2"), ChangeAction.Create),
+            Change(association.Child(AnalysisRuleKind.Instance, "LIST"), ChangeAction.Delete),
+            Change(Membership.Child(TableAssociationKind.Instance, "b"), ChangeAction.Replace),
+            Change(Membership.Child(TableAssociationKind.Instance, "b").Child(AnalysisRuleKind.Instance, "CUSTOM"), ChangeAction.Create),
+            Change(Membership.Child(IdNamespaceAssociationKind.Instance, "ns"), ChangeAction.Delete),
+            Change(Membership.Child(IdNamespaceAssociationKind.Instance, "ns2"), ChangeAction.Create),
         };
 
         foreach (var change in changes)
@@ -68,11 +68,6 @@ public sealed class ApplyOrderTests
     }
 
     /// <summary>A change of the right kind for its address; only address, kind and action matter to the order.</summary>
-    private static ResourceChange Change(ResourceAddress address, ChangeAction action) => address.Kind switch
-    {
-        ResourceKind.Membership => new MembershipChange(address, action, "test", [], new MembershipSpec(address.CollaborationId, "ENABLED"), null),
-        ResourceKind.TableAssociation => new TableAssociationChange(address, action, "test", [], "m-1", null, null),
-        ResourceKind.AnalysisRule => new AnalysisRuleChange(address, action, "test", [], "m-1", "a-1", new AnalysisRuleSpec(address.Name, [], []), null),
-        _ => new IdNamespaceAssociationChange(address, action, "test", [], "m-1", null, null),
-    };
+    private static ResourceChange Change(ResourceAddress address, ChangeAction action) =>
+        new(address, action, "test", [], "m-1", ParentId: address.Kind == AnalysisRuleKind.Instance ? "a-1" : null);
 }

@@ -107,8 +107,8 @@ public sealed class AuditLogTests : IDisposable
         Assert.Equal(Path.Combine(folder, "repo", ".cleanrooms-stack", "audit.jsonl"), AuditLog.DefaultPathFor(config));
     }
 
-    private static MembershipChange MembershipCreate() => new(ResourceAddress.Membership("c-1"), ChangeAction.Create, "invited",
-        [new AttributeDiff("queryLogStatus", null, "ENABLED")], new MembershipSpec("c-1", "ENABLED"), null);
+    private static ResourceChange MembershipCreate() => new(ResourceAddress.Membership("c-1"), ChangeAction.Create, "invited",
+        [new AttributeDiff("queryLogStatus", null, "ENABLED")], Desired: new MembershipSpec("c-1", "ENABLED"));
 
     private static ChangeOutcome Succeeded(string id) =>
         new(MembershipCreate(), OutcomeStatus.Succeeded, TimeSpan.FromMilliseconds(5), id, Calls: [new AwsCall("CreateMembership", $"req-{id}")]);

@@ -111,7 +111,7 @@ public sealed class ConvergenceTests
         // The re-read right after a lost response can't see the new resource yet; the repeated create meets
         // ALREADY_EXISTS, and the applier waits until reads show the resource instead of failing or duplicating.
         Assert.True(run.Result.Succeeded, Describe(run));
-        Assert.Contains(run.Result.Outcomes, o => o.Adopted && o.Change.Kind == Core.Planning.ResourceKind.IdNamespaceAssociation);
+        Assert.Contains(run.Result.Outcomes, o => o.Adopted && o.Change.Kind == IdNamespaceAssociationKind.Instance);
         world.Emulator.SetFaults(FaultSettings.None);
         await world.AssertConvergedAsync(3);
     }

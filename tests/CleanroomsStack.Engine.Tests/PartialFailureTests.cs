@@ -17,7 +17,7 @@ public sealed class PartialFailureTests
 
         Assert.False(run.Result.Succeeded);
         var failed = Assert.Single(run.Result.With(OutcomeStatus.Failed));
-        Assert.Equal(ResourceKind.Membership, failed.Change.Kind);
+        Assert.Equal(MembershipKind.Instance, failed.Change.Kind);
         Assert.Equal("ServiceQuotaExceededException", failed.ErrorCode);
         Assert.Contains("Memberships per account", failed.Message);
         Assert.Contains("Service Quotas", failed.Hint);
@@ -52,7 +52,7 @@ public sealed class PartialFailureTests
         var run = await world.UpAsync();
 
         var failed = Assert.Single(run.Result.With(OutcomeStatus.Failed));
-        Assert.Equal(ResourceKind.IdNamespaceAssociation, failed.Change.Kind);
+        Assert.Equal(IdNamespaceAssociationKind.Instance, failed.Change.Kind);
         Assert.Equal(OnboardingWorld.CollaborationId(2), failed.Change.Address.CollaborationId);
         Assert.Equal("ValidationException", failed.ErrorCode);
         Assert.Contains("idNamespaceAssociations", failed.Hint);
@@ -85,13 +85,13 @@ public sealed class PartialFailureTests
         var run = await world.UpAsync();
 
         Assert.Equal(2, run.Result.Count(OutcomeStatus.Failed));
-        Assert.All(run.Result.With(OutcomeStatus.Failed), f => Assert.Equal((ResourceKind.AnalysisRule, ChangeAction.Delete), (f.Change.Kind, f.Change.Action)));
+        Assert.All(run.Result.With(OutcomeStatus.Failed), f => Assert.Equal((AnalysisRuleKind.Instance, ChangeAction.Delete), (f.Change.Kind, f.Change.Action)));
         var skipped = run.Result.With(OutcomeStatus.Skipped).ToList();
         Assert.Equal(2, skipped.Count);
-        Assert.All(skipped, s => Assert.Equal((ResourceKind.TableAssociation, ChangeAction.Delete), (s.Change.Kind, s.Change.Action)));
+        Assert.All(skipped, s => Assert.Equal((TableAssociationKind.Instance, ChangeAction.Delete), (s.Change.Kind, s.Change.Action)));
         Assert.All(skipped, s => Assert.Contains("analysis-rule[CUSTOM] (delete) failed", s.Message));
         // The unrelated membership updates went through.
-        Assert.Equal(2, run.Result.With(OutcomeStatus.Succeeded).Count(o => o.Change.Kind == ResourceKind.Membership));
+        Assert.Equal(2, run.Result.With(OutcomeStatus.Succeeded).Count(o => o.Change.Kind == MembershipKind.Instance));
 
         world.Emulator.SetFaults(FaultSettings.None);
         Assert.True((await world.UpAsync()).Result.Succeeded);

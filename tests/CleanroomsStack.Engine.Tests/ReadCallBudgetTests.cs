@@ -74,9 +74,8 @@ public sealed class ReadCallBudgetTests
 
         var plan = (await world.PlanningAsync(cache: cache)).Plan!;
 
-        var updates = plan.Changes.Where(c => c.Action == ChangeAction.Update).Select(c => (c.Kind, c.Diffs.Single().Path)).Order().ToList();
-        Assert.Equal([(ResourceKind.Membership, "queryLogStatus"), (ResourceKind.TableAssociation, "roleArn"),
-            (ResourceKind.IdNamespaceAssociation, "description")], updates.OrderBy(u => u.Kind).ToList());
+        var updates = plan.Changes.Where(c => c.Action == ChangeAction.Update).Select(c => (c.Kind.AddressSegment, c.Diffs.Single().Path)).Order().ToList();
+        Assert.Equal([("id-namespace-association", "description"), ("membership", "queryLogStatus"), ("table-association", "roleArn")], updates);
         // Only what changed was read again.
         var calls = Requests(world);
         Assert.Equal(1, calls["GetConfiguredTableAssociation"]);

@@ -23,8 +23,8 @@ public sealed class SchedulingTests
         var observer = await UpRecordedAsync(world, StackWorld.FastApply with { InFlightPerOperation = 2 });
 
         var starts = observer.Timeline.Where(e => e.Started).Select(e => e.Change).ToList();
-        var firstRule = starts.FindIndex(c => c.Kind == ResourceKind.AnalysisRule);
-        var lastAssociation = starts.FindLastIndex(c => c.Kind == ResourceKind.TableAssociation);
+        var firstRule = starts.FindIndex(c => c.Kind == AnalysisRuleKind.Instance);
+        var lastAssociation = starts.FindLastIndex(c => c.Kind == TableAssociationKind.Instance);
         Assert.True(firstRule < lastAssociation,
             $"the first rule started only after every association had started ({firstRule} > {lastAssociation})");
         await world.AssertConvergedAsync(1, onboarded: false);
@@ -39,7 +39,7 @@ public sealed class SchedulingTests
         var observer = await UpRecordedAsync(world, StackWorld.FastApply with { Parallelism = 3 });
 
         var overlaps = InFlightTogether(observer).Any(pair =>
-            pair.Started.Kind == ResourceKind.AnalysisRule && pair.Other.Kind == ResourceKind.TableAssociation
+            pair.Started.Kind == AnalysisRuleKind.Instance && pair.Other.Kind == TableAssociationKind.Instance
             && pair.Started.Address.CollaborationId != pair.Other.Address.CollaborationId);
         Assert.True(overlaps, "no rule started while another collaboration's association was in flight");
         await world.AssertConvergedAsync(3, onboarded: false);
@@ -52,7 +52,7 @@ public sealed class SchedulingTests
         world.ClientRateLimit = PacedAssociations(requestsPerSecond: 20);
         var observer = await UpRecordedAsync(world, StackWorld.FastApply with { InFlightPerOperation = 3 });
 
-        Assert.Equal(3, MostInFlight(observer, c => c is { Kind: ResourceKind.TableAssociation, Action: ChangeAction.Create }));
+        Assert.Equal(3, MostInFlight(observer, c => c is { Kind: TableAssociationKind, Action: ChangeAction.Create }));
         await world.AssertConvergedAsync(4, onboarded: false);
     }
 
@@ -67,12 +67,12 @@ public sealed class SchedulingTests
 
         var failed = run.Result.With(OutcomeStatus.Failed).ToList();
         Assert.Equal(3, failed.Count);
-        Assert.All(failed, f => Assert.Equal(ResourceKind.TableAssociation, f.Change.Kind));
+        Assert.All(failed, f => Assert.Equal(TableAssociationKind.Instance, f.Change.Kind));
         var skipped = run.Result.With(OutcomeStatus.Skipped).ToList();
         Assert.Equal(3, skipped.Count);
         Assert.All(skipped, s =>
         {
-            Assert.Equal(ResourceKind.AnalysisRule, s.Change.Kind);
+            Assert.Equal(AnalysisRuleKind.Instance, s.Change.Kind);
             Assert.Contains(failed, f => f.Change.Address == s.Change.Address.Parent);
             Assert.Contains($"{s.Change.Address.Parent} (create) failed", s.Message);
         });

@@ -125,6 +125,17 @@ await run("GetIdMappingTable", us.cleanrooms, new cr.GetIdMappingTableCommand(im
 await run("UpdateIdMappingTable", us.cleanrooms, new cr.UpdateIdMappingTableCommand({ ...imt, description: "mapped" }));
 await run("ListIdMappingTables", us.cleanrooms, new cr.ListIdMappingTablesCommand({ membershipIdentifier }));
 
+await run("CreateAnalysisTemplate", us.cleanrooms, new cr.CreateAnalysisTemplateCommand({
+  membershipIdentifier, name: "order_count", format: "SQL",
+  source: { text: "SELECT COUNT(*) FROM acx_orders WHERE amount > :min_amount" },
+  analysisParameters: [{ name: "min_amount", type: "DOUBLE", defaultValue: "0" }],
+  schema: { referencedTables: ["acx_orders"] }, tags: { team: "data" },
+}));
+const at = { membershipIdentifier, analysisTemplateIdentifier: r.CreateAnalysisTemplate.output?.analysisTemplate?.id };
+await run("GetAnalysisTemplate", us.cleanrooms, new cr.GetAnalysisTemplateCommand(at));
+await run("UpdateAnalysisTemplate", us.cleanrooms, new cr.UpdateAnalysisTemplateCommand({ ...at, description: "orders over a minimum" }));
+await run("ListAnalysisTemplates", us.cleanrooms, new cr.ListAnalysisTemplatesCommand({ membershipIdentifier }));
+
 const resourceArn = r.CreateMembership.output?.membership?.arn;
 await run("TagResource", us.cleanrooms, new cr.TagResourceCommand({ resourceArn, tags: { team: "data", env: "test" } }));
 await run("UntagResource", us.cleanrooms, new cr.UntagResourceCommand({ resourceArn, tagKeys: ["env"] }));
@@ -163,6 +174,7 @@ const tables = await us.cleanrooms.send(new cr.ListIdMappingTablesCommand({ memb
 for (const t of tables.idMappingTableSummaries) {
   r.DeleteIdMappingTable = await attempt(us.cleanrooms.send(new cr.DeleteIdMappingTableCommand({ membershipIdentifier, idMappingTableIdentifier: t.id })));
 }
+await run("DeleteAnalysisTemplate", us.cleanrooms, new cr.DeleteAnalysisTemplateCommand(at));
 await run("DeleteConfiguredTableAnalysisRule", us.cleanrooms, new cr.DeleteConfiguredTableAnalysisRuleCommand({ configuredTableIdentifier, analysisRuleType: "CUSTOM" }));
 await run("DeleteConfiguredTable", us.cleanrooms, new cr.DeleteConfiguredTableCommand({ configuredTableIdentifier }));
 await run("DeleteMembership", us.cleanrooms, new cr.DeleteMembershipCommand({ membershipIdentifier }));

@@ -2,6 +2,7 @@ using CleanroomsStack.Bench.World;
 using CleanroomsStack.Core.Config;
 using CleanroomsStack.Core.Desired;
 using CleanroomsStack.Core.Inventory;
+using CleanroomsStack.Core.Kinds;
 using CleanroomsStack.Core.Live;
 using CleanroomsStack.Core.Resources.AnalysisRule;
 using CleanroomsStack.Core.Resources.IdNamespaceAssociation;
@@ -49,14 +50,15 @@ public static class InMemoryPlanInputs
         var memberships = desired.Collaborations.Select((c, i) => new MembershipState(
             MembershipId(i), $"arn:aws:cleanrooms:us-east-1:{Us}:membership/{MembershipId(i)}", c.CollaborationId, c.Name, "ACTIVE",
             c.Membership.QueryLogStatus,
-            c.TableAssociations.Select(a => new TableAssociationState(
+            KindValues.Empty
+                .With(TableAssociationKind.Instance, TableAssociationKind.Instance.Specs(c).Select(a => new TableAssociationState(
                 Id($"{i}/{a.Name}"), $"arn:aws:cleanrooms:us-east-1:{Us}:configuredtableassociation/{MembershipId(i)}/{Id($"{i}/{a.Name}")}",
                 a.Name, a.ConfiguredTableId, a.RoleArn, a.Description,
-                [new AnalysisRuleState(a.Rule.Type, ++ruleCount % 100 == 0 ? [] : a.Rule.AllowedResultReceivers, a.Rule.AllowedAdditionalAnalyses)])).ToList(),
-            c.IdNamespaceAssociations.Select(n => new IdNamespaceAssociationState(
+                [new AnalysisRuleState(a.Rule.Type, ++ruleCount % 100 == 0 ? [] : a.Rule.AllowedResultReceivers, a.Rule.AllowedAdditionalAnalyses)])).ToList())
+                .With(IdNamespaceAssociationKind.Instance, IdNamespaceAssociationKind.Instance.Specs(c).Select(n => new IdNamespaceAssociationState(
                 Id($"{i}/ns/{n.Name}"), $"arn:aws:cleanrooms:us-east-1:{Us}:membership/{MembershipId(i)}/idnamespaceassociation/{Id($"{i}/ns/{n.Name}")}",
-                n.Name, n.InputReferenceArn, n.ManageResourcePolicies, n.Description, n.AllowUseAsDimensionColumn)).ToList(),
-            c.Membership.JobLogStatus, c.Membership.DefaultResultConfiguration, c.Membership.Payment ?? new PaymentConfiguration(false), [])).ToList();
+                n.Name, n.InputReferenceArn, n.ManageResourcePolicies, n.Description, n.AllowUseAsDimensionColumn)).ToList()),
+            c.Membership.JobLogStatus, c.Membership.DefaultResultConfiguration, c.Membership.Payment ?? new PaymentConfiguration(false))).ToList();
         return new LiveState(memberships);
     }
 

@@ -72,4 +72,9 @@ internal static class Operations
     public static readonly AwsOperation CreateIdMappingTable = CleanRooms("CreateIdMappingTable", HttpMethod.Post, RepeatSafety.NotIdempotent);
     public static readonly AwsOperation UpdateIdMappingTable = CleanRooms("UpdateIdMappingTable", HttpMethod.Patch);
     public static readonly AwsOperation DeleteIdMappingTable = CleanRooms("DeleteIdMappingTable", HttpMethod.Delete);
+    public static readonly AwsOperation ListAnalysisTemplates = CleanRooms("ListAnalysisTemplates", HttpMethod.Get);
+    public static readonly AwsOperation GetAnalysisTemplate = CleanRooms("GetAnalysisTemplate", HttpMethod.Get);
+    public static readonly AwsOperation CreateAnalysisTemplate = CleanRooms("CreateAnalysisTemplate", HttpMethod.Post, RepeatSafety.NotIdempotent);
+    public static readonly AwsOperation UpdateAnalysisTemplate = CleanRooms("UpdateAnalysisTemplate", HttpMethod.Patch);
+    public static readonly AwsOperation DeleteAnalysisTemplate = CleanRooms("DeleteAnalysisTemplate", HttpMethod.Delete);
 }

@@ -33,4 +33,10 @@ internal sealed record CreateIdMappingTableBody(
 
 internal sealed record UpdateIdMappingTableBody(string? Description, string? KmsKeyArn);
 
+internal sealed record CreateAnalysisTemplateBody(
+    string Name, string Format, AnalysisSource Source, string? Description, IReadOnlyList<AnalysisParameter>? AnalysisParameters,
+    AnalysisSchema? Schema, IReadOnlyDictionary<string, string>? Tags);
+
+internal sealed record UpdateAnalysisTemplateBody(string? Description);
+
 internal sealed record UpdateIdNamespaceAssociationBody(string? Name, string? Description, IdMappingConfig? IdMappingConfig);

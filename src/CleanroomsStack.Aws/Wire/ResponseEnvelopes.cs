@@ -66,6 +66,15 @@ internal sealed record IdMappingTablePage(IReadOnlyList<IdMappingTableSummary>? 
     public IReadOnlyList<IdMappingTableSummary>? Items => IdMappingTableSummaries;
 }
 
+internal sealed record AnalysisTemplateEnvelope(AnalysisTemplate? AnalysisTemplate);
+
+internal sealed record AnalysisTemplatePage(
+    IReadOnlyList<AnalysisTemplateSummary>? AnalysisTemplateSummaries, string? NextToken) : IPage<AnalysisTemplateSummary>
+{
+    [JsonIgnore]
+    public IReadOnlyList<AnalysisTemplateSummary>? Items => AnalysisTemplateSummaries;
+}
+
 /// <summary>The modeled members of every restJson1 error body (all optional; unknown ones ignored).</summary>
 internal sealed record ErrorBody(
     string? Message, string? Reason, string? ResourceId, string? ResourceType,

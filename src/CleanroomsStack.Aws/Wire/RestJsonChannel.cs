@@ -13,6 +13,9 @@ internal sealed class RestJsonChannel(AwsCallExecutor executor)
 {
     private const string JsonContentType = "application/json";
 
+    /// <summary>The largest page Clean Rooms allows: fewer calls against a per-operation rate limit.</summary>
+    public const string MaxPageSize = "100";
+
     /// <summary>GET (or any call without a body) returning a JSON document.</summary>
     public async Task<TOut> GetAsync<TOut>(AwsOperation operation, string pathAndQuery, JsonTypeInfo<TOut> output, CancellationToken ct)
     {

@@ -12,6 +12,9 @@ namespace CleanroomsStack.Cli.SavedPlans;
 internal sealed record SavedPlan(int FormatVersion, string Kind, string ConfigFingerprint, string LiveStateFingerprint, PlanDocument Plan)
 {
     public const string KindName = "cleanrooms-stack-saved-plan";
+
+    /// <summary>Follows the plan document's format: version 2 carries attribute values as JSON values, version 1 as text.</summary>
+    public const int CurrentFormatVersion = PlanDocument.CurrentFormatVersion;
 }
 
 internal static class SavedPlanFile
@@ -28,7 +31,7 @@ internal static class SavedPlanFile
     public static void Write(TextWriter output, PlanFingerprint fingerprint, PlanDocument plan) => output.Write(Serialize(fingerprint, plan));
 
     private static string Serialize(PlanFingerprint fingerprint, PlanDocument plan) =>
-        JsonSerializer.Serialize(new SavedPlan(1, SavedPlan.KindName, fingerprint.Config, fingerprint.LiveState, plan), Options) + "\n";
+        JsonSerializer.Serialize(new SavedPlan(SavedPlan.CurrentFormatVersion, SavedPlan.KindName, fingerprint.Config, fingerprint.LiveState, plan), Options) + "\n";
 
     /// <summary>Reads a saved plan; a missing or foreign file is reported on <paramref name="error"/> and gives null.</summary>
     public static SavedPlan? Read(string path, TextWriter error)
@@ -45,10 +48,17 @@ internal static class SavedPlanFile
         try
         {
             var saved = JsonSerializer.Deserialize<SavedPlan>(File.ReadAllText(path), Options);
-            if (saved is { Kind: SavedPlan.KindName, FormatVersion: 1 }) return saved;
+            if (saved is { Kind: SavedPlan.KindName, FormatVersion: SavedPlan.CurrentFormatVersion, Plan.FormatVersion: PlanDocument.CurrentFormatVersion })
+                return saved;
+            if (saved is { Kind: SavedPlan.KindName })
+            {
+                error.WriteLine($"error: '{path}' was saved by an older cleanrooms-stack (plan format version {saved.FormatVersion}); this one reads version {SavedPlan.CurrentFormatVersion}.");
+                error.WriteLine("  hint: re-run `cleanrooms-stack preview --out <file>` to save the plan again, review it, then apply it.");
+                return null;
+            }
         }
         catch (JsonException) { /* reported below */ }
-        error.WriteLine($"error: '{path}' is not a plan saved by `cleanrooms-stack preview --out` (format version 1).");
+        error.WriteLine($"error: '{path}' is not a plan saved by `cleanrooms-stack preview --out` (format version {SavedPlan.CurrentFormatVersion}).");
         error.WriteLine("  hint: save the plan again with `cleanrooms-stack preview --out <file>`.");
         return null;
     }

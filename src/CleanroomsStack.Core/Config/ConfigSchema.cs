@@ -131,17 +131,11 @@ public static class ConfigSchema
 
     private static readonly StringNode Region = new("AWS region of the memberships.", "us-east-1", "^[a-z]{2}(-[a-z]+)+-[0-9]+$", Counterexample: "US-East-1");
 
-    /// <summary>What <c>defaults</c> holds and each collaboration may override.</summary>
+    /// <summary>What <c>defaults</c> holds and each collaboration may override: the region, the tags, and each kind's keys.</summary>
     public static IReadOnlyList<SchemaProperty> Settings { get; } =
     [
         Key("region", Region),
-        Key("membership", Membership),
-        Key("tables", Tables),
-        Key("association", Association),
-        Key("analysisRule", AnalysisRule),
-        Key("idNamespaceAssociations", new ArrayNode("ID namespaces to associate.", IdNamespaceAssociation)),
-        Key("idMappingTables", new ArrayNode("ID mapping tables to create in the membership.", IdMappingTable)),
-        Key("adoptExistingNames", new BoolNode("Keep associations of selected tables under their existing names.", false)),
+        .. Kinds.ResourceKinds.All.SelectMany(k => k.ConfigKeys),
         Key("tags", new ObjectNode("Tags on everything the tool creates.", [],
             Values: new StringNode("Tag value.", "acx", MaxLength: 256), KeyPattern: "^(?![aA][wW][sS]:).{1,128}$", MaxKeys: 50)),
     ];

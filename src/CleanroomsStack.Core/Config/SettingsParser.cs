@@ -10,7 +10,7 @@ namespace CleanroomsStack.Core.Config;
 /// </summary>
 internal sealed class SettingsParser(ConfigReader reader)
 {
-    public static readonly string[] Keys = ["region", "membership", "tables", "association", "analysisRule", "idNamespaceAssociations", "idMappingTables", "adoptExistingNames", "tags"];
+    public static IReadOnlyList<string> Keys => ConfigSchema.Settings.Select(k => k.Key).ToList();
     private static readonly string[] RuleTypes = ["CUSTOM", "LIST", "AGGREGATION"];
     private static readonly string[] ExceedBehaviours = ["truncate", "error"];
     public const int DefaultMaxTables = 25;
@@ -23,15 +23,14 @@ internal sealed class SettingsParser(ConfigReader reader)
         var tables = ParseTables(settings.Find("tables"), owner);
         var association = ParseAssociation(settings.Find("association")?.Value, owner, ownerName, complete);
         var rule = ParseRule(settings.Find("analysisRule"), owner);
-        var idResources = new IdResourcesParser(reader);
-        var namespaces = idResources.IdNamespaceAssociations(settings.Find("idNamespaceAssociations")?.Value);
-        var mappingTables = idResources.IdMappingTables(settings.Find("idMappingTables")?.Value);
+        // Each kind that lives in a membership reads its own keys; a null means one of them was invalid.
+        var kinds = Kinds.ResourceKinds.InMembership.Aggregate((Kinds.KindValues?)Kinds.KindValues.Empty,
+            (parsed, kind) => kind.ParseSettings(reader, settings, parsed ?? Kinds.KindValues.Empty) is { } next && parsed is not null ? next : null);
         var adopt = settings.Find("adoptExistingNames") is { } a ? reader.Bool(a.Value, "adoptExistingNames") : false;
         var tags = settings.Find("tags") is { } t ? Tags(t.Value) : new Dictionary<string, string>();
-        return membership is null || tables is null || association is null || rule is null || namespaces is null || mappingTables is null
-            || adopt is null || tags is null
+        return membership is null || tables is null || association is null || rule is null || kinds is null || adopt is null || tags is null
             ? null
-            : new CollaborationSettings(membership, tables, association, rule, namespaces, adopt.Value, tags, mappingTables);
+            : new CollaborationSettings(membership, tables, association, rule, kinds, adopt.Value, tags);
     }
 
     /// <summary>Tags as a flat map of text to text; AWS reserves the 'aws:' prefix.</summary>

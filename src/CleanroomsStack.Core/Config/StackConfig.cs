@@ -22,6 +22,20 @@ public sealed record StackConfig(
     /// cover every pending invitation and membership, not only the listed ids.
     /// </summary>
     public bool ManagesUnlistedCollaborations => Invitations is { } p && (p.AcceptAll || p.Rules.Count > 0) && Defaults is not null;
+
+    /// <summary>
+    /// Whether a run must read <paramref name="kind"/> in the membership of <paramref name="collaborationId"/>: always for
+    /// kinds reported even when unconfigured, else when the collaboration's settings (the defaults for collaborations the
+    /// invitation policy manages) ask for one, or when the config leaves it (everything inside must go first).
+    /// </summary>
+    public bool Reads(string collaborationId, Kinds.MembershipChildKind kind)
+    {
+        if (kind.ReadWhenUnconfigured) return true;
+        var listed = Collaborations.FirstOrDefault(c => c.Id.Value == collaborationId);
+        return listed is null
+            ? Defaults is { } defaults && kind.IsConfigured(defaults)
+            : listed.State == ParticipationState.Left || kind.IsConfigured(listed.Settings);
+    }
 }
 
 /// <summary>
@@ -54,6 +68,7 @@ public sealed record CollaborationConfig(
 public enum ParticipationState { Active, Left }
 
 /// <summary>Everything that may be set under <c>defaults</c> and overridden per collaboration.</summary>
+/// <param name="Kinds">The settings lists of the kinds configured as lists (ID namespace associations, …), each read by its kind.</param>
 /// <param name="AdoptExistingNames">Keep associations of selected tables under their existing names instead of replacing them.</param>
 /// <param name="Tags">Tags applied to everything the tool creates.</param>
 public sealed record CollaborationSettings(
@@ -61,10 +76,9 @@ public sealed record CollaborationSettings(
     TableSelection Tables,
     AssociationSettings Association,
     AnalysisRuleSettings AnalysisRule,
-    IReadOnlyList<IdNamespaceAssociationSettings> IdNamespaceAssociations,
+    Kinds.KindValues Kinds,
     bool AdoptExistingNames = false,
-    IReadOnlyDictionary<string, string>? Tags = null,
-    IReadOnlyList<IdMappingTableSettings>? IdMappingTables = null);
+    IReadOnlyDictionary<string, string>? Tags = null);
 
 /// <param name="JobLogStatus">Null: not managed.</param>
 /// <param name="DefaultResult">Null: not managed.</param>
@@ -108,20 +122,3 @@ public sealed record ResultReceivers(bool Auto, IReadOnlyList<Located<string>> A
 {
     public static ResultReceivers Automatic(SourceLocation location) => new(true, [], location);
 }
-
-public sealed record IdNamespaceAssociationSettings(
-    string Name,
-    string Arn,
-    string? Description,
-    bool ManageResourcePolicies,
-    bool AllowUseAsDimensionColumn,
-    SourceLocation Location);
-
-/// <param name="WorkflowArn">The Entity Resolution ID mapping workflow the table is built from.</param>
-public sealed record IdMappingTableSettings(
-    string Name,
-    string WorkflowArn,
-    bool ManageResourcePolicies,
-    string? Description,
-    string? KmsKeyArn,
-    SourceLocation Location);

@@ -1,8 +1,6 @@
 using CleanroomsStack.Core.Diagnostics;
-using CleanroomsStack.Core.Resources.IdMappingTable;
-using CleanroomsStack.Core.Resources.IdNamespaceAssociation;
+using CleanroomsStack.Core.Kinds;
 using CleanroomsStack.Core.Resources.Membership;
-using CleanroomsStack.Core.Resources.TableAssociation;
 
 namespace CleanroomsStack.Core.Desired;
 
@@ -12,6 +10,7 @@ public sealed record DesiredState(
     IReadOnlyList<DesiredCollaboration> Collaborations,
     IReadOnlyList<Diagnostic> Diagnostics);
 
+/// <param name="Children">The resources wanted inside the membership, per kind (each kind reads its own list).</param>
 /// <param name="Label">How the plan introduces this collaboration, e.g. "accept invitation from AMC (921290734397)".</param>
 /// <param name="AssociationNameTemplate">The association name template (e.g. <c>acx_{table}</c>), quoted in plan reasons.</param>
 /// <param name="TemplateNames">
@@ -27,11 +26,9 @@ public sealed record DesiredCollaboration(
     string Name,
     string Label,
     MembershipSpec Membership,
-    IReadOnlyList<TableAssociationSpec> TableAssociations,
-    IReadOnlyList<IdNamespaceAssociationSpec> IdNamespaceAssociations,
+    KindValues Children,
     string AssociationNameTemplate = "{table}",
     IReadOnlySet<string>? TemplateNames = null,
     bool Leave = false,
     SourceLocation? Location = null,
-    bool AdoptExistingNames = false,
-    IReadOnlyList<IdMappingTableSpec>? IdMappingTables = null);
+    bool AdoptExistingNames = false);

@@ -2,6 +2,7 @@ using CleanroomsStack.Core.Config;
 using CleanroomsStack.Core.Diagnostics;
 using CleanroomsStack.Core.Inventory;
 using CleanroomsStack.Core.Resources.Membership;
+using CleanroomsStack.Core.Values;
 
 namespace CleanroomsStack.Core.Desired;
 
@@ -12,8 +13,6 @@ namespace CleanroomsStack.Core.Desired;
 /// </summary>
 public static class DesiredStateExpander
 {
-    private static readonly string[] GoneStatuses = ["LEFT", "REMOVED", "COLLABORATION_DELETED"];
-
     public static DesiredState Expand(StackConfig config, Inventory.Inventory inventory)
     {
         var region = inventory.Region ?? config.Region ?? "(default region)";
@@ -44,7 +43,7 @@ public static class DesiredStateExpander
                 config.Id.Location, "check the id against the invitation, and that the credentials (--profile) and region (--region, defaults.region) are the invited account's"));
             return null;
         }
-        if (GoneStatuses.Contains(info.MemberStatus))
+        if (info.MemberStatus.IsGone)
         {
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.CollaborationNotJoinable,
                 $"{Gone(info.MemberStatus)} collaboration {info.Id} ('{config.Name}'); it can't be joined again, so nothing is planned for it",
@@ -57,7 +56,15 @@ public static class DesiredStateExpander
                 $"collaboration {info.Id} is called '{info.Name}' in AWS, but the config calls it '{config.Name}'", config.Location,
                 "check that the id is the one you mean; rename the entry to match to silence this"));
         }
-        var label = info.MemberStatus == "INVITED"
+        if (!info.MemberStatus.IsKnown)
+        {
+            // A status AWS added later: never guess what it allows; plan nothing for the collaboration and say why.
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.CollaborationNotJoinable,
+                $"AWS reports an {info.MemberStatus.Describe()} for collaboration {info.Id} ('{config.Name}') that this version of cleanrooms-stack doesn't know, so nothing is planned for it",
+                hint: "upgrade cleanrooms-stack; the config is not the cause"));
+            return null;
+        }
+        var label = info.MemberStatus == MemberStatus.Invited
             ? $"accept invitation from {info.CreatorDisplayName} ({info.CreatorAccountId})"
             : $"membership {info.MembershipId}";
         return CollaborationExpander.Expand(config.Name, config.Settings, info, inventory, label, config.Location, diagnostics);
@@ -70,12 +77,12 @@ public static class DesiredStateExpander
             yield break;
         var listed = config.Collaborations.Select(c => c.Id.Value).ToHashSet(StringComparer.Ordinal);
         var candidates = inventory.Collaborations
-            .Where(c => !listed.Contains(c.Id) && c.MemberStatus is "INVITED" or "ACTIVE" && c.CreatorAccountId != inventory.Caller.AccountId)
+            .Where(c => !listed.Contains(c.Id) && c.MemberStatus.IsOpen && c.CreatorAccountId != inventory.Caller.AccountId)
             .Where(c => policy.Matches(c.CreatorAccountId, c.Name));
         foreach (var info in candidates)
         {
             var found = new List<Diagnostic>();
-            var label = info.MemberStatus == "INVITED"
+            var label = info.MemberStatus == MemberStatus.Invited
                 ? $"accept invitation from {info.CreatorDisplayName} ({info.CreatorAccountId}), by invitation policy"
                 : $"membership {info.MembershipId}, by invitation policy";
             var desired = CollaborationExpander.Expand(info.Name, defaults, info, inventory, label, policy.Location, found);
@@ -88,20 +95,15 @@ public static class DesiredStateExpander
     /// <summary><c>state: left</c>: no resources are desired; the planner deletes what exists (if allowed).</summary>
     private static DesiredCollaboration Leave(CollaborationConfig config, CollaborationInfo info)
     {
-        var label = info.MemberStatus switch
-        {
-            "ACTIVE" => $"leave collaboration (membership {info.MembershipId})",
-            "INVITED" => "invitation not accepted (state: left)",
-            _ => $"not a member ({info.MemberStatus})",
-        };
+        var label = info.MemberStatus == MemberStatus.Active ? $"leave collaboration (membership {info.MembershipId})"
+            : info.MemberStatus == MemberStatus.Invited ? "invitation not accepted (state: left)"
+            : $"not a member ({info.MemberStatus.Describe()})";
         return new DesiredCollaboration(info.Id, config.Name, label, new MembershipSpec(info.Id, config.Settings.Membership.QueryLogStatus),
-            [], [], config.Settings.Association.NameTemplate.Value, null, Leave: true, config.Location);
+            Kinds.KindValues.Empty, config.Settings.Association.NameTemplate.Value, null, Leave: true, config.Location);
     }
 
-    private static string Gone(string status) => status switch
-    {
-        "REMOVED" => "this account was removed from",
-        "COLLABORATION_DELETED" => "its creator deleted",
-        _ => "this account has left",
-    };
+    private static string Gone(MemberStatus status) =>
+        status == MemberStatus.Removed ? "this account was removed from"
+        : status == MemberStatus.CollaborationDeleted ? "its creator deleted"
+        : "this account has left";
 }

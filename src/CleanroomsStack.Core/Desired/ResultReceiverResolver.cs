@@ -10,7 +10,6 @@ namespace CleanroomsStack.Core.Desired;
 /// </summary>
 public static class ResultReceiverResolver
 {
-    private static readonly string[] GoneStatuses = ["LEFT", "REMOVED"];
 
     public static IReadOnlyList<string>? Resolve(ResultReceivers receivers, CollaborationInfo collaboration, string callerAccountId, List<Diagnostic> diagnostics)
     {
@@ -20,7 +19,7 @@ public static class ResultReceiverResolver
 
     /// <summary>What <c>auto</c> means in this collaboration: every other current member that can receive results, sorted.</summary>
     public static List<string> Eligible(CollaborationInfo collaboration, string callerAccountId) => collaboration.Members
-        .Where(m => m.AccountId != callerAccountId && m.CanReceiveResults && !GoneStatuses.Contains(m.Status))
+        .Where(m => m.AccountId != callerAccountId && m.CanReceiveResults && m.Status.IsOpen)
         .Select(m => m.AccountId)
         .Distinct()
         .Order(StringComparer.Ordinal)

@@ -1,12 +1,14 @@
 using CleanroomsStack.Core.Desired;
+using CleanroomsStack.Core.Kinds;
 using CleanroomsStack.Core.Live;
 using CleanroomsStack.Core.Resources.Membership;
+using CleanroomsStack.Core.Resources.TableAssociation;
 
 namespace CleanroomsStack.Core.Import;
 
 /// <summary>
 /// Writes a collaborations.yaml that describes the live account as it is (active memberships with their associations,
-/// rules and ID namespace associations), so a team adopts the tool in one step and the next preview shows no changes.
+/// rules and whatever else each kind imports), so a team adopts the tool in one step and the next preview shows no changes.
 /// Settings most memberships share go into <c>defaults</c>; a collaboration only lists what differs.
 /// </summary>
 public static class ConfigImporter
@@ -14,7 +16,7 @@ public static class ConfigImporter
     public static string ToYaml(Inventory.Inventory inventory, LiveState live)
     {
         var collaborations = live.Memberships
-            .Where(m => m.Status == "ACTIVE")
+            .Where(m => m.IsActive)
             .Select(m => Describe(m, inventory))
             .OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal)
             .ToList();
@@ -24,7 +26,7 @@ public static class ConfigImporter
     private static ImportedCollaboration Describe(MembershipState m, Inventory.Inventory inventory)
     {
         var tableNames = inventory.ConfiguredTables.ToDictionary(t => t.Id, t => t.Name);
-        var associations = m.TableAssociations.Where(a => tableNames.ContainsKey(a.ConfiguredTableId)).ToList();
+        var associations = TableAssociationKind.Instance.States(m).Where(a => tableNames.ContainsKey(a.ConfiguredTableId)).ToList();
         var names = associations.Select(a => tableNames[a.ConfiguredTableId]).Order(StringComparer.Ordinal).ToList();
         var prefixes = associations.Select(a => TemplatePrefix(a.Name, tableNames[a.ConfiguredTableId])).ToList();
         var prefix = MostCommon(prefixes.Where(p => p is not null).Select(p => p!)) ?? "";
@@ -40,15 +42,12 @@ public static class ConfigImporter
         var auto = collaboration is not null
             && receivers.SequenceEqual(ResultReceiverResolver.Eligible(collaboration, inventory.Caller.AccountId));
 
-        var namespaces = m.IdNamespaceAssociations.OrderBy(n => n.Name, StringComparer.Ordinal).ToList();
-        var namespacesKey = string.Join('\n', namespaces.Select(n =>
-            $"{n.Name}|{n.InputReferenceArn}|{n.Description}|{n.ManageResourcePolicies}|{n.AllowUseAsDimensionColumn}"));
         return new ImportedCollaboration(m.CollaborationId, collaboration?.Name ?? m.CollaborationName,
             new ImportedMembership(m.QueryLogStatus, m.JobLogStatus, m.DefaultResultConfiguration),
             new ImportedTables(string.Join('\n', names)),
             new ImportedAssociation(prefix + "{table}", role, string.IsNullOrEmpty(description) ? null : description),
             new ImportedRule(type, auto ? null : string.Join(',', receivers), string.Join(',', rule?.AllowedAdditionalAnalyses ?? [])),
-            new ImportedIdNamespaces(namespacesKey, namespaces),
+            ResourceKinds.InMembership.SelectMany(k => k.Import(m, inventory)).ToList(),
             adopt);
     }
 

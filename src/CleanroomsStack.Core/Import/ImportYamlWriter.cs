@@ -17,7 +17,7 @@ internal static partial class ImportYamlWriter
             ConfigImporter.MostCommon(collaborations.Select(c => c.Tables)),
             ConfigImporter.MostCommon(collaborations.Select(c => c.Association)) ?? new ImportedAssociation("{table}", "REPLACE-WITH-ROLE", null),
             ConfigImporter.MostCommon(collaborations.Select(c => c.Rule)),
-            ConfigImporter.MostCommon(collaborations.Select(c => c.IdNamespaces)),
+            DefaultSections(collaborations),
             ConfigImporter.MostCommon(collaborations.Select(c => c.AdoptExistingNames)));
         var y = new StringBuilder();
         y.Append("# Written by `cleanrooms-stack import` from the live account: every active membership with its table\n");
@@ -30,14 +30,20 @@ internal static partial class ImportYamlWriter
         foreach (var c in collaborations)
         {
             y.Append($"  - name: {Scalar(c.Name)}\n    id: {c.Id}\n");
-            WriteGroups(y, "    ", new Groups(c.Membership, c.Tables, c.Association, c.Rule, c.IdNamespaces, c.AdoptExistingNames), defaults);
+            WriteGroups(y, "    ", new Groups(c.Membership, c.Tables, c.Association, c.Rule, c.Sections, c.AdoptExistingNames), defaults);
         }
         return y.ToString();
     }
 
     private sealed record Groups(
         ImportedMembership? Membership, ImportedTables? Tables, ImportedAssociation Association, ImportedRule? Rule,
-        ImportedIdNamespaces? IdNamespaces, bool AdoptExistingNames);
+        IReadOnlyList<ImportedSection> Sections, bool AdoptExistingNames);
+
+    /// <summary>For each kind's key, the section most memberships share.</summary>
+    private static IReadOnlyList<ImportedSection> DefaultSections(IReadOnlyList<ImportedCollaboration> collaborations) =>
+        collaborations.SelectMany(c => c.Sections).GroupBy(s => s.Key)
+            .Select(g => ConfigImporter.MostCommon(g)!)
+            .ToList();
 
     /// <summary>Writes every group that differs from <paramref name="defaults"/> (all of them when there are none).</summary>
     private static void WriteGroups(StringBuilder y, string indent, Groups g, Groups? defaults)
@@ -67,20 +73,40 @@ internal static partial class ImportYamlWriter
             y.Append($"{indent}analysisRule:\n{indent}  type: {rule.Type}\n{indent}  allowedResultReceivers:{receivers}\n");
             y.Append($"{indent}  allowedAdditionalAnalyses:{List(rule.AdditionalAnalyses.Split(',', StringSplitOptions.RemoveEmptyEntries), indent + "  ")}\n");
         }
-        if (g.IdNamespaces is { } ns && ns != defaults?.IdNamespaces)
-        {
-            y.Append(ns.Associations.Count == 0 ? $"{indent}idNamespaceAssociations: []\n" : $"{indent}idNamespaceAssociations:\n");
-            foreach (var n in ns.Associations)
-            {
-                y.Append($"{indent}  - name: {Scalar(n.Name)}\n{indent}    arn: {Scalar(n.InputReferenceArn)}\n");
-                if (n.Description is { } d) y.Append($"{indent}    description: {Scalar(d)}\n");
-                y.Append($"{indent}    manageResourcePolicies: {Bool(n.ManageResourcePolicies)}\n");
-                y.Append($"{indent}    allowUseAsDimensionColumn: {Bool(n.AllowUseAsDimensionColumn)}\n");
-            }
-        }
+        // A key the defaults leave out means an empty list there, and an empty list needs no line under defaults.
+        foreach (var section in g.Sections.Where(s => defaults is null
+                     ? s.Items.Count > 0
+                     : !s.Equals(defaults.Sections.FirstOrDefault(d => d.Key == s.Key) ?? new ImportedSection(s.Key, []))))
+            WriteSection(y, indent, section);
         if (g.AdoptExistingNames != (defaults?.AdoptExistingNames ?? false))
             y.Append($"{indent}adoptExistingNames: {Bool(g.AdoptExistingNames)}\n");
     }
+
+    /// <summary>A kind's list: one '- key: value' block per item; values that are null are left out.</summary>
+    private static void WriteSection(StringBuilder y, string indent, ImportedSection section)
+    {
+        y.Append(section.Items.Count == 0 ? $"{indent}{section.Key}: []\n" : $"{indent}{section.Key}:\n");
+        foreach (var item in section.Items)
+        {
+            var first = true;
+            foreach (var (key, value) in item.Fields.Where(f => f.Value is not null))
+            {
+                var text = value switch
+                {
+                    bool b => " " + Bool(b),
+                    IEnumerable<ImportedItem> items => " [" + string.Join(", ", items.Select(Flow)) + "]",
+                    IEnumerable<string> list when value is not string => List(list, indent + "    "),
+                    _ => " " + Scalar(value!.ToString()!),
+                };
+                y.Append($"{indent}  {(first ? "- " : "  ")}{key}:{text}\n");
+                first = false;
+            }
+        }
+    }
+
+    /// <summary>A nested item as a flow mapping, e.g. <c>{ name: min_age, type: INTEGER }</c>.</summary>
+    private static string Flow(ImportedItem item) =>
+        "{ " + string.Join(", ", item.Fields.Where(f => f.Value is not null).Select(f => $"{f.Key}: {(f.Value is bool b ? Bool(b) : Scalar(f.Value!.ToString()!))}")) + " }";
 
     /// <summary>The value part of "key:" for a list: inline when short, one item per line when long.</summary>
     private static string List(IEnumerable<string> items, string keyIndent)

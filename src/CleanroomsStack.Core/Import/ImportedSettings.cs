@@ -1,4 +1,3 @@
-using CleanroomsStack.Core.Resources.IdNamespaceAssociation;
 using CleanroomsStack.Core.Resources.Membership;
 
 namespace CleanroomsStack.Core.Import;
@@ -19,13 +18,6 @@ public sealed record ImportedAssociation(string NameTemplate, string Role, strin
 /// <param name="Receivers">Null: <c>auto</c>; otherwise the explicit account ids, joined by ','.</param>
 public sealed record ImportedRule(string Type, string? Receivers, string AdditionalAnalyses);
 
-public sealed record ImportedIdNamespaces(string Key, IReadOnlyList<IdNamespaceAssociationState> Associations)
-{
-    public bool Equals(ImportedIdNamespaces? other) => other is not null && other.Key == Key;
-
-    public override int GetHashCode() => Key.GetHashCode(StringComparison.Ordinal);
-}
-
 public sealed record ImportedCollaboration(
     string Id, string Name, ImportedMembership Membership, ImportedTables Tables, ImportedAssociation Association,
-    ImportedRule Rule, ImportedIdNamespaces IdNamespaces, bool AdoptExistingNames);
+    ImportedRule Rule, IReadOnlyList<ImportedSection> Sections, bool AdoptExistingNames);

@@ -21,13 +21,13 @@ public sealed record CollaborationInfo(
     string Name,
     string CreatorAccountId,
     string CreatorDisplayName,
-    string MemberStatus,
+    Values.MemberStatus MemberStatus,
     string? MembershipId,
     IReadOnlyList<MemberInfo> Members);
 
 /// <param name="Payment">What the creator assigned this member to pay for (ListMembers paymentConfiguration), when known.</param>
-public sealed record MemberInfo(string AccountId, string DisplayName, string Status, IReadOnlyList<string> Abilities,
+public sealed record MemberInfo(string AccountId, string DisplayName, Values.MemberStatus Status, IReadOnlyList<Values.MemberAbility> Abilities,
     Resources.Membership.PaymentConfiguration? Payment = null)
 {
-    public bool CanReceiveResults => Abilities.Contains("CAN_RECEIVE_RESULTS");
+    public bool CanReceiveResults => Abilities.Contains(Values.MemberAbility.CanReceiveResults);
 }

@@ -6,6 +6,6 @@ namespace CleanroomsStack.Core.Live;
 public sealed record LiveState(IReadOnlyList<MembershipState> Memberships)
 {
     public MembershipState? ForCollaboration(string collaborationId) =>
-        Memberships.FirstOrDefault(m => m.CollaborationId == collaborationId && m.Status == "ACTIVE")
+        Memberships.FirstOrDefault(m => m.CollaborationId == collaborationId && m.IsActive)
         ?? Memberships.FirstOrDefault(m => m.CollaborationId == collaborationId);
 }

@@ -1,8 +1,11 @@
+using System.Text.Json.Nodes;
+using CleanroomsStack.Core.Kinds;
+
 namespace CleanroomsStack.Core.Planning;
 
 /// <summary>
 /// Collects the attribute diffs of one resource. Whether a changed attribute forces replacement comes from the
-/// resource kind's data (<see cref="ResourceKinds"/>), never from the differ, so the rule lives in one place.
+/// resource kind's data (<see cref="ResourceKind.ReplaceOnChange"/>), never from the differ, so the rule lives in one place.
 /// </summary>
 public sealed class DiffBuilder(ResourceKind kind)
 {
@@ -16,12 +19,16 @@ public sealed class DiffBuilder(ResourceKind kind)
     public ChangeAction Action => ForcesReplacement ? ChangeAction.Replace : _diffs.Count > 0 ? ChangeAction.Update : ChangeAction.NoOp;
 
     /// <summary>Records the attribute if it differs between live and desired.</summary>
-    public DiffBuilder Compare(string path, string? before, string? after)
+    public DiffBuilder Compare(string path, JsonNode? before, JsonNode? after)
     {
-        if (before != after)
-            _diffs.Add(new AttributeDiff(path, before, after, kind.Info().ReplaceOnChange.Contains(path)));
+        if (!AttributeValue.Same(before, after))
+            _diffs.Add(new AttributeDiff(path, before, after, kind.ReplaceOnChange.Contains(path)));
         return this;
     }
+
+    public DiffBuilder Compare(string path, string? before, string? after) => Compare(path, AttributeValue.Of(before), AttributeValue.Of(after));
+
+    public DiffBuilder Compare(string path, bool before, bool after) => Compare(path, AttributeValue.Of(before), AttributeValue.Of(after));
 
     /// <summary>
     /// For optional text the config may leave unset: unset (null) means "not managed", so nothing is compared; and
@@ -35,19 +42,14 @@ public sealed class DiffBuilder(ResourceKind kind)
     }
 
     /// <summary>Records an attribute of a resource being created (<paramref name="creating"/>) or deleted.</summary>
-    public DiffBuilder Set(string path, string? value, bool creating)
+    public DiffBuilder Set(string path, JsonNode? value, bool creating)
     {
         if (value is not null)
             _diffs.Add(creating ? new AttributeDiff(path, null, value) : new AttributeDiff(path, value, null));
         return this;
     }
 
-    public static string Render(bool value) => value ? "true" : "false";
+    public DiffBuilder Set(string path, string? value, bool creating) => Set(path, AttributeValue.Of(value), creating);
 
-    /// <summary>Tags as <c>{key=value, …}</c> sorted by key; null when there are none.</summary>
-    public static string? Render(IReadOnlyDictionary<string, string>? tags) =>
-        tags is null || tags.Count == 0 ? null : "{" + string.Join(", ", tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}")) + "}";
-
-    /// <summary>Lists compare as sets, so they render sorted.</summary>
-    public static string Render(IEnumerable<string> values) => "[" + string.Join(", ", values.Distinct().Order(StringComparer.Ordinal)) + "]";
+    public DiffBuilder Set(string path, bool value, bool creating) => Set(path, AttributeValue.Of(value), creating);
 }

@@ -1,4 +1,4 @@
 namespace CleanroomsStack.Core.Planning;
 
-/// <summary>What a differ found for one resource kind inside one membership.</summary>
+/// <summary>What a kind's differ found inside one membership.</summary>
 public sealed record KindDiff(IReadOnlyList<ResourceChange> Changes, IReadOnlyList<UnmanagedResource> Unmanaged, IReadOnlyList<Diagnostics.Diagnostic>? Diagnostics = null);

@@ -1,9 +1,7 @@
 using CleanroomsStack.Core.Desired;
 using CleanroomsStack.Core.Diagnostics;
-using CleanroomsStack.Core.Resources.IdMappingTable;
-using CleanroomsStack.Core.Resources.IdNamespaceAssociation;
+using CleanroomsStack.Core.Kinds;
 using CleanroomsStack.Core.Resources.Membership;
-using CleanroomsStack.Core.Resources.TableAssociation;
 
 namespace CleanroomsStack.Core.Planning;
 
@@ -16,15 +14,12 @@ public static class LeavePlanner
 {
     public static CollaborationPlan Plan(DesiredCollaboration desired, MembershipState? membership, PlanOptions options, List<Diagnostic> diagnostics)
     {
-        if (membership is not { Status: "ACTIVE" })
+        if (membership is not { IsActive: true })
             return new CollaborationPlan(desired.CollaborationId, desired.Name, desired.Label, [], []);
         const string reason = "state: left; leaving removes everything this account shares in the collaboration";
         var address = ResourceAddress.Membership(desired.CollaborationId);
         var changes = new List<ResourceChange> { MembershipDiffer.Delete(membership, "state: left: leave the collaboration (irreversible)") };
-        foreach (var association in membership.TableAssociations)
-            changes.AddRange(TableAssociationDiffer.Delete(address.Child(ResourceKind.TableAssociation, association.Name), association, membership.Id, reason));
-        changes.AddRange(membership.IdNamespaceAssociations.Select(n => IdNamespaceAssociationDiffer.Delete(address, n, membership.Id, reason)));
-        changes.AddRange((membership.IdMappingTables ?? []).Select(t => IdMappingTableDiffer.Delete(address, t, membership.Id, reason)));
+        changes.AddRange(ResourceKinds.InMembership.SelectMany(k => k.Leave(address, membership, reason)));
         var ordered = changes.OrderBy(c => c.Address).ToList();
         if (options.AllowLeave.Contains(desired.CollaborationId))
             return new CollaborationPlan(desired.CollaborationId, desired.Name, desired.Label, ordered, []);

@@ -1,10 +1,8 @@
 using CleanroomsStack.Core.Desired;
 using CleanroomsStack.Core.Diagnostics;
+using CleanroomsStack.Core.Kinds;
 using CleanroomsStack.Core.Live;
-using CleanroomsStack.Core.Resources.IdMappingTable;
-using CleanroomsStack.Core.Resources.IdNamespaceAssociation;
 using CleanroomsStack.Core.Resources.Membership;
-using CleanroomsStack.Core.Resources.TableAssociation;
 
 namespace CleanroomsStack.Core.Planning;
 
@@ -28,7 +26,7 @@ public static class Planner
         plans.AddRange(live.Memberships
             .Where(m => !configured.Contains(m.CollaborationId))
             .GroupBy(m => m.CollaborationId)
-            .Select(g => Unconfigured(g.OrderBy(m => m.Status == "ACTIVE" ? 0 : 1).ThenBy(m => m.Id, StringComparer.Ordinal).First())));
+            .Select(g => Unconfigured(g.OrderBy(m => m.IsActive ? 0 : 1).ThenBy(m => m.Id, StringComparer.Ordinal).First())));
         var ordered = plans.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.CollaborationId, StringComparer.Ordinal).ToList();
         return new Plan(ordered, diagnostics);
     }
@@ -36,7 +34,15 @@ public static class Planner
     private static CollaborationPlan PlanCollaboration(DesiredCollaboration desired, LiveState live, List<Diagnostic> diagnostics)
     {
         var membership = live.ForCollaboration(desired.CollaborationId);
-        if (membership is { Status: not "ACTIVE" })
+        if (membership is { IsActive: false, Status.IsKnown: false })
+        {
+            // A status AWS added later: never guess what it allows, and don't send the reader to the config for it.
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.CollaborationNotJoinable,
+                $"AWS reports an {membership.Status.Describe()} for the membership in '{desired.Name}' ({desired.CollaborationId}) that this version of cleanrooms-stack doesn't know, so nothing is planned for it",
+                hint: "upgrade cleanrooms-stack; the config is not the cause"));
+            return new CollaborationPlan(desired.CollaborationId, desired.Name, $"membership {membership.Id} ({membership.Status.Describe()})", [], []);
+        }
+        if (membership is { IsActive: false })
         {
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.CollaborationNotJoinable,
                 $"the membership in '{desired.Name}' ({desired.CollaborationId}) is {membership.Status}; it can't be re-created, so nothing is planned for it",
@@ -44,23 +50,18 @@ public static class Planner
             return new CollaborationPlan(desired.CollaborationId, desired.Name, $"membership {membership.Id} ({membership.Status})", [], []);
         }
         var membershipChange = MembershipDiffer.Diff(desired.Membership, membership, desired.Label, diagnostics);
-        var membershipId = membership?.Id;
-        var address = membershipChange.Address;
-        var associations = TableAssociationDiffer.Diff(address, desired, membership?.TableAssociations ?? [], membershipId);
-        var namespaces = IdNamespaceAssociationDiffer.Diff(address, desired.Name, desired.IdNamespaceAssociations,
-            membership?.IdNamespaceAssociations ?? [], membershipId);
-        var mappingTables = IdMappingTableDiffer.Diff(address, desired.Name, desired.IdMappingTables ?? [],
-            membership?.IdMappingTables ?? [], membershipId);
-        KindDiff[] kinds = [associations, namespaces, mappingTables];
+        var scope = new KindDiffScope(membershipChange.Address, desired, membership, membership?.Id);
+        var kinds = ResourceKinds.InMembership.Select(k => k.Diff(scope)).ToList();
         diagnostics.AddRange(kinds.SelectMany(k => k.Diagnostics ?? []));
         var changes = kinds.SelectMany(k => k.Changes).Prepend(membershipChange).OrderBy(c => c.Address).ToList();
+        PlanInvariants.OneChangePerResource(changes);
         return new CollaborationPlan(desired.CollaborationId, desired.Name, desired.Label, changes,
             kinds.SelectMany(k => k.Unmanaged).OrderBy(u => u.Address).ToList());
     }
 
     private static CollaborationPlan Unconfigured(MembershipState membership)
     {
-        var reason = membership.Status == "ACTIVE"
+        var reason = membership.IsActive
             ? "this collaboration is not in the config; left as it is"
             : $"membership is {membership.Status}; reported only, never re-created";
         return new CollaborationPlan(membership.CollaborationId, membership.CollaborationName, $"membership {membership.Id}", [],

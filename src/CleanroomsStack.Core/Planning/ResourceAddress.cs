@@ -1,3 +1,6 @@
+using CleanroomsStack.Core.Kinds;
+using CleanroomsStack.Core.Resources.Membership;
+
 namespace CleanroomsStack.Core.Planning;
 
 /// <summary>
@@ -8,13 +11,13 @@ public sealed record ResourceAddress(string CollaborationId, ResourceKind Kind, 
     : IComparable<ResourceAddress>
 {
     public static ResourceAddress Membership(string collaborationId) =>
-        new(collaborationId, ResourceKind.Membership, collaborationId);
+        new(collaborationId, MembershipKind.Instance, collaborationId);
 
     public ResourceAddress Child(ResourceKind kind, string name) => new(CollaborationId, kind, name, this);
 
-    public override string ToString() => Kind == ResourceKind.Membership
+    public override string ToString() => Kind.Parent is null
         ? $"membership[{CollaborationId}]"
-        : $"{Parent ?? Membership(CollaborationId)}/{Kind.Info().AddressSegment}[{Name}]";
+        : $"{Parent ?? Membership(CollaborationId)}/{Kind.AddressSegment}[{Name}]";
 
     public int CompareTo(ResourceAddress? other) =>
         other is null ? 1 : string.CompareOrdinal(ToString(), other.ToString());

@@ -1,52 +1,31 @@
-using CleanroomsStack.Core.Resources.AnalysisRule;
-using CleanroomsStack.Core.Resources.IdMappingTable;
-using CleanroomsStack.Core.Resources.IdNamespaceAssociation;
-using CleanroomsStack.Core.Resources.Membership;
-using CleanroomsStack.Core.Resources.TableAssociation;
+using CleanroomsStack.Core.Kinds;
 
 namespace CleanroomsStack.Core.Planning;
 
 /// <summary>
-/// One planned change: where, what, why, and the attribute diffs. The typed subclasses carry what the applier
-/// needs (the desired spec and the live ids), so applying never re-derives intent.
+/// One planned change: where, what, why, and the attribute diffs, plus what the applier needs so applying never
+/// re-derives intent. Every kind uses this one type; <see cref="Desired"/> and <see cref="Live"/> hold the kind's own
+/// spec and state, read only by that kind's code.
 /// </summary>
-public abstract record ResourceChange(ResourceAddress Address, ChangeAction Action, string Reason, IReadOnlyList<AttributeDiff> Diffs)
+/// <param name="MembershipId">The membership's id; null when the membership itself is created by this plan.</param>
+/// <param name="LiveId">The AWS id of the live resource this change updates, replaces or deletes (for a rule: its association's).</param>
+/// <param name="ParentId">For a kind inside another resource than the membership: that parent's id, null when this plan creates it.</param>
+/// <param name="Order">For a replacement: whether the old resource goes before or after the new one is created.</param>
+public sealed record ResourceChange(
+    ResourceAddress Address, ChangeAction Action, string Reason, IReadOnlyList<AttributeDiff> Diffs,
+    string? MembershipId = null, string? LiveId = null, string? ParentId = null,
+    ReplacementOrder Order = ReplacementOrder.DeleteFirst, object? Desired = null, object? Live = null)
 {
     public ResourceKind Kind => Address.Kind;
+
+    /// <summary>The kind's spec of what should exist (null for a delete).</summary>
+    public T DesiredAs<T>() where T : class =>
+        Desired as T ?? throw new InvalidOperationException($"{Address} ({Action.Info().Verb}) carries no {typeof(T).Name}");
+
+    /// <summary>The kind's live state (null for a create).</summary>
+    public T LiveAs<T>() where T : class =>
+        Live as T ?? throw new InvalidOperationException($"{Address} ({Action.Info().Verb}) carries no {typeof(T).Name}");
 }
-
-public sealed record MembershipChange(
-    ResourceAddress Address, ChangeAction Action, string Reason, IReadOnlyList<AttributeDiff> Diffs,
-    MembershipSpec? Desired, MembershipState? Live)
-    : ResourceChange(Address, Action, Reason, Diffs);
-
-/// <param name="MembershipId">Null when the membership itself is created by this plan.</param>
-/// <param name="Order">For a replacement: whether the old association goes before or after the new one is created.</param>
-public sealed record TableAssociationChange(
-    ResourceAddress Address, ChangeAction Action, string Reason, IReadOnlyList<AttributeDiff> Diffs,
-    string? MembershipId, TableAssociationSpec? Desired, TableAssociationState? Live,
-    ReplacementOrder Order = ReplacementOrder.DeleteFirst)
-    : ResourceChange(Address, Action, Reason, Diffs);
-
-/// <param name="AssociationId">Null when the association is created (or replaced) by this plan.</param>
-public sealed record AnalysisRuleChange(
-    ResourceAddress Address, ChangeAction Action, string Reason, IReadOnlyList<AttributeDiff> Diffs,
-    string? MembershipId, string? AssociationId, AnalysisRuleSpec? Desired, AnalysisRuleState? Live)
-    : ResourceChange(Address, Action, Reason, Diffs);
-
-/// <param name="Order">For a replacement: whether the old association goes before or after the new one is created.</param>
-public sealed record IdNamespaceAssociationChange(
-    ResourceAddress Address, ChangeAction Action, string Reason, IReadOnlyList<AttributeDiff> Diffs,
-    string? MembershipId, IdNamespaceAssociationSpec? Desired, IdNamespaceAssociationState? Live,
-    ReplacementOrder Order = ReplacementOrder.DeleteFirst)
-    : ResourceChange(Address, Action, Reason, Diffs);
-
-/// <param name="Order">For a replacement: whether the old table goes before or after the new one is created.</param>
-public sealed record IdMappingTableChange(
-    ResourceAddress Address, ChangeAction Action, string Reason, IReadOnlyList<AttributeDiff> Diffs,
-    string? MembershipId, IdMappingTableSpec? Desired, IdMappingTableState? Live,
-    ReplacementOrder Order = ReplacementOrder.DeleteFirst)
-    : ResourceChange(Address, Action, Reason, Diffs);
 
 /// <summary>
 /// How a replacement is carried out. CreateFirst keeps the old resource serving until the new one exists, but needs

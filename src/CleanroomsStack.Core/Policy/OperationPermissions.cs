@@ -72,7 +72,10 @@ public static class OperationPermissions
     private static readonly IReadOnlySet<string> VerifyOnly = Set(Verify);
     private static readonly IReadOnlySet<string> Apply = Set(Up);
 
-    public static IReadOnlyList<OperationPermission> All { get; } =
+    /// <summary>Every operation: the account-wide ones below, and each kind's reads and writes (<see cref="Kinds.ResourceKind.Permissions"/>).</summary>
+    public static IReadOnlyList<OperationPermission> All => [.. AccountWide, .. Kinds.ResourceKinds.All.SelectMany(k => k.Permissions)];
+
+    private static readonly IReadOnlyList<OperationPermission> AccountWide =
     [
         // sts:GetCallerIdentity needs no permission: AWS answers it even under an explicit deny.
         new("sts", "GetCallerIdentity", [], Planning),
@@ -83,39 +86,11 @@ public static class OperationPermissions
         Read("ListMembers", Planning),
         Read("ListConfiguredTables", Planning),
         Read("ListSchemas", VerifyOnly),
-        // Planning reads the rules of up to 25 associations a call through their schemas.
-        Read("BatchGetSchemaAnalysisRule", Planning),
         Read("BatchGetSchema", VerifyOnly),
-        Read("ListMemberships", Planning),
-        Read("GetMembership", Planning),
-        Read("ListConfiguredTableAssociations", Planning),
-        Read("GetConfiguredTableAssociation", Planning),
-        Read("GetConfiguredTableAssociationAnalysisRule", Planning),
-        Read("ListIdNamespaceAssociations", Planning),
-        Read("GetIdNamespaceAssociation", Planning),
-        Read("ListIdMappingTables", Planning),
-        Read("GetIdMappingTable", Planning),
         new("entityresolution", "GetIdNamespace", ["entityresolution:GetIdNamespace"], VerifyOnly),
         // The Glue tables behind configured tables, for verify's checks of what an association exposes.
         new("glue", "GetTable", ["glue:GetTable"], VerifyOnly),
         new("glue", "GetTables", ["glue:GetTables"], VerifyOnly),
-
-        // Accepting an invitation; with query or job logging on, Clean Rooms sets up log delivery as the caller.
-        Write("CreateMembership", ConditionalPermission.PassRoles | ConditionalPermission.LogDelivery, taggedOnCreate: true),
-        Write("UpdateMembership", ConditionalPermission.PassRoles | ConditionalPermission.LogDelivery),
-        Write("DeleteMembership"),
-        Write("CreateConfiguredTableAssociation", ConditionalPermission.PassRoles, taggedOnCreate: true),
-        Write("UpdateConfiguredTableAssociation", ConditionalPermission.PassRoles),
-        Write("DeleteConfiguredTableAssociation"),
-        Write("CreateConfiguredTableAssociationAnalysisRule"),
-        Write("UpdateConfiguredTableAssociationAnalysisRule"),
-        Write("DeleteConfiguredTableAssociationAnalysisRule"),
-        Write("CreateIdNamespaceAssociation", ConditionalPermission.AddIdNamespacePolicy, taggedOnCreate: true),
-        Write("UpdateIdNamespaceAssociation", ConditionalPermission.AddIdNamespacePolicy),
-        Write("DeleteIdNamespaceAssociation", ConditionalPermission.RemoveIdNamespacePolicy),
-        Write("CreateIdMappingTable", taggedOnCreate: true),
-        Write("UpdateIdMappingTable"),
-        Write("DeleteIdMappingTable"),
     ];
 
     /// <summary>The operations any command of <paramref name="scope"/> calls.</summary>
@@ -125,7 +100,11 @@ public static class OperationPermissions
     private static OperationPermission Read(string operation, IReadOnlySet<string> calledBy) =>
         new("cleanrooms", operation, [$"cleanrooms:{operation}"], calledBy);
 
-    private static OperationPermission Write(string operation, ConditionalPermission conditional = ConditionalPermission.None, bool taggedOnCreate = false) =>
+    /// <summary>A Clean Rooms read that planning makes (preview, drift, up, verify).</summary>
+    public static OperationPermission PlanningRead(string operation) => Read(operation, Planning);
+
+    /// <summary>A Clean Rooms write that only up makes.</summary>
+    public static OperationPermission Write(string operation, ConditionalPermission conditional = ConditionalPermission.None, bool taggedOnCreate = false) =>
         new("cleanrooms", operation, [$"cleanrooms:{operation}"], Apply, conditional, taggedOnCreate);
 
     private static IReadOnlySet<string> Set(params string[] commands) => commands.ToHashSet(StringComparer.Ordinal);

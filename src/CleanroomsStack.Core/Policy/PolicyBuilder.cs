@@ -8,13 +8,17 @@ namespace CleanroomsStack.Core.Policy;
 /// commands call (<see cref="OperationPermissions"/>), plus what the config makes necessary — passing its roles to Clean
 /// Rooms, its Entity Resolution ID namespaces, log delivery when logging is on, tagging when it sets tags.
 /// </summary>
+/// <summary>What a kind's own policy statements depend on: the config, the operations the scope calls and the account.</summary>
+public sealed record PolicyContext(StackConfig Config, IReadOnlyList<CollaborationSettings> Settings, IReadOnlyList<OperationPermission> Operations,
+    ConditionalPermission Needs, string Account);
+
 public static class PolicyBuilder
 {
     /// <summary>Stands for the caller's account when none is given. iam:PassRole can only pass roles of the caller's own
     /// account, so a role ARN with this account allows exactly what the resolved ARN would.</summary>
     public const string AnyAccount = "*";
 
-    private const string AllResources = "*";
+    public const string AllResources = "*";
 
     public static readonly IReadOnlyList<string> LogDeliveryActions =
     [
@@ -43,19 +47,9 @@ public static class PolicyBuilder
         if (needs.HasFlag(ConditionalPermission.LogDelivery) && settings.Any(LogsQueriesOrJobs))
             statements.Add(new PolicyStatement("LogDelivery", LogDeliveryActions, [AllResources]));
 
-        var namespaces = settings.SelectMany(s => s.IdNamespaceAssociations).ToList();
-        if (operations.Any(o => o.Actions.Contains("entityresolution:GetIdNamespace")) || needs.HasFlag(ConditionalPermission.AddIdNamespacePolicy))
-            AddIfAny(statements, "ReadIdNamespaces", ["entityresolution:GetIdNamespace"], Sorted(namespaces.Select(n => n.Arn)));
-        if (needs.HasFlag(ConditionalPermission.AddIdNamespacePolicy))
-            AddIfAny(statements, "AddIdNamespacePolicyStatements", ["entityresolution:AddPolicyStatement"],
-                Sorted(namespaces.Where(n => n.ManageResourcePolicies).Select(n => n.Arn)));
-        if (needs.HasFlag(ConditionalPermission.RemoveIdNamespacePolicy) && namespaces.Any(n => n.ManageResourcePolicies))
-        {
-            // An association being removed may name a namespace the config no longer lists: allow the account's namespaces.
-            var region = config.Region ?? AllResources;
-            statements.Add(new PolicyStatement("RemoveIdNamespacePolicyStatements", ["entityresolution:DeletePolicyStatement"],
-                [$"arn:aws:entityresolution:{region}:{account}:idnamespace/*"]));
-        }
+        var context = new PolicyContext(config, settings, operations, needs, account);
+        foreach (var kind in Kinds.ResourceKinds.All)
+            statements.AddRange(kind.PolicyStatements(context).Where(p => p.Actions.Count > 0 && p.Resources.Count > 0));
         return new IamPolicy(statements);
     }
 
@@ -78,6 +72,6 @@ public static class PolicyBuilder
             statements.Add(new PolicyStatement(sid, Sorted(actions), resources, condition));
     }
 
-    private static IReadOnlyList<string> Sorted(IEnumerable<string> values) =>
+    public static IReadOnlyList<string> Sorted(IEnumerable<string> values) =>
         values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using CleanroomsStack.Core.Diagnostics;
 using CleanroomsStack.Core.Planning;
@@ -14,7 +15,7 @@ public sealed record PlanDocument(
     IReadOnlyList<CollaborationDocument> Collaborations,
     IReadOnlyList<DiagnosticDocument> Diagnostics)
 {
-    public const int CurrentFormatVersion = 1;
+    public const int CurrentFormatVersion = 2;
 
     public static PlanDocument From(Plan plan)
     {
@@ -44,33 +45,27 @@ public sealed record CollaborationDocument(
 {
     public static CollaborationDocument From(CollaborationPlan plan) => new(plan.CollaborationId, plan.Name, plan.Label,
         plan.Changes.Select(ChangeDocument.From).ToList(),
-        plan.Unmanaged.Select(u => new UnmanagedDocument(u.Address.ToString(), u.Address.Kind.Info().AddressSegment, u.Address.Name, u.Reason)).ToList(),
+        plan.Unmanaged.Select(u => new UnmanagedDocument(u.Address.ToString(), u.Address.Kind.AddressSegment, u.Address.Name, u.Reason)).ToList(),
         (plan.Refused ?? []).Select(ChangeDocument.From).ToList());
 }
 
 /// <param name="Action">One of no-op, create, update, replace, delete (<see cref="ChangeActions"/>).</param>
-/// <param name="Kind">membership, table-association, analysis-rule, id-namespace-association or id-mapping-table.</param>
+/// <param name="Kind">The kind's address segment (<see cref="Kinds.ResourceKind.AddressSegment"/>), e.g. table-association.</param>
 /// <param name="ReplacementOrder">For replacements only: create-first or delete-first.</param>
 public sealed record ChangeDocument(string Address, string Kind, string Name, string Action, string Reason, IReadOnlyList<DiffDocument> Diffs,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReplacementOrder = null)
 {
-    public static ChangeDocument From(ResourceChange change) => new(change.Address.ToString(), change.Kind.Info().AddressSegment,
+    public static ChangeDocument From(ResourceChange change) => new(change.Address.ToString(), change.Kind.AddressSegment,
         change.Address.Name, change.Action.Info().JsonName, change.Reason,
-        change.Diffs.Select(d => new DiffDocument(d.Path, d.Before, d.After, d.ForcesReplacement)).ToList(),
-        change.Action == ChangeAction.Replace ? OrderName(change) : null);
-
-    private static string? OrderName(ResourceChange change) => change switch
-    {
-        TableAssociationChange t => OrderName(t.Order),
-        IdNamespaceAssociationChange n => OrderName(n.Order),
-        IdMappingTableChange m => OrderName(m.Order),
-        _ => null,
-    };
+        change.Diffs.Select(d => new DiffDocument(d.Path, d.Before?.DeepClone(), d.After?.DeepClone(), d.ForcesReplacement)).ToList(),
+        change.Action == ChangeAction.Replace ? OrderName(change.Order) : null);
 
     private static string OrderName(Planning.ReplacementOrder order) => order == Planning.ReplacementOrder.CreateFirst ? "create-first" : "delete-first";
 }
 
-public sealed record DiffDocument(string Path, string? Before, string? After, bool ForcesReplacement);
+/// <param name="Before">The value as AWS has it, as a JSON value (text, boolean, array, object); null when absent.</param>
+/// <param name="After">The value the plan sets; null when absent.</param>
+public sealed record DiffDocument(string Path, JsonNode? Before, JsonNode? After, bool ForcesReplacement);
 
 public sealed record UnmanagedDocument(string Address, string Kind, string Name, string Reason);
 

@@ -92,9 +92,9 @@ public static class PlanTextRenderer
     {
         var value = action switch
         {
-            ChangeAction.Create => diff.After ?? Absent,
-            ChangeAction.Delete => diff.Before ?? Absent,
-            _ => $"{diff.Before ?? Absent} → {diff.After ?? Absent}",
+            ChangeAction.Create => AttributeValue.Render(diff.After) ?? Absent,
+            ChangeAction.Delete => AttributeValue.Render(diff.Before) ?? Absent,
+            _ => $"{AttributeValue.Render(diff.Before) ?? Absent} → {AttributeValue.Render(diff.After) ?? Absent}",
         };
         return diff.ForcesReplacement ? value + "  (forces replacement)" : value;
     }

@@ -42,6 +42,7 @@ public sealed record EmulatorQuotas
     public int TableAssociationsPerMembership { get; init; } = 25;
     public int IdNamespaceAssociationsPerMembership { get; init; } = 10;
     public int IdMappingTablesPerMembership { get; init; } = 5;
+    public int AnalysisTemplatesPerMembership { get; init; } = 25;
     public int MembershipsPerAccount { get; init; } = 100;
     public int ConfiguredTablesPerAccount { get; init; } = 250;
 }

@@ -20,10 +20,8 @@ public static class ServiceCatalog
         CollaborationOwnerHandlers.Register(routes);
         MembershipHandlers.Register(routes);
         ConfiguredTableHandlers.Register(routes);
-        TableAssociationHandlers.Register(routes);
+        MembershipChildKinds.Register(routes);
         AnalysisRuleHandlers.Register(routes);
-        IdNamespaceAssociationHandlers.Register(routes);
-        IdMappingTableHandlers.Register(routes);
         TagHandlers.Register(routes);
         SchemaHandlers.Register(routes);
         IdNamespaceHandlers.Register(routes);

@@ -79,11 +79,13 @@ public sealed class World
     public string TableAssociationArn(MembershipRecord m, TableAssociationRecord a) =>
         $"arn:aws:cleanrooms:{Region}:{m.AccountId}:configuredtableassociation/{m.Id}/{a.Id}";
 
-    public string IdNamespaceAssociationArn(MembershipRecord m, IdNamespaceAssociationRecord a) =>
-        $"arn:aws:cleanrooms:{Region}:{m.AccountId}:membership/{m.Id}/idnamespaceassociation/{a.Id}";
+    /// <summary>The ARN of a resource inside a membership, e.g. <c>…:membership/{mid}/analysistemplate/{id}</c>.</summary>
+    public string MembershipChildArn(MembershipRecord m, string type, string id) => $"{MembershipArn(m)}/{type}/{id}";
 
-    public string IdMappingTableArn(MembershipRecord m, IdMappingTableRecord t) =>
-        $"arn:aws:cleanrooms:{Region}:{m.AccountId}:membership/{m.Id}/idmappingtable/{t.Id}";
+    public string IdNamespaceAssociationArn(MembershipRecord m, IdNamespaceAssociationRecord a) =>
+        MembershipChildArn(m, "idnamespaceassociation", a.Id);
+
+    public string IdMappingTableArn(MembershipRecord m, IdMappingTableRecord t) => MembershipChildArn(m, "idmappingtable", t.Id);
 
     public string IdNamespaceArn(IdNamespaceRecord n) => $"arn:aws:entityresolution:{Region}:{n.AccountId}:idnamespace/{n.Name}";
 

@@ -10,10 +10,11 @@ public sealed class EmulatorState
     public List<CollaborationRecord> Collaborations { get; init; } = [];
     public List<MembershipRecord> Memberships { get; init; } = [];
     public List<ConfiguredTableRecord> ConfiguredTables { get; init; } = [];
-    public List<TableAssociationRecord> TableAssociations { get; init; } = [];
+    public MembershipChildStore<TableAssociationRecord> TableAssociations { get; init; } = [];
     public List<IdNamespaceRecord> IdNamespaces { get; init; } = [];
-    public List<IdNamespaceAssociationRecord> IdNamespaceAssociations { get; init; } = [];
-    public List<IdMappingTableRecord> IdMappingTables { get; init; } = [];
+    public MembershipChildStore<IdNamespaceAssociationRecord> IdNamespaceAssociations { get; init; } = [];
+    public MembershipChildStore<IdMappingTableRecord> IdMappingTables { get; init; } = [];
+    public MembershipChildStore<AnalysisTemplateRecord> AnalysisTemplates { get; init; } = [];
     public List<GlueDatabaseRecord> GlueDatabases { get; init; } = [];
     public List<GlueTableRecord> GlueTables { get; init; } = [];
 

@@ -14,8 +14,10 @@ public sealed class IdNamespaceRecord
 }
 
 /// <summary>An ID namespace associated to a membership.</summary>
-public sealed class IdNamespaceAssociationRecord
+public sealed class IdNamespaceAssociationRecord : IMembershipChild
 {
+    public static StringComparer NameComparer => StringComparer.Ordinal;
+
     public required string Id { get; init; }
     public required string MembershipId { get; init; }
     public required string Name { get; set; }
@@ -28,11 +30,13 @@ public sealed class IdNamespaceAssociationRecord
 }
 
 /// <summary>An ID mapping table of a membership, fed by an Entity Resolution ID mapping workflow.</summary>
-public sealed class IdMappingTableRecord
+public sealed class IdMappingTableRecord : IMembershipChild
 {
+    public static StringComparer NameComparer => StringComparer.OrdinalIgnoreCase;
+
     public required string Id { get; init; }
     public required string MembershipId { get; init; }
-    public required string Name { get; init; }
+    public required string Name { get; set; }
     public string? Description { get; set; }
     public required string InputReferenceArn { get; init; }
     public bool ManageResourcePolicies { get; init; }

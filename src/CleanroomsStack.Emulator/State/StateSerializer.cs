@@ -34,6 +34,11 @@ public static class StateSerializer
                         ?? throw new InvalidDataException($"{source}: the file is empty; expected a JSON object with \"accounts\".");
             return WorldNormalizer.Normalize(state);
         }
+        catch (InvalidDataException e) when (!e.Message.StartsWith(source, StringComparison.Ordinal))
+        {
+            // Two children of one kind with the same id, or the same name in one membership (MembershipChildStore).
+            throw new InvalidDataException($"{source}: {e.Message}", e);
+        }
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $":{line + 1}:{(e.BytePositionInLine ?? 0) + 1}" : "";

@@ -32,11 +32,14 @@ public sealed class ConfiguredTableRecord
 }
 
 /// <summary>A configured table associated to a membership under a (lowercase) table alias.</summary>
-public sealed class TableAssociationRecord
+public sealed class TableAssociationRecord : IMembershipChild
 {
+    /// <summary>The alias is the SQL table name inside the collaboration, stored lowercase, so names clash case-insensitively.</summary>
+    public static StringComparer NameComparer => StringComparer.OrdinalIgnoreCase;
+
     public required string Id { get; init; }
     public required string MembershipId { get; init; }
-    public required string Name { get; init; }
+    public required string Name { get; set; }
     public required string ConfiguredTableId { get; init; }
     public required string RoleArn { get; set; }
     public string? Description { get; set; }

@@ -104,21 +104,7 @@ public sealed class FieldValidator
     public List<string>? StringList(JsonObject? obj, string field, bool required, int maxItems = int.MaxValue,
         int minLength = 0, int maxLength = int.MaxValue, Regex? pattern = null)
     {
-        var node = obj?[LastSegment(field)];
-        if (node is null)
-        {
-            if (required) Fail(field, "Member must not be null");
-            return null;
-        }
-
-        if (node is not JsonArray array)
-        {
-            Fail(field, "Member must be a list");
-            return null;
-        }
-
-        if (array.Count > maxItems)
-            Fail(field, $"Member must have length less than or equal to {maxItems.ToString(CultureInfo.InvariantCulture)}");
+        if (List(obj, field, required, maxItems) is not { } array) return null;
 
         var items = new List<string>();
         for (var i = 0; i < array.Count; i++)
@@ -137,6 +123,46 @@ public sealed class FieldValidator
         }
 
         return items;
+    }
+
+    /// <summary>A list of structures, each read by <paramref name="readItem"/> with its own path (null when it had problems).</summary>
+    public List<T>? Structures<T>(JsonObject? obj, string field, bool required, int maxItems, Func<JsonObject, string, T?> readItem)
+        where T : class
+    {
+        if (List(obj, field, required, maxItems) is not { } array) return null;
+
+        var items = new List<T>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            var path = $"{field}.{i.ToString(CultureInfo.InvariantCulture)}";
+            if (array[i] is not JsonObject item)
+                Fail(path, "Member must be a structure");
+            else if (readItem(item, path) is { } read)
+                items.Add(read);
+        }
+
+        return items;
+    }
+
+    /// <summary>A list member, its size checked; null when absent (and reported when required) or not a list.</summary>
+    private JsonArray? List(JsonObject? obj, string field, bool required, int maxItems)
+    {
+        var node = obj?[LastSegment(field)];
+        if (node is null)
+        {
+            if (required) Fail(field, "Member must not be null");
+            return null;
+        }
+
+        if (node is not JsonArray array)
+        {
+            Fail(field, "Member must be a list");
+            return null;
+        }
+
+        if (array.Count > maxItems)
+            Fail(field, $"Member must have length less than or equal to {maxItems.ToString(CultureInfo.InvariantCulture)}");
+        return array;
     }
 
     /// <summary>A string-to-string map such as <c>tags</c>.</summary>

@@ -41,6 +41,10 @@ public static partial class Patterns
     [GeneratedRegex(@"^arn:aws:kms:[\w]{2}-[\w]{4,9}-[\d]:[\d]{12}:key/[a-zA-Z0-9-]+$")]
     public static partial Regex KmsKeyArn();
 
+    /// <summary>Analysis template parameter names (ParameterName).</summary>
+    [GeneratedRegex("^[0-9a-zA-Z_]+$")]
+    public static partial Regex ParameterName();
+
     [GeneratedRegex(@"^arn:(aws|aws-us-gov|aws-cn):entityresolution:.*:[0-9]+:(idmappingworkflow/.*)$")]
     public static partial Regex IdMappingWorkflowArn();
 }

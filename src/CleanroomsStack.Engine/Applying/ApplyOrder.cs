@@ -1,3 +1,4 @@
+using CleanroomsStack.Core.Kinds;
 using CleanroomsStack.Core.Planning;
 
 namespace CleanroomsStack.Engine.Applying;
@@ -13,55 +14,51 @@ internal sealed record Dependency(ResourceChange On, bool Required);
 /// </summary>
 internal static class ApplyOrder
 {
-    /// <summary>Lower ranks run first; every dependency points to a lower rank, so ranks order the graph.</summary>
-    public static int Rank(ResourceChange change) => (change.Kind, change.Action) switch
+    /// <summary>
+    /// Lower ranks run first; every dependency points to a lower rank, so ranks order the graph. They come from each
+    /// kind's depth (<see cref="ResourceKind.Level"/>): the membership first; then deletes, deepest first; then creates
+    /// and updates, shallowest first; leaving (the membership's delete) last, since AWS deletes a membership only once
+    /// nothing is left inside it.
+    /// </summary>
+    public static int Rank(ResourceChange change)
     {
-        // Leaving goes last: AWS deletes a membership only once nothing is left inside it.
-        (ResourceKind.Membership, ChangeAction.Delete) => 5,
-        (ResourceKind.Membership, _) => 0,
-        (ResourceKind.AnalysisRule or ResourceKind.IdMappingTable, ChangeAction.Delete) => 1,
-        (_, ChangeAction.Delete) => 2,
-        (ResourceKind.AnalysisRule or ResourceKind.IdMappingTable, _) => 4,
-        _ => 3,
-    };
+        var deepest = ResourceKinds.MaxLevel;
+        var level = change.Kind.Level;
+        return (change.Kind.Parent, change.Action) switch
+        {
+            (null, ChangeAction.Delete) => 2 * deepest + 1,
+            (null, _) => 0,
+            (_, ChangeAction.Delete) => 1 + deepest - level,
+            _ => deepest + level,
+        };
+    }
 
     public static IReadOnlyList<Dependency> Of(ResourceChange change, IReadOnlyList<ResourceChange> changes)
     {
         var dependencies = new List<Dependency>();
-        var membership = changes.FirstOrDefault(c => c.Kind == ResourceKind.Membership);
-        if (change.Kind != ResourceKind.Membership && membership is { Action: not ChangeAction.Delete })
-            dependencies.Add(new(membership, Required: true));
-        switch (change.Kind, change.Action)
+        void Add(IEnumerable<ResourceChange> on, bool required) => dependencies.AddRange(on.Where(c => c != change).Select(c => new Dependency(c, required)));
+        var kind = change.Kind;
+        var membership = changes.FirstOrDefault(c => c.Kind.Parent is null);
+        if (kind.Parent is null)
         {
-            case (ResourceKind.Membership, ChangeAction.Delete):
-                dependencies.AddRange(changes.Where(c => c != change).Select(c => new Dependency(c, Required: true)));
-                break;
-            case (ResourceKind.IdNamespaceAssociation, ChangeAction.Delete):
-                // ID mapping tables are built on the ID namespace associations, so they go first.
-                dependencies.AddRange(changes.Where(c => c is { Kind: ResourceKind.IdMappingTable, Action: ChangeAction.Delete })
-                    .Select(c => new Dependency(c, Required: true)));
-                break;
-            case (ResourceKind.IdMappingTable, not ChangeAction.Delete):
-                dependencies.AddRange(changes.Where(c => c is { Kind: ResourceKind.IdNamespaceAssociation, Action: not ChangeAction.Delete })
-                    .Select(c => new Dependency(c, Required: true)));
-                dependencies.AddRange(changes.Where(c => c is { Kind: ResourceKind.IdMappingTable, Action: ChangeAction.Delete })
-                    .Select(c => new Dependency(c, Required: false)));
-                break;
-            case (ResourceKind.TableAssociation, ChangeAction.Delete):
-                dependencies.AddRange(RulesOf(change, changes).Where(r => r.Action == ChangeAction.Delete).Select(r => new Dependency(r, Required: true)));
-                break;
-            case (ResourceKind.AnalysisRule, not ChangeAction.Delete):
-                if (changes.FirstOrDefault(c => c.Address == change.Address.Parent) is { } association)
-                    dependencies.Add(new(association, Required: true));
-                break;
-            case (ResourceKind.TableAssociation or ResourceKind.IdNamespaceAssociation, not ChangeAction.Delete):
-                dependencies.AddRange(changes.Where(c => c.Kind == change.Kind && c.Action == ChangeAction.Delete)
-                    .Select(c => new Dependency(c, Required: false)));
-                break;
+            if (change.Action == ChangeAction.Delete) Add(changes, required: true);
+            return dependencies;
         }
+        if (membership is { Action: not ChangeAction.Delete })
+            Add([membership], required: true);
+        if (change.Action == ChangeAction.Delete)
+        {
+            // What lives in it, and what is built on its kind, goes first.
+            Add(changes.Where(c => c.Action == ChangeAction.Delete && (c.Address.Parent == change.Address || c.Kind.DependsOn.Contains(kind))), required: true);
+            return dependencies;
+        }
+        // Its parent (when that is not the membership) and what its kind is built on come first.
+        if (kind.Parent.Parent is not null)
+            Add(changes.Where(c => c.Address == change.Address.Parent), required: true);
+        Add(changes.Where(c => c.Action != ChangeAction.Delete && kind.DependsOn.Contains(c.Kind)), required: true);
+        // Deletes of the same kind free quota and names first, but a failed one doesn't block the create.
+        if (kind.Parent.Parent is null)
+            Add(changes.Where(c => c.Kind == kind && c.Action == ChangeAction.Delete), required: false);
         return dependencies;
     }
-
-    private static IEnumerable<ResourceChange> RulesOf(ResourceChange association, IReadOnlyList<ResourceChange> changes) =>
-        changes.Where(c => c.Kind == ResourceKind.AnalysisRule && c.Address.Parent == association.Address);
 }

@@ -83,24 +83,14 @@ internal sealed class CollaborationRun(
         }
     }
 
-    /// <summary>The membership and association ids this change needs, from this run's results or the live state.</summary>
-    private ParentIds ParentsOf(ResourceChange change, IReadOnlyList<Done> dependencies)
+    /// <summary>The membership's and the parent's ids this change needs, from this run's results or the live state.</summary>
+    private static ParentIds ParentsOf(ResourceChange change, IReadOnlyList<Done> dependencies)
     {
-        var membership = dependencies.FirstOrDefault(d => d.Change.Kind == ResourceKind.Membership);
-        var association = dependencies.FirstOrDefault(d => d.Change.Kind == ResourceKind.TableAssociation && change.Kind == ResourceKind.AnalysisRule
-                                                           && d.Change.Address == change.Address.Parent);
-        var known = change switch
-        {
-            TableAssociationChange a => a.MembershipId,
-            AnalysisRuleChange r => r.MembershipId,
-            IdNamespaceAssociationChange n => n.MembershipId,
-            IdMappingTableChange t => t.MembershipId,
-            _ => null,
-        };
-        var membershipId = membership?.AwsId ?? known;
-        var associationId = association?.AwsId ?? (change as AnalysisRuleChange)?.AssociationId;
-        var parentIsNew = change.Kind == ResourceKind.AnalysisRule ? association?.Created ?? false : membership?.Created ?? false;
-        return new ParentIds(membershipId, associationId, parentIsNew);
+        var membership = dependencies.FirstOrDefault(d => d.Change.Kind.Parent is null);
+        var nested = change.Kind.Parent is { Parent: not null };
+        var parent = nested ? dependencies.FirstOrDefault(d => d.Change.Address == change.Address.Parent) : null;
+        var parentIsNew = nested ? parent?.Created ?? false : membership?.Created ?? false;
+        return new ParentIds(membership?.AwsId ?? change.MembershipId, parent?.AwsId ?? change.ParentId, parentIsNew);
     }
 
     private static ChangeOutcome Skipped(ResourceChange change, string why) =>
@@ -117,14 +107,6 @@ internal sealed class CollaborationRun(
     /// <summary>How a change ended, as its dependents need it.</summary>
     private sealed record Done(ResourceChange Change, OutcomeStatus Status, string? AwsId, bool Created)
     {
-        public static Done Unchanged(ResourceChange change) => new(change, OutcomeStatus.Succeeded, change switch
-        {
-            MembershipChange m => m.Live?.Id,
-            TableAssociationChange a => a.Live?.Id,
-            AnalysisRuleChange r => r.AssociationId,
-            IdNamespaceAssociationChange n => n.Live?.Id,
-            IdMappingTableChange t => t.Live?.Id,
-            _ => null,
-        }, Created: false);
+        public static Done Unchanged(ResourceChange change) => new(change, OutcomeStatus.Succeeded, change.LiveId, Created: false);
     }
 }

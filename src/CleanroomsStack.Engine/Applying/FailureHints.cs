@@ -10,20 +10,12 @@ namespace CleanroomsStack.Engine.Applying;
 /// </summary>
 public static class FailureHints
 {
-    public static string For(AwsApiException e, ResourceChange change) => e.Kind switch
-    {
-        AwsErrorKind.NotFound when change.Kind == ResourceKind.TableAssociation && e.ResourceType == "CONFIGURED_TABLE" =>
-            "the configured table no longer exists in this account; check `tables` in collaborations.yaml, then run again.",
-        AwsErrorKind.AccessDenied when change.Kind == ResourceKind.TableAssociation =>
-            "check `association.role` in collaborations.yaml: the role must exist and Clean Rooms must be allowed to assume it; the credentials need iam:PassRole on it.",
-        AwsErrorKind.Validation when change.Kind == ResourceKind.TableAssociation =>
-            "AWS rejected the association; check `association.role` (the role must exist and trust cleanrooms.amazonaws.com) and the fields named above.",
-        AwsErrorKind.Validation when change.Kind == ResourceKind.IdNamespaceAssociation =>
-            "check the ID namespace ARN in `idNamespaceAssociations`: it must be an Entity Resolution ID namespace this account owns.",
-        AwsErrorKind.Conflict when e.Reason == "ALREADY_EXISTS" =>
-            "a resource with this name or table already exists but doesn't match the config; rename or remove it, then run again.",
-        _ => For(e),
-    };
+    /// <summary>The kind's own advice first (<see cref="Kinds.KindEngine.HintFor"/>), then the error kind's.</summary>
+    public static string For(AwsApiException e, ResourceChange change) =>
+        Kinds.KindEngines.For(change.Kind).HintFor(e)
+        ?? (e is { Kind: AwsErrorKind.Conflict, Reason: "ALREADY_EXISTS" }
+            ? "a resource with this name or table already exists but doesn't match the config; rename or remove it, then run again."
+            : For(e));
 
     public static string For(AwsApiException e) => e.Kind switch
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CleanroomsStack.Core.Kinds;
 using CleanroomsStack.Core.Planning;
 
 namespace CleanroomsStack.Engine.Applying;

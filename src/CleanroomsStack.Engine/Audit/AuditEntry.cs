@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CleanroomsStack.Core.Planning;
 using CleanroomsStack.Engine.Applying;
 
@@ -30,24 +31,20 @@ public sealed record AuditEntry(
         var error = outcome.Status == OutcomeStatus.Failed ? new AuditError(outcome.ErrorCode, outcome.Message ?? "", outcome.Hint) : null;
         return new AuditEntry(
             time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
-            runId, caller, change.Action.Info().JsonName, change.Kind.Info().AddressSegment, change.Address.ToString(),
-            outcome.AwsId ?? LiveId(change), change.Action == ChangeAction.Replace ? LiveId(change) : null, outcome.Status.ToString().ToLowerInvariant(), outcome.Adopted,
+            runId, caller, change.Action.Info().JsonName, change.Kind.AddressSegment, change.Address.ToString(),
+            outcome.AwsId ?? change.LiveId, change.Action == ChangeAction.Replace ? change.LiveId : null, outcome.Status.ToString().ToLowerInvariant(), outcome.Adopted,
             change.Diffs.Select(d => new AuditAttribute(d.Path, d.Before, d.After)).ToList(),
             outcome.RequestId, outcome.Calls ?? [], error);
     }
-
-    /// <summary>The id the resource had before this change (for a failed update or delete, and what a replace removed).</summary>
-    private static string? LiveId(ResourceChange change) => change switch
-    {
-        MembershipChange m => m.Live?.Id,
-        TableAssociationChange a => a.Live?.Id,
-        AnalysisRuleChange r => r.AssociationId,
-        IdNamespaceAssociationChange n => n.Live?.Id,
-        _ => null,
-    };
 }
 
 /// <summary>One changed attribute, keyed by its path in the AWS request shape, before and after (null = absent).</summary>
-public sealed record AuditAttribute(string Path, string? Before, string? After);
+public sealed record AuditAttribute(string Path, JsonNode? Before, JsonNode? After)
+{
+    public bool Equals(AuditAttribute? other) =>
+        other is not null && other.Path == Path && JsonNode.DeepEquals(other.Before, Before) && JsonNode.DeepEquals(other.After, After);
+
+    public override int GetHashCode() => HashCode.Combine(Path, Before?.ToJsonString(), After?.ToJsonString());
+}
 
 public sealed record AuditError(string? Code, string Message, string? Hint);

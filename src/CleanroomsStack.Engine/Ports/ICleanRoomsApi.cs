@@ -51,6 +51,13 @@ public interface ICleanRoomsApi : ICollaborationSchemaApi
     Task<IdMappingTable> UpdateIdMappingTableAsync(UpdateIdMappingTableRequest request, CancellationToken ct);
     Task DeleteIdMappingTableAsync(string membershipId, string tableId, CancellationToken ct);
 
+    // Analysis templates
+    Task<IReadOnlyList<AnalysisTemplateSummary>> ListAnalysisTemplatesAsync(string membershipId, CancellationToken ct);
+    Task<AnalysisTemplate> GetAnalysisTemplateAsync(string membershipId, string templateId, CancellationToken ct);
+    Task<AnalysisTemplate> CreateAnalysisTemplateAsync(CreateAnalysisTemplateRequest request, CancellationToken ct);
+    Task<AnalysisTemplate> UpdateAnalysisTemplateAsync(UpdateAnalysisTemplateRequest request, CancellationToken ct);
+    Task DeleteAnalysisTemplateAsync(string membershipId, string templateId, CancellationToken ct);
+
     // Entity Resolution
     Task<IdNamespace> GetIdNamespaceAsync(string nameOrArn, CancellationToken ct);
 }

@@ -1,5 +1,7 @@
 using CleanroomsStack.Core.Inventory;
+using CleanroomsStack.Core.Values;
 using CleanroomsStack.Engine.Applying;
+using CleanroomsStack.Engine.Resources.Membership;
 using CleanroomsStack.Engine.Ports;
 using CleanroomsStack.Engine.Ports.Shapes;
 
@@ -16,7 +18,7 @@ public sealed record InventoryListing(
 {
     /// <summary>The collaborations whose live state a run reads: those named, and every open one when a policy may match it.</summary>
     public IReadOnlySet<string> ToRead(IReadOnlySet<string> named, bool everyOpenCollaboration) =>
-        Collaborations.Where(c => named.Contains(c.Id) || (everyOpenCollaboration && InventoryReader.IsOpen(c.MemberStatus)))
+        Collaborations.Where(c => named.Contains(c.Id) || (everyOpenCollaboration && c.MemberStatus.IsOpen))
             .Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
 }
 
@@ -51,7 +53,7 @@ public sealed class InventoryReader(ICleanRoomsApi api, string region, int paral
         CancellationToken ct)
     {
         var wanted = listing.Collaborations
-            .Where(c => IsOpen(c.MemberStatus) && (collaborationIds.Contains(c.Id) || everyOpenCollaboration)).ToList();
+            .Where(c => c.MemberStatus.IsOpen && (collaborationIds.Contains(c.Id) || everyOpenCollaboration)).ToList();
         var members = await Bounded.SelectAsync(wanted, parallelism, c => api.ListMembersAsync(c.Id, ct));
 
         var collaborations = listing.Collaborations
@@ -87,14 +89,20 @@ public sealed class InventoryReader(ICleanRoomsApi api, string region, int paral
     private static IEnumerable<CollaborationInfo> Gone(
         IReadOnlyList<MembershipSummary> memberships, IReadOnlyList<CollaborationInfo> known, IReadOnlySet<string> wanted) =>
         memberships
-            .Where(m => m.Status != "ACTIVE" && wanted.Contains(m.CollaborationId) && known.All(c => c.Id != m.CollaborationId))
+            .Where(m => m.Status != MembershipStatus.Active && wanted.Contains(m.CollaborationId) && known.All(c => c.Id != m.CollaborationId))
             .GroupBy(m => m.CollaborationId)
             .Select(g => g.First())
             .Select(m => new CollaborationInfo(m.CollaborationId, m.CollaborationName, m.CollaborationCreatorAccountId,
-                m.CollaborationCreatorDisplayName, m.Status, m.Id, []));
+                m.CollaborationCreatorDisplayName, GoneAs(m.Status), m.Id, []));
 
-    /// <summary>Invited to, or a member of: a collaboration the tool may act on.</summary>
-    public static bool IsOpen(string memberStatus) => memberStatus is "INVITED" or "ACTIVE";
+    /// <summary>
+    /// What a membership that is not ACTIVE says of our standing: REMOVED, or the collaboration deleted. A status this version
+    /// doesn't know stays unknown (<see cref="AwsEnum.IsKnown"/>), so expansion reports it instead of guessing.
+    /// </summary>
+    private static MemberStatus GoneAs(MembershipStatus status) =>
+        status == MembershipStatus.Removed ? MemberStatus.Removed
+        : status == MembershipStatus.CollaborationDeleted ? MemberStatus.CollaborationDeleted
+        : MemberStatus.Of(status.Value);
 
     private static CollaborationInfo Listed(CollaborationSummary c) =>
         new(c.Id, c.Name, c.CreatorAccountId, c.CreatorDisplayName, c.MemberStatus, c.MembershipId, []);

@@ -1,125 +1,52 @@
+using CleanroomsStack.Core.Config;
+using CleanroomsStack.Core.Kinds;
 using CleanroomsStack.Core.Live;
-using CleanroomsStack.Core.Resources.AnalysisRule;
-using CleanroomsStack.Core.Resources.IdMappingTable;
-using CleanroomsStack.Core.Resources.IdNamespaceAssociation;
 using CleanroomsStack.Core.Resources.Membership;
-using CleanroomsStack.Core.Resources.TableAssociation;
-using CleanroomsStack.Engine.Applying;
+using CleanroomsStack.Engine.Kinds;
 using CleanroomsStack.Engine.Ports;
 using CleanroomsStack.Engine.Ports.Shapes;
+using CleanroomsStack.Engine.Resources.Membership;
 
 namespace CleanroomsStack.Engine.Reading;
 
 /// <summary>
-/// Reads the live state of the memberships of the given collaborations: each membership's settings, its table
-/// associations with their collaboration analysis rules, and its ID namespace associations. It starts from the
+/// Reads the live state of the memberships of the given collaborations: each membership's settings, and what every
+/// kind in it reads (<see cref="KindEngine.ReadAsync"/>). It starts from the
 /// memberships the inventory listed, and with a read cache it gets only what changed since the cache was written.
 /// </summary>
 public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism, IReadCache? cache = null)
 {
-    private readonly CachedGets gets = new(cache);
+    private readonly LiveReadContext context = new(api, new CachedGets(cache), parallelism);
 
     /// <param name="memberships">The caller's memberships as ListMemberships returned them (every status).</param>
-    public async Task<LiveState> ReadAsync(IReadOnlyList<MembershipSummary> memberships, IReadOnlySet<string> collaborationIds, CancellationToken ct)
+    /// <param name="reads">Which kinds to read in which collaboration's membership (<see cref="StackConfig.Reads"/>); null: all of them.</param>
+    public async Task<LiveState> ReadAsync(IReadOnlyList<MembershipSummary> memberships, IReadOnlySet<string> collaborationIds, CancellationToken ct,
+        Func<string, MembershipChildKind, bool>? reads = null)
     {
         var wanted = memberships.Where(m => collaborationIds.Contains(m.CollaborationId)).ToList();
-        var states = await Bounded.SelectAsync(wanted, parallelism, m => ReadMembershipAsync(m, ct));
+        var states = await Bounded.SelectAsync(wanted, parallelism, m => ReadMembershipAsync(m, reads ?? ((_, _) => true), ct));
         return new LiveState(states.Values.OrderBy(m => m.CollaborationId, StringComparer.Ordinal).ThenBy(m => m.Id).ToList());
     }
 
-    private async Task<MembershipState> ReadMembershipAsync(MembershipSummary summary, CancellationToken ct)
+    private async Task<MembershipState> ReadMembershipAsync(MembershipSummary summary, Func<string, MembershipChildKind, bool> reads, CancellationToken ct)
     {
         if (summary.Status != "ACTIVE")
         {
             // A removed membership has nothing left inside it that we could change; its status alone matters.
             return new MembershipState(summary.Id, summary.Arn, summary.CollaborationId, summary.CollaborationName,
-                summary.Status, "", [], []);
+                summary.Status, "", KindValues.Empty);
         }
         // The summary lacks the log statuses and the result configuration.
-        var membershipTask = gets.GetAsync(summary, () => api.GetMembershipAsync(summary.Id, ct));
-        var associationsTask = ReadTableAssociationsAsync(summary.Id, summary.CollaborationId, ct);
-        var idNamespacesTask = ReadIdNamespaceAssociationsAsync(summary.Id, ct);
-        var mappingTablesTask = ReadIdMappingTablesAsync(summary.Id, ct);
-        await Task.WhenAll(membershipTask, associationsTask, idNamespacesTask, mappingTablesTask);
+        var membershipTask = context.Gets.GetAsync(summary, () => api.GetMembershipAsync(summary.Id, ct));
+        // Each kind in the membership reads its own resources, all at once.
+        var kindTasks = ResourceKinds.InMembership
+            .Where(kind => reads(summary.CollaborationId, kind))
+            .Select(kind => KindEngines.For(kind).ReadAsync(context, summary, KindValues.Empty, ct))
+            .ToList();
+        await Task.WhenAll(kindTasks.Append<Task>(membershipTask));
+        var children = kindTasks.Aggregate(KindValues.Empty, (all, read) => read.Result.Merge(all));
         var m = membershipTask.Result;
-        return new MembershipState(m.Id, m.Arn, m.CollaborationId, m.CollaborationName, m.Status, m.QueryLogStatus,
-            associationsTask.Result, idNamespacesTask.Result, m.JobLogStatus,
-            MembershipMapping.FromShape(m.DefaultResultConfiguration), MembershipMapping.FromShape(m.PaymentConfiguration),
-            mappingTablesTask.Result);
-    }
-
-    private async Task<IReadOnlyList<TableAssociationState>> ReadTableAssociationsAsync(string membershipId, string collaborationId, CancellationToken ct)
-    {
-        var summaries = await api.ListConfiguredTableAssociationsAsync(membershipId, ct);
-        var rules = await ReadRulesAsync(collaborationId, summaries, ct);
-        var states = await Bounded.SelectAsync(summaries, parallelism, s => ReadTableAssociationAsync(membershipId, s, rules, ct));
-        return states.Values.OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
-    }
-
-    /// <summary>
-    /// The collaboration analysis rules of every association in one BatchGetSchemaAnalysisRule call per 25 (the schema
-    /// rule's collaborationPolicy is the association's rule), instead of one Get per rule. Keyed by (name, type).
-    /// </summary>
-    private async Task<Dictionary<(string Name, string Type), AnalysisRuleState>> ReadRulesAsync(
-        string collaborationId, IReadOnlyList<ConfiguredTableAssociationSummary> associations, CancellationToken ct)
-    {
-        var requests = associations.SelectMany(a => (a.AnalysisRuleTypes ?? []).Select(t => new SchemaAnalysisRuleRequest(a.Name, t))).ToList();
-        if (requests.Count == 0) return [];
-        var batch = await api.BatchGetSchemaAnalysisRuleAsync(collaborationId, requests, ct);
-        return batch.AnalysisRules
-            .Where(r => r.CollaborationPolicy is not null)
-            .GroupBy(r => (r.Name.ToLowerInvariant(), r.Type))
-            .ToDictionary(g => g.Key, g => ToState(g.First().Type, g.First().CollaborationPolicy!));
-    }
-
-    private async Task<TableAssociationState> ReadTableAssociationAsync(string membershipId, ConfiguredTableAssociationSummary summary,
-        IReadOnlyDictionary<(string Name, string Type), AnalysisRuleState> batched, CancellationToken ct)
-    {
-        // The summary lacks role and description; a Get returns them.
-        var association = await gets.GetAsync(summary, () => api.GetConfiguredTableAssociationAsync(membershipId, summary.Id, ct));
-        // The list is fresh even when the association came from the read cache.
-        var ruleTypes = summary.AnalysisRuleTypes ?? association.AnalysisRuleTypes ?? [];
-        var rules = new List<AnalysisRuleState>();
-        foreach (var type in ruleTypes.Order(StringComparer.Ordinal))
-        {
-            // A rule the batch couldn't answer (an item error, a schema not visible yet) is read on its own.
-            rules.Add(batched.TryGetValue((association.Name.ToLowerInvariant(), type), out var rule) ? rule
-                : ToState(await api.GetConfiguredTableAssociationAnalysisRuleAsync(membershipId, summary.Id, type, ct)));
-        }
-        return new TableAssociationState(association.Id, association.Arn, association.Name, association.ConfiguredTableId,
-            association.RoleArn, association.Description, rules);
-    }
-
-    private static AnalysisRuleState ToState(ConfiguredTableAssociationAnalysisRule rule) => ToState(rule.Type, rule.Policy);
-
-    private static AnalysisRuleState ToState(string type, AnalysisRulePolicy policy)
-    {
-        var v1 = policy.V1;
-        var variant = v1.Custom ?? v1.List ?? v1.Aggregation ?? new AnalysisRulePolicyVariant();
-        return new AnalysisRuleState(type, variant.AllowedResultReceivers ?? [], variant.AllowedAdditionalAnalyses ?? []);
-    }
-
-    private async Task<IReadOnlyList<IdMappingTableState>> ReadIdMappingTablesAsync(string membershipId, CancellationToken ct)
-    {
-        var summaries = await api.ListIdMappingTablesAsync(membershipId, ct);
-        // kmsKeyArn is only in the full shape.
-        var full = await Bounded.SelectAsync(summaries, parallelism, s => gets.GetAsync(s, () => api.GetIdMappingTableAsync(membershipId, s.Id, ct)));
-        return full.Values
-            .Select(t => new IdMappingTableState(t.Id, t.Arn, t.Name, t.InputReferenceConfig.InputReferenceArn,
-                t.InputReferenceConfig.ManageResourcePolicies, t.Description, t.KmsKeyArn))
-            .OrderBy(t => t.Name, StringComparer.Ordinal)
-            .ToList();
-    }
-
-    private async Task<IReadOnlyList<IdNamespaceAssociationState>> ReadIdNamespaceAssociationsAsync(string membershipId, CancellationToken ct)
-    {
-        var summaries = await api.ListIdNamespaceAssociationsAsync(membershipId, ct);
-        // idMappingConfig is only in the full shape.
-        var full = await Bounded.SelectAsync(summaries, parallelism, s => gets.GetAsync(s, () => api.GetIdNamespaceAssociationAsync(membershipId, s.Id, ct)));
-        return full.Values
-            .Select(a => new IdNamespaceAssociationState(a.Id, a.Arn, a.Name, a.InputReferenceConfig.InputReferenceArn,
-                a.InputReferenceConfig.ManageResourcePolicies, a.Description, a.IdMappingConfig?.AllowUseAsDimensionColumn ?? false))
-            .OrderBy(a => a.Name, StringComparer.Ordinal)
-            .ToList();
+        return new MembershipState(m.Id, m.Arn, m.CollaborationId, m.CollaborationName, m.Status, m.QueryLogStatus.Value, children, m.JobLogStatus?.Value,
+            MembershipMapping.FromShape(m.DefaultResultConfiguration), MembershipMapping.FromShape(m.PaymentConfiguration));
     }
 }

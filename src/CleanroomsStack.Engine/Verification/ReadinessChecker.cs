@@ -1,3 +1,4 @@
+using CleanroomsStack.Core.Resources.TableAssociation;
 using CleanroomsStack.Core.Desired;
 using CleanroomsStack.Core.Live;
 using CleanroomsStack.Engine.Ports;
@@ -24,9 +25,9 @@ public sealed class ReadinessChecker(ICleanRoomsApi api)
         foreach (var collaboration in desired.Collaborations.OrderBy(c => c.Name, StringComparer.Ordinal))
         {
             var membership = live.ForCollaboration(collaboration.CollaborationId);
-            if (membership is not { Status: "ACTIVE" }) continue;
-            var existing = membership.TableAssociations.Select(a => a.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var names = collaboration.TableAssociations.Select(a => a.Name).Where(existing.Contains).Order(StringComparer.Ordinal).ToList();
+            if (membership is not { IsActive: true }) continue;
+            var existing = TableAssociationKind.Instance.States(membership).Select(a => a.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var names = TableAssociationKind.Instance.Specs(collaboration).Select(a => a.Name).Where(existing.Contains).Order(StringComparer.Ordinal).ToList();
             if (names.Count == 0) continue;
             var batch = await api.BatchGetSchemaAsync(collaboration.CollaborationId, names, ct);
             results.AddRange(names.Select(name => Readiness(collaboration.Name, collaboration.CollaborationId, name, batch)));

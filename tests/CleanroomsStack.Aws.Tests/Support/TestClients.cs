@@ -3,6 +3,8 @@ using CleanroomsStack.Aws.Configuration;
 using CleanroomsStack.Aws.Credentials;
 using CleanroomsStack.Aws.Glue;
 using CleanroomsStack.Aws.Observability;
+using CleanroomsStack.Emulator;
+using CleanroomsStack.Emulator.Worlds;
 using CleanroomsStack.Engine.Ports;
 
 namespace CleanroomsStack.Aws.Tests.Support;
@@ -31,6 +33,16 @@ public static class TestClients
             MaxTotalTime: TimeSpan.FromSeconds(10), AttemptTimeout: TimeSpan.FromSeconds(2)) { IamPropagationDelay = TimeSpan.FromMilliseconds(5) },
         RateLimit = RateLimitOptions.Unlimited,
     };
+
+    /// <summary>A client of the demo world's own account against a running emulator, as the tool's local mode has one.</summary>
+    public static ICleanRoomsApi ForDemoAccount(RunningEmulator emulator, AwsSettings? settings = null)
+    {
+        var endpoint = emulator.Endpoint.ToString();
+        var region = emulator.Options.Region;
+        var credentials = new BasicAWSCredentials(DemoWorld.AccessKeyId(DemoWorld.OurAccount), DemoWorld.SecretAccessKey(DemoWorld.OurAccount));
+        var context = new ResolvedAwsContext(credentials, region, ServiceEndpoints.Resolve(endpoint, region, _ => null), "demo account");
+        return CleanRoomsClientFactory.Create(context, (settings ?? SingleAttempt) with { Region = region, EndpointUrl = endpoint });
+    }
 
     public static IGlueCatalogApi CreateGlue(RecordingServer server, AwsSettings? settings = null) =>
         CleanRoomsClientFactory.CreateGlueCatalog(Context(server.Url), settings ?? SingleAttempt);

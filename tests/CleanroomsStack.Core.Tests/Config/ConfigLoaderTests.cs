@@ -27,7 +27,7 @@ public class ConfigLoaderTests
         Assert.Equal("acx_{table}", settings.Association.NameTemplate.Value);
         Assert.Equal("cleanrooms-glue-s3-access", settings.Association.Role.Value);
         Assert.True(settings.AnalysisRule.Receivers.Auto);
-        var ina = Assert.Single(settings.IdNamespaceAssociations);
+        var ina = Assert.Single(IdNamespaceAssociationKind.Instance.Settings(settings));
         Assert.Equal("ACXIdNamespace", ina.Name);
         Assert.True(ina.ManageResourcePolicies);
         Assert.False(ina.AllowUseAsDimensionColumn);
@@ -43,7 +43,7 @@ public class ConfigLoaderTests
         Assert.Equal("27b93e2b-5001-4b20-a47b-6aad96ec8958", collaboration.Id.Value);
         Assert.Equal(["part_n_a", "part_n_a_a"], collaboration.Settings.Tables.Exclude);
         Assert.Equal("ENABLED", collaboration.Settings.Membership.QueryLogStatus);
-        Assert.Equal("ACX unique customer identifiers for Clean Rooms joins", collaboration.Settings.IdNamespaceAssociations[0].Description);
+        Assert.Equal("ACX unique customer identifiers for Clean Rooms joins", IdNamespaceAssociationKind.Instance.Settings(collaboration.Settings)[0].Description);
     }
 }
 

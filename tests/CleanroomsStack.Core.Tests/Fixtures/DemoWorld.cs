@@ -60,11 +60,12 @@ internal static class DemoWorld
         var namespaces = desired.IdNamespaceAssociations.Select(n => new IdNamespaceAssociationState(
             Id(++next), $"arn:aws:cleanrooms:us-east-1:{Us}:membership/{membershipId}/idnamespaceassociation/{Id(next)}", n.Name,
             n.InputReferenceArn, n.ManageResourcePolicies, n.Description, n.AllowUseAsDimensionColumn)).ToList();
-        var mappingTables = (desired.IdMappingTables ?? []).Select(t => new IdMappingTableState(
+        var mappingTables = desired.IdMappingTables.Select(t => new IdMappingTableState(
             Id(++next), $"arn:aws:cleanrooms:us-east-1:{Us}:membership/{membershipId}/idmappingtable/{Id(next)}", t.Name,
             t.InputReferenceArn, t.ManageResourcePolicies, t.Description, t.KmsKeyArn)).ToList();
         return new MembershipState(membershipId, $"arn:aws:cleanrooms:us-east-1:{Us}:membership/{membershipId}", desired.CollaborationId,
-            desired.Name, "ACTIVE", desired.Membership.QueryLogStatus, associations, namespaces,
-            desired.Membership.JobLogStatus, desired.Membership.DefaultResultConfiguration, desired.Membership.Payment ?? new PaymentConfiguration(false), mappingTables);
+            desired.Name, "ACTIVE", desired.Membership.QueryLogStatus, KindValues.Empty,
+            desired.Membership.JobLogStatus, desired.Membership.DefaultResultConfiguration, desired.Membership.Payment ?? new PaymentConfiguration(false))
+            .WithTableAssociations(associations).WithIdNamespaceAssociations(namespaces).WithIdMappingTables(mappingTables);
     }
 }

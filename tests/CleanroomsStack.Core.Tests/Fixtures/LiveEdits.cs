@@ -10,11 +10,11 @@ internal static class LiveEdits
     public static LiveState LiveWith(params MembershipState[] memberships) => new(memberships);
 
     public static MembershipState EditAssociation(this MembershipState membership, string name, Func<TableAssociationState, TableAssociationState> edit) =>
-        membership with { TableAssociations = membership.TableAssociations.Select(a => a.Name == name ? edit(a) : a).ToList() };
+        membership.WithTableAssociations(membership.TableAssociations.Select(a => a.Name == name ? edit(a) : a).ToList());
 
     public static MembershipState WithoutAssociation(this MembershipState membership, string name) =>
-        membership with { TableAssociations = membership.TableAssociations.Where(a => a.Name != name).ToList() };
+        membership.WithTableAssociations(membership.TableAssociations.Where(a => a.Name != name).ToList());
 
     public static MembershipState AddAssociation(this MembershipState membership, TableAssociationState association) =>
-        membership with { TableAssociations = [.. membership.TableAssociations, association] };
+        membership.WithTableAssociations([.. membership.TableAssociations, association]);
 }

@@ -38,7 +38,7 @@ internal static class PlanScenarios
         ["named-by-table-id-adopted"] = new(Twenty + "\n    adoptExistingNames: true", new LiveState([NamedByTableId()]), Active()),
         ["template-changed-under-full-quota"] = new(TeamConfig.Yaml.Replace("acx_{table}", "cr_{table}"), new LiveState([Applied]), Active()),
         ["membership-accepted-outside-the-tool"] = new(TeamConfig.Yaml,
-            new LiveState([Applied with { TableAssociations = [], IdNamespaceAssociations = [] }]), Active()),
+            new LiveState([Applied.WithTableAssociations([]).WithIdNamespaceAssociations([])]), Active()),
         ["id-namespace-arn-changed"] = new(
             TeamConfig.Yaml.Replace("idnamespace/ACXIdNamespace", "idnamespace/ACXIdNamespaceV2"),
             new LiveState([Applied]), InventoryWith(AmcInvitation("ACTIVE", Applied.Id))),

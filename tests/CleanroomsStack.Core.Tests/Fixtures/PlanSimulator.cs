@@ -34,36 +34,37 @@ internal sealed class PlanSimulator
     private void Apply(ResourceChange change)
     {
         var collaborationId = change.Address.CollaborationId;
-        if (change is MembershipChange m)
+        if (change.Kind == MembershipKind.Instance)
         {
-            ApplyMembership(m);
+            ApplyMembership(change);
             return;
         }
         var index = _memberships.FindIndex(x => x.CollaborationId == collaborationId && x.Status == "ACTIVE");
         if (index < 0)
             return; // the membership is gone: everything in it went with it
-        _memberships[index] = change switch
+        var m = _memberships[index];
+        _memberships[index] = change.Kind switch
         {
-            TableAssociationChange a => Associations(_memberships[index], a),
-            AnalysisRuleChange r => Rules(_memberships[index], r),
-            IdNamespaceAssociationChange n => Namespaces(_memberships[index], n),
-            IdMappingTableChange t => MappingTables(_memberships[index], t),
-            _ => throw new InvalidOperationException($"unknown change {change.GetType().Name}"),
+            TableAssociationKind => Associations(m, change),
+            AnalysisRuleKind => Rules(m, change),
+            IdNamespaceAssociationKind => Namespaces(m, change),
+            IdMappingTableKind => MappingTables(m, change),
+            _ => throw new InvalidOperationException($"the simulator has no {change.Kind} kind"),
         };
     }
 
-    private void ApplyMembership(MembershipChange change)
+    private void ApplyMembership(ResourceChange change)
     {
-        var spec = change.Desired;
+        var spec = change.Desired as MembershipSpec;
         switch (change.Action)
         {
             case ChangeAction.Create:
                 var id = NewId();
-                _memberships.Add(new MembershipState(id, $"arn:membership/{id}", spec!.CollaborationId, "(created)", "ACTIVE", spec.QueryLogStatus, [], [],
-                    spec.JobLogStatus, spec.DefaultResultConfiguration, spec.Payment ?? new PaymentConfiguration(false), []));
+                _memberships.Add(new MembershipState(id, $"arn:membership/{id}", spec!.CollaborationId, "(created)", "ACTIVE", spec.QueryLogStatus,
+                    Kinds.KindValues.Empty, spec.JobLogStatus, spec.DefaultResultConfiguration, spec.Payment ?? new PaymentConfiguration(false)));
                 break;
             case ChangeAction.Update:
-                Replace(change.Live!, m => m with
+                Replace(change.LiveId!, m => m with
                 {
                     QueryLogStatus = spec!.QueryLogStatus,
                     JobLogStatus = spec.JobLogStatus ?? m.JobLogStatus,
@@ -71,72 +72,73 @@ internal sealed class PlanSimulator
                 });
                 break;
             case ChangeAction.Delete:
-                _memberships.RemoveAll(m => m.Id == change.Live!.Id);
+                _memberships.RemoveAll(m => m.Id == change.LiveId);
                 break;
         }
     }
 
-    private void Replace(MembershipState live, Func<MembershipState, MembershipState> edit)
+    private void Replace(string id, Func<MembershipState, MembershipState> edit)
     {
-        var index = _memberships.FindIndex(m => m.Id == live.Id);
+        var index = _memberships.FindIndex(m => m.Id == id);
         _memberships[index] = edit(_memberships[index]);
     }
 
     private static string? Stored(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
-    private MembershipState Associations(MembershipState m, TableAssociationChange change)
+    private MembershipState Associations(MembershipState m, ResourceChange change)
     {
-        var list = m.TableAssociations.Where(a => change.Action is ChangeAction.Create || a.Id != change.Live?.Id).ToList();
-        var spec = change.Desired;
+        var list = m.TableAssociations.Where(a => change.Action is ChangeAction.Create || a.Id != change.LiveId).ToList();
+        var spec = change.Desired as TableAssociationSpec;
         if (change.Action is ChangeAction.Create or ChangeAction.Replace)
             list.Add(new TableAssociationState(NewId(), "arn:cta", spec!.Name.ToLowerInvariant(), spec.ConfiguredTableId, spec.RoleArn, Stored(spec.Description), []));
-        if (change.Action is ChangeAction.Update)
-            list.Add(change.Live! with { RoleArn = spec!.RoleArn, Description = spec.Description is null ? change.Live.Description : Stored(spec.Description) });
-        return m with { TableAssociations = list };
+        if (change is { Action: ChangeAction.Update, Live: TableAssociationState live })
+            list.Add(live with { RoleArn = spec!.RoleArn, Description = spec.Description is null ? live.Description : Stored(spec.Description) });
+        return m.WithTableAssociations(list);
     }
 
-    private static MembershipState Rules(MembershipState m, AnalysisRuleChange change)
+    private static MembershipState Rules(MembershipState m, ResourceChange change)
     {
         var associationName = change.Address.Parent!.Name;
         var association = m.TableAssociations.FirstOrDefault(a => string.Equals(a.Name, associationName, StringComparison.OrdinalIgnoreCase));
         if (association is null)
             return m;
-        var rules = association.Rules.Where(r => r.Type != (change.Desired?.Type ?? change.Live!.Type)).ToList();
+        var desired = change.Desired as AnalysisRuleSpec;
+        var rules = association.Rules.Where(r => r.Type != (desired?.Type ?? change.LiveAs<AnalysisRuleState>().Type)).ToList();
         if (change.Action is not ChangeAction.Delete)
-            rules.Add(new AnalysisRuleState(change.Desired!.Type, change.Desired.AllowedResultReceivers, change.Desired.AllowedAdditionalAnalyses));
-        return m with { TableAssociations = m.TableAssociations.Select(a => a == association ? a with { Rules = rules } : a).ToList() };
+            rules.Add(new AnalysisRuleState(desired!.Type, desired.AllowedResultReceivers, desired.AllowedAdditionalAnalyses));
+        return m.WithTableAssociations(m.TableAssociations.Select(a => a == association ? a with { Rules = rules } : a).ToList());
     }
 
-    private MembershipState Namespaces(MembershipState m, IdNamespaceAssociationChange change)
+    private MembershipState Namespaces(MembershipState m, ResourceChange change)
     {
-        var list = m.IdNamespaceAssociations.Where(n => change.Action is ChangeAction.Create || n.Id != change.Live?.Id).ToList();
-        var spec = change.Desired;
+        var list = m.IdNamespaceAssociations.Where(n => change.Action is ChangeAction.Create || n.Id != change.LiveId).ToList();
+        var spec = change.Desired as IdNamespaceAssociationSpec;
         if (change.Action is ChangeAction.Create or ChangeAction.Replace)
             list.Add(new IdNamespaceAssociationState(NewId(), "arn:ina", spec!.Name, spec.InputReferenceArn, spec.ManageResourcePolicies,
                 Stored(spec.Description), spec.AllowUseAsDimensionColumn));
-        if (change.Action is ChangeAction.Update)
-            list.Add(change.Live! with
+        if (change is { Action: ChangeAction.Update, Live: IdNamespaceAssociationState live })
+            list.Add(live with
             {
                 Name = spec!.Name,
-                Description = spec.Description is null ? change.Live.Description : Stored(spec.Description),
+                Description = spec.Description is null ? live.Description : Stored(spec.Description),
                 AllowUseAsDimensionColumn = spec.AllowUseAsDimensionColumn,
             });
-        return m with { IdNamespaceAssociations = list };
+        return m.WithIdNamespaceAssociations(list);
     }
 
-    private MembershipState MappingTables(MembershipState m, IdMappingTableChange change)
+    private MembershipState MappingTables(MembershipState m, ResourceChange change)
     {
-        var list = (m.IdMappingTables ?? []).Where(t => change.Action is ChangeAction.Create || t.Id != change.Live?.Id).ToList();
-        var spec = change.Desired;
+        var list = m.IdMappingTables.Where(t => change.Action is ChangeAction.Create || t.Id != change.LiveId).ToList();
+        var spec = change.Desired as IdMappingTableSpec;
         if (change.Action is ChangeAction.Create or ChangeAction.Replace)
             list.Add(new IdMappingTableState(NewId(), "arn:imt", spec!.Name, spec.InputReferenceArn, spec.ManageResourcePolicies,
                 Stored(spec.Description), spec.KmsKeyArn));
-        if (change.Action is ChangeAction.Update)
-            list.Add(change.Live! with
+        if (change is { Action: ChangeAction.Update, Live: IdMappingTableState live })
+            list.Add(live with
             {
-                Description = spec!.Description is null ? change.Live.Description : Stored(spec.Description),
-                KmsKeyArn = spec.KmsKeyArn ?? change.Live.KmsKeyArn,
+                Description = spec!.Description is null ? live.Description : Stored(spec.Description),
+                KmsKeyArn = spec.KmsKeyArn ?? live.KmsKeyArn,
             });
-        return m with { IdMappingTables = list };
+        return m.WithIdMappingTables(list);
     }
 }

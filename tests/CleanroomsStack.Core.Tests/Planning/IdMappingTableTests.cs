@@ -22,7 +22,7 @@ public class IdMappingTableTests
     private static readonly Resources.Membership.MembershipState Applied = DemoWorld.Applied(Scenario.Desired(Configured).Collaborations[0]);
     private const string Address = $"membership[{AmcCollaborationId}]/id-mapping-table[acx_amc_ids]";
 
-    private static IdMappingTableChange Change(Plan plan) => Assert.Single(plan.Changes.OfType<IdMappingTableChange>());
+    private static IdMappingTableChange Change(Plan plan) => Assert.Single(plan.Changes.OfKind<IdMappingTableChange>());
 
     [Fact]
     public void Configured_table_is_created_with_its_workflow()
@@ -42,12 +42,12 @@ public class IdMappingTableTests
     [Fact]
     public void Description_updates_in_place_and_workflow_replaces()
     {
-        var described = Applied with { IdMappingTables = [Applied.IdMappingTables![0] with { Description = "old" }] };
+        var described = Applied.WithIdMappingTables([Applied.IdMappingTables[0] with { Description = "old" }]);
         Assert.Equal(ChangeAction.Update, Change(Scenario.Plan(Configured, new LiveState([described]))).Action);
-        var moved = Applied with { IdMappingTables = [Applied.IdMappingTables![0] with { InputReferenceArn = WorkflowArn + "-v0" }] };
+        var moved = Applied.WithIdMappingTables([Applied.IdMappingTables[0] with { InputReferenceArn = WorkflowArn + "-v0" }]);
         var change = Change(Scenario.Plan(Configured, new LiveState([moved])));
         Assert.Equal((ChangeAction.Replace, ReplacementOrder.DeleteFirst), (change.Action, change.Order));
-        Assert.Contains("reuses the name", change.Reason);
+        Assert.Contains("reuses the old one's name", change.Reason);
     }
 
     [Fact]

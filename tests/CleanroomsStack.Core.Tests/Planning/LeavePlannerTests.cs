@@ -35,7 +35,7 @@ public class LeavePlannerTests
         var plan = Plan(new PlanOptions(new HashSet<string> { AmcCollaborationId }));
         Assert.DoesNotContain(plan.Diagnostics, d => d.Severity == Severity.Error);
         Assert.All(plan.Changes, c => Assert.Equal(ChangeAction.Delete, c.Action));
-        var membership = Assert.IsType<MembershipChange>(plan.Changes.First());
+        var membership = TypedChanges.As<MembershipChange>(plan.Changes.First());
         Assert.Equal(Applied.Id, membership.Live!.Id);
     }
 

@@ -26,12 +26,12 @@ public class MembershipSettingsPlanTests
     public void Create_carries_every_setting_and_tags()
     {
         var plan = Scenario.Plan(Configured, new LiveState([]));
-        var diffs = Membership(plan).Diffs.ToDictionary(d => d.Path, d => d.After);
+        var diffs = Membership(plan).Diffs.ToDictionary(d => d.Path, d => AttributeValue.Render(d.After));
         Assert.Equal("acx-results", diffs["defaultResultConfiguration.outputConfiguration.s3.bucket"]);
         Assert.Equal("arn:aws:iam::239083076653:role/cleanrooms-results", diffs["defaultResultConfiguration.roleArn"]);
         Assert.Equal("false", diffs["paymentConfiguration.queryCompute.isResponsible"]);
         Assert.Equal("{team=acx}", diffs["tags"]);
-        var association = plan.Changes.OfType<TableAssociationChange>().First();
+        var association = plan.Changes.OfKind<TableAssociationChange>().First();
         Assert.Equal("acx", association.Desired!.Tags!["team"]);
         Assert.Contains(association.Diffs, d => d.Path == "tags");
     }

@@ -25,15 +25,15 @@ public class PlannerTests
     {
         var plan = PlanAgainst();
         Assert.Equal(new PlanSummary(52, 0, 0, 0, 0, 0), plan.Summary);
-        var membership = Assert.IsType<MembershipChange>(Change(plan, Membership));
+        var membership = TypedChanges.As<MembershipChange>(Change(plan, Membership));
         Assert.Equal(ChangeAction.Create, membership.Action);
         Assert.Contains(new AttributeDiff("queryLogStatus", null, "ENABLED"), membership.Diffs);
-        var association = Assert.IsType<TableAssociationChange>(Change(plan, $"{Membership}/table-association[acx_part_01]"));
+        var association = TypedChanges.As<TableAssociationChange>(Change(plan, $"{Membership}/table-association[acx_part_01]"));
         Assert.Null(association.MembershipId);
         Assert.Equal("part_01", association.Desired!.TableName);
-        var rule = Assert.IsType<AnalysisRuleChange>(Change(plan, $"{Membership}/table-association[acx_part_01]/analysis-rule[CUSTOM]"));
+        var rule = TypedChanges.As<AnalysisRuleChange>(Change(plan, $"{Membership}/table-association[acx_part_01]/analysis-rule[CUSTOM]"));
         Assert.Equal((ChangeAction.Create, null, null), (rule.Action, rule.MembershipId, rule.AssociationId));
-        Assert.Contains(new AttributeDiff("analysisRulePolicy.v1.custom.allowedResultReceivers", null, $"[{Third}, {Amc}]"), rule.Diffs);
+        Assert.Contains(new AttributeDiff("analysisRulePolicy.v1.custom.allowedResultReceivers", null, AttributeValue.Set([Third, Amc])), rule.Diffs);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class PlannerTests
     public void Role_drift_updates_the_association_in_place()
     {
         var live = Applied.EditAssociation("acx_part_02", a => a with { RoleArn = "arn:aws:iam::239083076653:role/old" });
-        var change = Assert.IsType<TableAssociationChange>(Change(PlanAgainst(live), $"{Membership}/table-association[acx_part_02]"));
+        var change = TypedChanges.As<TableAssociationChange>(Change(PlanAgainst(live), $"{Membership}/table-association[acx_part_02]"));
         Assert.Equal(ChangeAction.Update, change.Action);
         Assert.Equal([new AttributeDiff("roleArn", "arn:aws:iam::239083076653:role/old", "arn:aws:iam::239083076653:role/cleanrooms-glue-s3-access")], change.Diffs);
         Assert.Equal(Applied.Id, change.MembershipId);
@@ -85,10 +85,10 @@ public class PlannerTests
             .EditAssociation("acx_part_03", a => a with { Rules = [new AnalysisRuleState("CUSTOM", [Amc], [])] })
             .EditAssociation("acx_part_04", a => a with { Rules = [new AnalysisRuleState("CUSTOM", [Amc, Third], [])] });
         var plan = PlanAgainst(live);
-        var change = Assert.IsType<AnalysisRuleChange>(Assert.Single(plan.Changes, c => c.Action != ChangeAction.NoOp));
+        var change = TypedChanges.As<AnalysisRuleChange>(Assert.Single(plan.Changes, c => c.Action != ChangeAction.NoOp));
         Assert.Equal($"{Membership}/table-association[acx_part_03]/analysis-rule[CUSTOM]", change.Address.ToString());
         Assert.Equal(ChangeAction.Update, change.Action);
-        Assert.Equal([new AttributeDiff("analysisRulePolicy.v1.custom.allowedResultReceivers", $"[{Amc}]", $"[{Third}, {Amc}]")], change.Diffs);
+        Assert.Equal([new AttributeDiff("analysisRulePolicy.v1.custom.allowedResultReceivers", AttributeValue.Set([Amc]), AttributeValue.Set([Third, Amc]))], change.Diffs);
         Assert.NotNull(change.AssociationId);
     }
 
@@ -107,11 +107,11 @@ public class PlannerTests
         var table = Team.Collaborations[0].TableAssociations[5];
         var live = Applied.EditAssociation(table.Name, a => a with { Name = table.ConfiguredTableId });
         var plan = PlanAgainst(live);
-        var change = Assert.IsType<TableAssociationChange>(Change(plan, $"{Membership}/table-association[{table.Name}]"));
+        var change = TypedChanges.As<TableAssociationChange>(Change(plan, $"{Membership}/table-association[{table.Name}]"));
         Assert.Equal(ChangeAction.Replace, change.Action);
         Assert.Equal([new AttributeDiff("name", table.ConfiguredTableId, table.Name, ForcesReplacement: true)], change.Diffs);
         Assert.Equal(table.ConfiguredTableId, change.Live!.Name);
-        var rule = Assert.IsType<AnalysisRuleChange>(Change(plan, $"{Membership}/table-association[{table.Name}]/analysis-rule[CUSTOM]"));
+        var rule = TypedChanges.As<AnalysisRuleChange>(Change(plan, $"{Membership}/table-association[{table.Name}]/analysis-rule[CUSTOM]"));
         Assert.Equal((ChangeAction.Create, null), (rule.Action, rule.AssociationId));
     }
 
@@ -125,7 +125,7 @@ public class PlannerTests
         var association = Change(plan, $"{Membership}/table-association[acx_part_n_a]");
         Assert.Equal(ChangeAction.Delete, association.Action);
         Assert.Contains("no longer selected", association.Reason);
-        var rule = Assert.IsType<AnalysisRuleChange>(Change(plan, $"{Membership}/table-association[acx_part_n_a]/analysis-rule[CUSTOM]"));
+        var rule = TypedChanges.As<AnalysisRuleChange>(Change(plan, $"{Membership}/table-association[acx_part_n_a]/analysis-rule[CUSTOM]"));
         Assert.Equal((ChangeAction.Delete, Id(77)), (rule.Action, rule.AssociationId));
     }
 
@@ -145,7 +145,7 @@ public class PlannerTests
     public void Newly_selected_table_is_created_under_the_existing_membership()
     {
         var plan = PlanAgainst(Applied.WithoutAssociation("acx_part_07"));
-        var change = Assert.IsType<TableAssociationChange>(Change(plan, $"{Membership}/table-association[acx_part_07]"));
+        var change = TypedChanges.As<TableAssociationChange>(Change(plan, $"{Membership}/table-association[acx_part_07]"));
         Assert.Equal((ChangeAction.Create, Applied.Id), (change.Action, change.MembershipId));
         Assert.Equal(new PlanSummary(2, 0, 0, 0, 50, 0), plan.Summary);
     }
@@ -167,8 +167,8 @@ public class PlannerTests
             "dimension" => ina with { AllowUseAsDimensionColumn = true },
             _ => ina with { Name = "OldName" },
         };
-        var plan = PlanAgainst(Applied with { IdNamespaceAssociations = [edited] });
-        var change = Assert.IsType<IdNamespaceAssociationChange>(Change(plan, $"{Membership}/id-namespace-association[ACXIdNamespace]"));
+        var plan = PlanAgainst(Applied.WithIdNamespaceAssociations([edited]));
+        var change = TypedChanges.As<IdNamespaceAssociationChange>(Change(plan, $"{Membership}/id-namespace-association[ACXIdNamespace]"));
         Assert.Equal(expected, change.Action);
         var diff = Assert.Single(change.Diffs);
         Assert.Equal((path, expected == ChangeAction.Replace), (diff.Path, diff.ForcesReplacement));
@@ -178,7 +178,7 @@ public class PlannerTests
     public void Unlisted_id_namespace_association_is_unmanaged()
     {
         var extra = Applied.IdNamespaceAssociations[0] with { Id = Id(79), Name = "Other", InputReferenceArn = "arn:aws:entityresolution:us-east-1:239083076653:idnamespace/Other" };
-        var plan = PlanAgainst(Applied with { IdNamespaceAssociations = [.. Applied.IdNamespaceAssociations, extra] });
+        var plan = PlanAgainst(Applied.WithIdNamespaceAssociations([.. Applied.IdNamespaceAssociations, extra]));
         Assert.False(plan.HasChanges);
         Assert.Equal($"{Membership}/id-namespace-association[Other]", Assert.Single(plan.Collaborations[0].Unmanaged).Address.ToString());
     }
@@ -227,7 +227,7 @@ public class OptionalAttributeTests
     {
         var applied = DemoWorld.Applied(Scenario.Desired(TeamConfig.Yaml).Collaborations[0])
             .EditAssociation("acx_part_01", a => a with { Description = liveDescription });
-        return Scenario.Plan(yaml, LiveEdits.LiveWith(applied)).Changes.Single(c => c.Address.Name == "acx_part_01" && c.Kind == ResourceKind.TableAssociation);
+        return Scenario.Plan(yaml, LiveEdits.LiveWith(applied)).Changes.Single(c => c.Address.Name == "acx_part_01" && c.Kind == TableAssociationKind.Instance);
     }
 
     [Fact]

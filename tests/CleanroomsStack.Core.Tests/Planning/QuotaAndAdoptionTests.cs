@@ -14,7 +14,7 @@ public class QuotaAndAdoptionTests
     private static readonly Resources.Membership.MembershipState Applied25 = DemoWorld.Applied(Scenario.Desired(TeamConfig.Yaml).Collaborations[0]);
 
     private static IReadOnlyList<TableAssociationChange> Replacements(Plan plan) =>
-        plan.Changes.OfType<TableAssociationChange>().Where(c => c.Action == ChangeAction.Replace).ToList();
+        plan.Changes.OfKind<TableAssociationChange>().Where(c => c.Action == ChangeAction.Replace).ToList();
 
     [Fact]
     public void Renamed_association_deletes_first_even_with_room_since_a_table_is_associated_once()
@@ -60,7 +60,7 @@ public class QuotaAndAdoptionTests
     {
         var live = Applied20.EditAssociation("acx_part_01", a => a with { Name = a.ConfiguredTableId, RoleArn = "arn:aws:iam::239083076653:role/old" });
         var plan = Scenario.Plan(Twenty + "\n    adoptExistingNames: true", new LiveState([live]));
-        var change = Assert.Single(plan.Changes.OfType<TableAssociationChange>(), c => c.Action != ChangeAction.NoOp);
+        var change = Assert.Single(plan.Changes.OfKind<TableAssociationChange>(), c => c.Action != ChangeAction.NoOp);
         Assert.Equal(ChangeAction.Update, change.Action);
         Assert.Equal("roleArn", Assert.Single(change.Diffs).Path);
         Assert.Equal(live.TableAssociations[0].Name, change.Desired!.Name);
@@ -73,6 +73,6 @@ public class QuotaAndAdoptionTests
         var other = Tables().Single(t => t.Name == "raw_events");
         var live = Applied20.EditAssociation("acx_part_01", a => a with { ConfiguredTableId = other.Id });
         var plan = Scenario.Plan(Twenty + "\n    adoptExistingNames: true", new LiveState([live]));
-        Assert.Equal(ChangeAction.Replace, plan.Changes.Single(c => c.Address.Name == "acx_part_01" && c.Kind == ResourceKind.TableAssociation).Action);
+        Assert.Equal(ChangeAction.Replace, plan.Changes.Single(c => c.Address.Name == "acx_part_01" && c.Kind == TableAssociationKind.Instance).Action);
     }
 }

@@ -70,6 +70,6 @@ public class RandomizedConvergenceTests
             }
         }
         var namespaces = random.Next(4) == 0 ? [] : live.IdNamespaceAssociations;
-        return (live with { TableAssociations = associations, IdNamespaceAssociations = namespaces }, drift);
+        return (live.WithTableAssociations(associations).WithIdNamespaceAssociations(namespaces), drift);
     }
 }

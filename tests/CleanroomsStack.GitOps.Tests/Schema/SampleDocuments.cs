@@ -53,7 +53,8 @@ public static class SampleDocuments
         return document.ToJsonString();
     }
 
-    private static JsonNode Sample(SchemaNode node) => node switch
+    /// <summary>A value of the node built from its examples.</summary>
+    public static JsonNode Sample(SchemaNode node) => node switch
     {
         ObjectNode { Values: { } values } => new JsonObject { ["team"] = Sample(values) },
         ObjectNode o => new JsonObject(o.Properties.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)Sample(p.Node)))),

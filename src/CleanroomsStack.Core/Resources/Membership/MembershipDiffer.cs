@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CleanroomsStack.Core.Diagnostics;
 using CleanroomsStack.Core.Planning;
 
@@ -12,12 +13,12 @@ public static class MembershipDiffer
 {
     private const string Result = "defaultResultConfiguration";
 
-    public static MembershipChange Diff(MembershipSpec desired, MembershipState? live, string label, List<Diagnostic> diagnostics)
+    public static ResourceChange Diff(MembershipSpec desired, MembershipState? live, string label, List<Diagnostic> diagnostics)
     {
         var address = ResourceAddress.Membership(desired.CollaborationId);
         if (live is null)
-            return new MembershipChange(address, ChangeAction.Create, $"{label}: no membership yet", CreateDiffs(desired).Diffs, desired, null);
-        var diffs = new DiffBuilder(ResourceKind.Membership).Compare("queryLogStatus", live.QueryLogStatus, desired.QueryLogStatus);
+            return new ResourceChange(address, ChangeAction.Create, $"{label}: no membership yet", CreateDiffs(desired).Diffs, Desired: desired);
+        var diffs = new DiffBuilder(MembershipKind.Instance).Compare("queryLogStatus", live.QueryLogStatus, desired.QueryLogStatus);
         diffs.CompareOptional("jobLogStatus", live.JobLogStatus, desired.JobLogStatus);
         if (desired.DefaultResultConfiguration is { } result)
         {
@@ -26,19 +27,19 @@ public static class MembershipDiffer
         }
         CheckPayment(desired, live, diagnostics);
         var reason = diffs.Action == ChangeAction.NoOp ? "membership matches the config" : "membership settings differ from the config";
-        return new MembershipChange(address, diffs.Action, reason, diffs.Diffs, desired, live);
+        return new ResourceChange(address, diffs.Action, reason, diffs.Diffs, live.Id, live.Id, Desired: desired, Live: live);
     }
 
     /// <summary>Leaving the collaboration: DeleteMembership.</summary>
-    public static MembershipChange Delete(MembershipState live, string reason)
+    public static ResourceChange Delete(MembershipState live, string reason)
     {
-        var diffs = new DiffBuilder(ResourceKind.Membership).Set("collaborationIdentifier", live.CollaborationId, creating: false);
-        return new MembershipChange(ResourceAddress.Membership(live.CollaborationId), ChangeAction.Delete, reason, diffs.Diffs, null, live);
+        var diffs = new DiffBuilder(MembershipKind.Instance).Set("collaborationIdentifier", live.CollaborationId, creating: false);
+        return new ResourceChange(ResourceAddress.Membership(live.CollaborationId), ChangeAction.Delete, reason, diffs.Diffs, live.Id, live.Id, Live: live);
     }
 
     private static DiffBuilder CreateDiffs(MembershipSpec desired)
     {
-        var diffs = new DiffBuilder(ResourceKind.Membership)
+        var diffs = new DiffBuilder(MembershipKind.Instance)
             .Set("collaborationIdentifier", desired.CollaborationId, creating: true)
             .Set("queryLogStatus", desired.QueryLogStatus, creating: true)
             .Set("jobLogStatus", desired.JobLogStatus, creating: true);
@@ -46,20 +47,20 @@ public static class MembershipDiffer
             diffs.Set(path, value, creating: true);
         if (desired.Payment is { } payment)
         {
-            diffs.Set("paymentConfiguration.queryCompute.isResponsible", DiffBuilder.Render(payment.QueryCompute), creating: true)
-                .Set("paymentConfiguration.jobCompute.isResponsible", payment.JobCompute is { } job ? DiffBuilder.Render(job) : null, creating: true);
+            diffs.Set("paymentConfiguration.queryCompute.isResponsible", payment.QueryCompute, creating: true)
+                .Set("paymentConfiguration.jobCompute.isResponsible", AttributeValue.Of(payment.JobCompute), creating: true);
         }
-        return diffs.Set("tags", DiffBuilder.Render(desired.Tags), creating: true);
+        return diffs.Set("tags", AttributeValue.Of(desired.Tags), creating: true);
     }
 
     /// <summary>The result configuration as request-shape paths; empty when there is none.</summary>
-    private static Dictionary<string, string?> ResultAttributes(ResultConfiguration? result) => result is null ? [] : new()
+    private static Dictionary<string, JsonNode?> ResultAttributes(ResultConfiguration? result) => result is null ? [] : new()
     {
-        [$"{Result}.outputConfiguration.s3.bucket"] = result.Bucket,
-        [$"{Result}.outputConfiguration.s3.keyPrefix"] = result.KeyPrefix,
-        [$"{Result}.outputConfiguration.s3.resultFormat"] = result.ResultFormat,
-        [$"{Result}.outputConfiguration.s3.singleFileOutput"] = DiffBuilder.Render(result.SingleFileOutput),
-        [$"{Result}.roleArn"] = result.RoleArn,
+        [$"{Result}.outputConfiguration.s3.bucket"] = AttributeValue.Of(result.Bucket),
+        [$"{Result}.outputConfiguration.s3.keyPrefix"] = AttributeValue.Of(result.KeyPrefix),
+        [$"{Result}.outputConfiguration.s3.resultFormat"] = AttributeValue.Of(result.ResultFormat),
+        [$"{Result}.outputConfiguration.s3.singleFileOutput"] = AttributeValue.Of(result.SingleFileOutput),
+        [$"{Result}.roleArn"] = AttributeValue.Of(result.RoleArn),
     };
 
     private static void CheckPayment(MembershipSpec desired, MembershipState live, List<Diagnostic> diagnostics)

@@ -1,16 +1,20 @@
+using CleanroomsStack.Core.Kinds;
+
 namespace CleanroomsStack.Core.Resources.Membership;
 
-/// <summary>A membership as read from AWS, with the resources inside it.</summary>
+/// <summary>A membership as read from AWS, with the resources inside it (<see cref="Children"/>: each kind's live states).</summary>
 public sealed record MembershipState(
     string Id,
     string Arn,
     string CollaborationId,
     string CollaborationName,
-    string Status,
+    Values.MembershipStatus Status,
     string QueryLogStatus,
-    IReadOnlyList<TableAssociation.TableAssociationState> TableAssociations,
-    IReadOnlyList<IdNamespaceAssociation.IdNamespaceAssociationState> IdNamespaceAssociations,
+    KindValues Children,
     string? JobLogStatus = null,
     ResultConfiguration? DefaultResultConfiguration = null,
-    PaymentConfiguration? Payment = null,
-    IReadOnlyList<IdMappingTable.IdMappingTableState>? IdMappingTables = null);
+    PaymentConfiguration? Payment = null)
+{
+    /// <summary>ACTIVE: the only status in which anything inside can change.</summary>
+    public bool IsActive => Status == Values.MembershipStatus.Active;
+}

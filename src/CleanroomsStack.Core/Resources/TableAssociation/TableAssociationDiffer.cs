@@ -11,13 +11,14 @@ namespace CleanroomsStack.Core.Resources.TableAssociation;
 /// </summary>
 public static class TableAssociationDiffer
 {
-    public static KindDiff Diff(ResourceAddress membership, DesiredCollaboration collaboration, IReadOnlyList<TableAssociationState> live, string? membershipId)
+    public static KindDiff Diff(ResourceAddress membership, DesiredCollaboration collaboration, IReadOnlyList<TableAssociationSpec> desiredAssociations,
+        IReadOnlyList<TableAssociationState> live, string? membershipId)
     {
         var templateNames = collaboration.TemplateNames ?? new HashSet<string>();
         var template = collaboration.AssociationNameTemplate;
         var remaining = live.ToList();
         var changes = new List<ResourceChange>();
-        foreach (var desired in collaboration.TableAssociations.OrderBy(s => s.Name, StringComparer.Ordinal))
+        foreach (var desired in desiredAssociations.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
             var match = Take(remaining, l => l.ConfiguredTableId == desired.ConfiguredTableId && SameName(l.Name, desired.Name))
                 ?? Take(remaining, l => l.ConfiguredTableId == desired.ConfiguredTableId)
@@ -34,7 +35,7 @@ public static class TableAssociationDiffer
         var unmanaged = new List<UnmanagedResource>();
         foreach (var orphan in remaining)
         {
-            var address = membership.Child(ResourceKind.TableAssociation, orphan.Name);
+            var address = membership.Child(TableAssociationKind.Instance, orphan.Name);
             if (templateNames.Contains(orphan.Name.ToLowerInvariant()))
                 changes.AddRange(Delete(address, orphan, membershipId,
                     $"named by '{template}' but its table is no longer selected (tables.include/exclude/max)"));
@@ -42,14 +43,13 @@ public static class TableAssociationDiffer
                 unmanaged.Add(new UnmanagedResource(address,
                     $"its table is not selected and its name doesn't follow '{template}'; left as it is"));
         }
-        var (ordered, diagnostics) = QuotaPlanning.Apply(ResourceKind.TableAssociation, changes, live.Count, collaboration.Name,
-            c => c is TableAssociationChange { Live: { } old, Desired: { } wanted }
+        var (ordered, diagnostics) = QuotaPlanning.Apply(TableAssociationKind.Instance, changes, live.Count, collaboration.Name,
+            c => c is { Live: TableAssociationState old, Desired: TableAssociationSpec wanted }
                 ? SameName(old.Name, wanted.Name) ? $"the new association reuses the name '{wanted.Name}'"
                 // AWS associates a configured table to a membership once, so a renamed association can't sit beside the old one.
                 : old.ConfiguredTableId == wanted.ConfiguredTableId ? $"a configured table can be associated to a membership only once"
                 : null
-                : null,
-            (c, order, reason) => ((TableAssociationChange)c) with { Order = order, Reason = reason });
+                : null);
         return new KindDiff(ordered, unmanaged, diagnostics);
     }
 
@@ -64,22 +64,22 @@ public static class TableAssociationDiffer
         return found;
     }
 
-    private static TableAssociationChange Create(ResourceAddress membership, TableAssociationSpec spec, string? membershipId)
+    private static ResourceChange Create(ResourceAddress membership, TableAssociationSpec spec, string? membershipId)
     {
-        var diffs = new DiffBuilder(ResourceKind.TableAssociation)
+        var diffs = new DiffBuilder(TableAssociationKind.Instance)
             .Set("name", spec.Name, creating: true)
             .Set("configuredTableIdentifier", spec.ConfiguredTableId, creating: true)
             .Set("roleArn", spec.RoleArn, creating: true)
             .Set("description", spec.Description, creating: true)
-            .Set("tags", DiffBuilder.Render(spec.Tags), creating: true);
-        return new TableAssociationChange(membership.Child(ResourceKind.TableAssociation, spec.Name), ChangeAction.Create,
-            $"table '{spec.TableName}' is selected and not associated yet", diffs.Diffs, membershipId, spec, null);
+            .Set("tags", AttributeValue.Of(spec.Tags), creating: true);
+        return new ResourceChange(membership.Child(TableAssociationKind.Instance, spec.Name), ChangeAction.Create,
+            $"table '{spec.TableName}' is selected and not associated yet", diffs.Diffs, membershipId, Desired: spec);
     }
 
-    private static TableAssociationChange Compare(ResourceAddress membership, TableAssociationSpec spec, TableAssociationState live, string? membershipId,
+    private static ResourceChange Compare(ResourceAddress membership, TableAssociationSpec spec, TableAssociationState live, string? membershipId,
         bool adopted)
     {
-        var diffs = new DiffBuilder(ResourceKind.TableAssociation)
+        var diffs = new DiffBuilder(TableAssociationKind.Instance)
             .Compare("name", SameName(live.Name, spec.Name) ? spec.Name : live.Name, spec.Name)
             .Compare("configuredTableIdentifier", live.ConfiguredTableId, spec.ConfiguredTableId)
             .Compare("roleArn", live.RoleArn, spec.RoleArn)
@@ -94,19 +94,19 @@ public static class TableAssociationDiffer
         };
         if (adopted)
             reason += " (adopted under its existing name: adoptExistingNames)";
-        return new TableAssociationChange(membership.Child(ResourceKind.TableAssociation, spec.Name), diffs.Action, reason, diffs.Diffs,
-            membershipId, spec, live);
+        return new ResourceChange(membership.Child(TableAssociationKind.Instance, spec.Name), diffs.Action, reason, diffs.Diffs,
+            membershipId, live.Id, Desired: spec, Live: live);
     }
 
     /// <summary>Deletes the association and, before it, its rules.</summary>
     public static IEnumerable<ResourceChange> Delete(ResourceAddress address, TableAssociationState live, string? membershipId, string reason)
     {
-        var diffs = new DiffBuilder(ResourceKind.TableAssociation)
+        var diffs = new DiffBuilder(TableAssociationKind.Instance)
             .Set("name", live.Name, creating: false)
             .Set("configuredTableIdentifier", live.ConfiguredTableId, creating: false)
             .Set("roleArn", live.RoleArn, creating: false)
             .Set("description", live.Description, creating: false);
-        yield return new TableAssociationChange(address, ChangeAction.Delete, reason, diffs.Diffs, membershipId, null, live);
+        yield return new ResourceChange(address, ChangeAction.Delete, reason, diffs.Diffs, membershipId, live.Id, Live: live);
         foreach (var rule in live.Rules)
             yield return AnalysisRuleDiffer.Delete(address, rule, membershipId, live.Id, "its association is deleted");
     }

@@ -29,7 +29,7 @@ public static class AnalysisRuleHandlers
 
         var world = context.World;
         var membership = Lookups.Membership(context);
-        var association = Lookups.TableAssociation(context, membership);
+        var association = MembershipChildKinds.TableAssociations.Find(context, membership);
         if (association.Rules.Any(r => r.Type == type))
         {
             throw Errors.Conflict("ALREADY_EXISTS", $"Configured table association {association.Id} already has a {type} analysis rule.",
@@ -86,7 +86,7 @@ public static class AnalysisRuleHandlers
         v.ThrowIfInvalid();
 
         var membership = Lookups.Membership(context);
-        var association = Lookups.TableAssociation(context, membership);
+        var association = MembershipChildKinds.TableAssociations.Find(context, membership);
         var rule = association.Rules.FirstOrDefault(r => r.Type == type)
                    ?? throw Errors.NotFound(Lookups.TableAssociationType, association.Id,
                        $"{type} analysis rule of configured table association");

@@ -192,26 +192,29 @@ public static class CleanRoomsJson
         return new JsonObject { ["v1"] = new JsonObject { [r.Type.ToLowerInvariant()] = variant } };
     }
 
+    /// <summary>The members the summaries of ID namespace associations, ID mapping tables and analysis templates share.</summary>
+    public static JsonObject MembershipChildBase(World world, MembershipRecord m, IMembershipChild child, string arn) => new()
+    {
+        ["id"] = child.Id,
+        ["arn"] = arn,
+        ["membershipId"] = m.Id,
+        ["membershipArn"] = world.MembershipArn(m),
+        ["collaborationId"] = m.CollaborationId,
+        ["collaborationArn"] = world.CollaborationArn(world.Collaboration(m.CollaborationId)),
+        ["name"] = child.Name,
+        ["createTime"] = child.CreateTime,
+        ["updateTime"] = child.UpdateTime,
+    };
+
     public static JsonObject IdNamespaceAssociationSummary(World world, MembershipRecord m, IdNamespaceAssociationRecord a, string namespaceType)
     {
-        var json = new JsonObject
+        var json = MembershipChildBase(world, m, a, world.IdNamespaceAssociationArn(m, a));
+        json["inputReferenceConfig"] = new JsonObject
         {
-            ["id"] = a.Id,
-            ["arn"] = world.IdNamespaceAssociationArn(m, a),
-            ["membershipId"] = m.Id,
-            ["membershipArn"] = world.MembershipArn(m),
-            ["collaborationId"] = m.CollaborationId,
-            ["collaborationArn"] = world.CollaborationArn(world.Collaboration(m.CollaborationId)),
-            ["name"] = a.Name,
-            ["createTime"] = a.CreateTime,
-            ["updateTime"] = a.UpdateTime,
-            ["inputReferenceConfig"] = new JsonObject
-            {
-                ["inputReferenceArn"] = a.InputReferenceArn,
-                ["manageResourcePolicies"] = a.ManageResourcePolicies,
-            },
-            ["inputReferenceProperties"] = new JsonObject { ["idNamespaceType"] = namespaceType },
+            ["inputReferenceArn"] = a.InputReferenceArn,
+            ["manageResourcePolicies"] = a.ManageResourcePolicies,
         };
+        json["inputReferenceProperties"] = new JsonObject { ["idNamespaceType"] = namespaceType };
         if (a.Description is not null) json["description"] = a.Description;
         return json;
     }

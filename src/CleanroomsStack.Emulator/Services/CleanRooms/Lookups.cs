@@ -71,20 +71,6 @@ public static class Lookups
         return membership;
     }
 
-    public static TableAssociationRecord TableAssociation(OperationContext context, MembershipRecord membership)
-    {
-        var id = UuidLabel(context, "configuredTableAssociationIdentifier");
-        return context.World.State.TableAssociations.FirstOrDefault(a => a.Id == id && a.MembershipId == membership.Id)
-               ?? throw Errors.NotFound(TableAssociationType, id, "Configured table association");
-    }
-
-    public static IdNamespaceAssociationRecord IdNamespaceAssociation(OperationContext context, MembershipRecord membership)
-    {
-        var id = UuidLabel(context, "idNamespaceAssociationIdentifier");
-        return context.World.State.IdNamespaceAssociations.FirstOrDefault(a => a.Id == id && a.MembershipId == membership.Id)
-               ?? throw Errors.NotFound("ID_NAMESPACE_ASSOCIATION", id, "ID namespace association");
-    }
-
     /// <summary>Lists are sorted by creation time and then id so pages are stable between calls.</summary>
     public static List<T> Stable<T>(OperationContext context, IEnumerable<T> items, Func<T, double> createTime, Func<T, string> id) =>
         Visible(context, items, createTime).OrderBy(createTime).ThenBy(id, StringComparer.Ordinal).ToList();

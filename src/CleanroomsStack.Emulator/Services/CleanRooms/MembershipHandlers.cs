@@ -131,10 +131,7 @@ public static class MembershipHandlers
         if (membership.Status != "ACTIVE")
             throw Errors.Conflict("INVALID_STATE", $"Membership {membership.Id} is already {membership.Status}.", membership.Id, Lookups.MembershipType);
 
-        var hasChildren = state.TableAssociations.Any(a => a.MembershipId == membership.Id)
-                          || state.IdNamespaceAssociations.Any(a => a.MembershipId == membership.Id)
-                          || state.IdMappingTables.Any(t => t.MembershipId == membership.Id);
-        if (hasChildren)
+        if (MembershipChildKinds.All.Any(kind => kind.HasChildren(state, membership.Id)))
         {
             throw Errors.Conflict("SUBRESOURCES_EXIST",
                 $"Membership {membership.Id} still has associated resources; delete them first.", membership.Id, Lookups.MembershipType);

@@ -13,9 +13,9 @@ public sealed record SchemaView(CollaborationRecord Collaboration, MembershipRec
     /// <summary>Every association of every active member of the collaboration.</summary>
     public static List<SchemaView> All(World world, CollaborationRecord collaboration)
     {
-        var memberships = world.State.Memberships.Where(m => m.CollaborationId == collaboration.Id && m.Status == "ACTIVE").ToDictionary(m => m.Id);
-        return world.State.TableAssociations.Where(a => memberships.ContainsKey(a.MembershipId))
-            .Select(a => new SchemaView(collaboration, memberships[a.MembershipId], a, world.State.ConfiguredTables.First(t => t.Id == a.ConfiguredTableId)))
+        var memberships = world.State.Memberships.Where(m => m.CollaborationId == collaboration.Id && m.Status == "ACTIVE");
+        return memberships.SelectMany(m => world.State.TableAssociations.In(m.Id).Select(a =>
+                new SchemaView(collaboration, m, a, world.State.ConfiguredTables.First(t => t.Id == a.ConfiguredTableId))))
             .OrderBy(s => s.Association.Name, StringComparer.Ordinal).ToList();
     }
 

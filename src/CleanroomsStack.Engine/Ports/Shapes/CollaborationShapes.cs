@@ -1,3 +1,5 @@
+using CleanroomsStack.Core.Values;
+
 namespace CleanroomsStack.Engine.Ports.Shapes;
 
 // AWS Clean Rooms wire shapes (restJson1, camelCase on the wire). Property names match the AWS members
@@ -6,25 +8,25 @@ namespace CleanroomsStack.Engine.Ports.Shapes;
 
 public sealed record CollaborationSummary(
     string Id, string Arn, string Name, string CreatorAccountId, string CreatorDisplayName,
-    DateTimeOffset CreateTime, DateTimeOffset UpdateTime, string MemberStatus,
+    DateTimeOffset CreateTime, DateTimeOffset UpdateTime, MemberStatus MemberStatus,
     string? MembershipId = null, string? MembershipArn = null);
 
 public sealed record Collaboration(
     string Id, string Arn, string Name, string CreatorAccountId, string CreatorDisplayName,
-    DateTimeOffset CreateTime, DateTimeOffset UpdateTime, string MemberStatus, string QueryLogStatus,
-    string? Description = null, string? MembershipId = null, string? MembershipArn = null, string? JobLogStatus = null);
+    DateTimeOffset CreateTime, DateTimeOffset UpdateTime, MemberStatus MemberStatus, LogStatus QueryLogStatus,
+    string? Description = null, string? MembershipId = null, string? MembershipArn = null, LogStatus? JobLogStatus = null);
 
 public sealed record PayerConfig(bool IsResponsible);
 
 public sealed record PaymentConfiguration(PayerConfig QueryCompute, PayerConfig? JobCompute = null);
 
 public sealed record MemberSummary(
-    string AccountId, string Status, string DisplayName, IReadOnlyList<string> Abilities,
+    string AccountId, MemberStatus Status, string DisplayName, IReadOnlyList<MemberAbility> Abilities,
     DateTimeOffset CreateTime, DateTimeOffset UpdateTime, PaymentConfiguration PaymentConfiguration,
     string? MembershipId = null, string? MembershipArn = null);
 
 public sealed record ConfiguredTableSummary(
     string Id, string Arn, string Name, DateTimeOffset CreateTime, DateTimeOffset UpdateTime,
-    IReadOnlyList<string> AnalysisRuleTypes, string AnalysisMethod);
+    IReadOnlyList<AnalysisRuleType> AnalysisRuleTypes, string AnalysisMethod);
 
 public sealed record CallerIdentity(string Account, string Arn, string UserId);

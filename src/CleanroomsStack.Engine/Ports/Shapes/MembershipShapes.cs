@@ -1,16 +1,18 @@
+using CleanroomsStack.Core.Values;
+
 namespace CleanroomsStack.Engine.Ports.Shapes;
 
 public sealed record Membership(
     string Id, string Arn, string CollaborationArn, string CollaborationId,
     string CollaborationCreatorAccountId, string CollaborationCreatorDisplayName, string CollaborationName,
-    DateTimeOffset CreateTime, DateTimeOffset UpdateTime, string Status, IReadOnlyList<string> MemberAbilities,
-    string QueryLogStatus, PaymentConfiguration PaymentConfiguration, string? JobLogStatus = null,
+    DateTimeOffset CreateTime, DateTimeOffset UpdateTime, MembershipStatus Status, IReadOnlyList<MemberAbility> MemberAbilities,
+    LogStatus QueryLogStatus, PaymentConfiguration PaymentConfiguration, LogStatus? JobLogStatus = null,
     MembershipResultConfiguration? DefaultResultConfiguration = null) : IVersionedResource;
 
 public sealed record MembershipSummary(
     string Id, string Arn, string CollaborationArn, string CollaborationId,
     string CollaborationCreatorAccountId, string CollaborationCreatorDisplayName, string CollaborationName,
-    DateTimeOffset CreateTime, DateTimeOffset UpdateTime, string Status, IReadOnlyList<string> MemberAbilities,
+    DateTimeOffset CreateTime, DateTimeOffset UpdateTime, MembershipStatus Status, IReadOnlyList<MemberAbility> MemberAbilities,
     PaymentConfiguration PaymentConfiguration) : IVersionedResource;
 
 public sealed record CreateMembershipRequest(

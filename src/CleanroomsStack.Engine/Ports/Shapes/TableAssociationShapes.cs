@@ -1,13 +1,15 @@
+using CleanroomsStack.Core.Values;
+
 namespace CleanroomsStack.Engine.Ports.Shapes;
 
 public sealed record ConfiguredTableAssociation(
     string Arn, string Id, string ConfiguredTableId, string ConfiguredTableArn, string MembershipId, string MembershipArn,
     string RoleArn, string Name, DateTimeOffset CreateTime, DateTimeOffset UpdateTime,
-    string? Description = null, IReadOnlyList<string>? AnalysisRuleTypes = null) : IVersionedResource;
+    string? Description = null, IReadOnlyList<AnalysisRuleType>? AnalysisRuleTypes = null) : IVersionedResource;
 
 public sealed record ConfiguredTableAssociationSummary(
     string Arn, string Id, string ConfiguredTableId, string MembershipId, string MembershipArn, string Name,
-    DateTimeOffset CreateTime, DateTimeOffset UpdateTime, IReadOnlyList<string>? AnalysisRuleTypes = null) : IVersionedResource;
+    DateTimeOffset CreateTime, DateTimeOffset UpdateTime, IReadOnlyList<AnalysisRuleType>? AnalysisRuleTypes = null) : IVersionedResource;
 
 public sealed record CreateConfiguredTableAssociationRequest(
     string MembershipIdentifier, string Name, string ConfiguredTableIdentifier, string RoleArn,
@@ -28,7 +30,7 @@ public sealed record AnalysisRulePolicy(AnalysisRulePolicyV1 V1);
 
 public sealed record ConfiguredTableAssociationAnalysisRule(
     string MembershipIdentifier, string ConfiguredTableAssociationId, string ConfiguredTableAssociationArn,
-    AnalysisRulePolicy Policy, string Type, DateTimeOffset CreateTime, DateTimeOffset UpdateTime);
+    AnalysisRulePolicy Policy, AnalysisRuleType Type, DateTimeOffset CreateTime, DateTimeOffset UpdateTime);
 
 public sealed record CreateAnalysisRuleRequest(
     string MembershipIdentifier, string ConfiguredTableAssociationIdentifier, string AnalysisRuleType, AnalysisRulePolicy AnalysisRulePolicy);

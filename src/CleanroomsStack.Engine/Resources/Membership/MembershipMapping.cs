@@ -1,7 +1,7 @@
 using CleanroomsStack.Core.Resources.Membership;
 using Shapes = CleanroomsStack.Engine.Ports.Shapes;
 
-namespace CleanroomsStack.Engine.Applying;
+namespace CleanroomsStack.Engine.Resources.Membership;
 
 /// <summary>Membership settings between the planner's terms and the AWS wire shapes, both ways.</summary>
 internal static class MembershipMapping

@@ -1,7 +1,7 @@
 using CleanroomsStack.Core.Resources.AnalysisRule;
 using CleanroomsStack.Engine.Ports.Shapes;
 
-namespace CleanroomsStack.Engine.Applying;
+namespace CleanroomsStack.Engine.Resources.AnalysisRule;
 
 /// <summary>Turns a rule spec into the AWS policy union, whose single variant must match the rule type.</summary>
 internal static class PolicyMapping

@@ -1,0 +1,13 @@
+namespace CleanroomsStack.Core.Resources.AnalysisTemplate;
+
+/// <summary>A query parameter: referenced as <c>:name</c> in the SQL, of a SQL type, with an optional default.</summary>
+public sealed record AnalysisParameterSpec(string Name, string Type, string? DefaultValue);
+
+/// <summary>An analysis template the config asks for: SQL a partner may run on our data.</summary>
+/// <param name="Tags">Applied when the template is created.</param>
+public sealed record AnalysisTemplateSpec(
+    string Name, string? Description, string Sql, IReadOnlyList<AnalysisParameterSpec> Parameters, IReadOnlyDictionary<string, string>? Tags = null);
+
+/// <summary>An analysis template as read from AWS.</summary>
+public sealed record AnalysisTemplateState(
+    string Id, string Arn, string Name, string? Description, string Sql, IReadOnlyList<AnalysisParameterSpec> Parameters);

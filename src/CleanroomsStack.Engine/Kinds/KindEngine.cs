@@ -1,0 +1,64 @@
+using CleanroomsStack.Core.Kinds;
+using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Engine.Applying;
+using CleanroomsStack.Engine.Ports;
+using CleanroomsStack.Engine.Ports.Shapes;
+using CleanroomsStack.Engine.Reading;
+
+namespace CleanroomsStack.Engine.Kinds;
+
+/// <summary>What a kind's live read gets: the API, the read cache's Gets and how many calls may run at once.</summary>
+internal sealed record LiveReadContext(ICleanRoomsApi Api, CachedGets Gets, int Parallelism);
+
+/// <summary>What a kind's apply gets: the API, the create-or-adopt protocol and the run's options.</summary>
+internal sealed record ApplyContext(ICleanRoomsApi Api, CreateOrAdopt Creates, ApplyOptions Options);
+
+/// <summary>
+/// The engine's half of a resource kind: how its live state is read and how a planned change of it is carried out
+/// with AWS calls. One per kind (<see cref="KindEngines"/>), stateless; the Core half is <see cref="ResourceKind"/>.
+/// </summary>
+internal abstract class KindEngine
+{
+    public abstract ResourceKind Kind { get; }
+
+    /// <summary>Reads this kind's live resources in one active membership into <paramref name="children"/> (kinds read by their parent keep it as is).</summary>
+    public virtual Task<KindValues> ReadAsync(LiveReadContext context, MembershipSummary membership, KindValues children, CancellationToken ct) =>
+        Task.FromResult(children);
+
+    /// <summary>Carries out one change and returns the id the resource ended with.</summary>
+    public abstract Task<Executed> ExecuteAsync(ApplyContext context, ResourceChange change, ParentIds parents, CancellationToken ct);
+
+    /// <summary>What to do about a failed call on this kind, when the kind knows better than the error kind alone; null otherwise.</summary>
+    public virtual string? HintFor(AwsApiException e) => null;
+
+    protected static string Require(string? id, ResourceChange change) =>
+        id ?? throw new InvalidOperationException($"{change.Address}: parent id unknown when applying; the applier orders parents first");
+
+    /// <summary>Deleting what is already gone (a concurrent run, a lost response to our own delete) is success.</summary>
+    protected static async Task DeleteAsync(Func<Task> delete)
+    {
+        try
+        {
+            await delete();
+        }
+        catch (AwsApiException e) when (e.Kind == AwsErrorKind.NotFound)
+        {
+        }
+    }
+
+    /// <summary>A Get that answers null when the resource isn't (yet) visible.</summary>
+    protected static async Task<T?> TryGetAsync<T>(Func<Task<T>> get) where T : class
+    {
+        try
+        {
+            return await get();
+        }
+        catch (AwsApiException e) when (e.Kind == AwsErrorKind.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>AWS returns names lowercase, so names compare case-insensitively.</summary>
+    protected static bool SameName(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,64 @@
+using CleanroomsStack.Core.Kinds;
+using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Engine.Applying;
+using CleanroomsStack.Engine.Ports;
+using CleanroomsStack.Engine.Ports.Shapes;
+
+namespace CleanroomsStack.Engine.Kinds;
+
+/// <summary>
+/// The engine half of a kind that lives directly in a membership and has its own id: create (through create-or-adopt),
+/// update in place, delete, and replace in the order the planner chose (create first keeps the old one serving until its
+/// successor exists). The kind supplies the calls; this class the order, once for all such kinds.
+/// </summary>
+internal abstract class MembershipChildEngine<TSpec> : KindEngine where TSpec : class
+{
+    protected abstract Task<string> CreateAsync(ICleanRoomsApi api, string membershipId, TSpec spec, CancellationToken ct);
+
+    protected abstract Task<string> UpdateAsync(ICleanRoomsApi api, string membershipId, string id, TSpec spec, CancellationToken ct);
+
+    protected abstract Task DeleteAsync(ICleanRoomsApi api, string membershipId, string id, CancellationToken ct);
+
+    /// <summary>The id of a resource that a create may already have made, given the conflict if any; null when not (yet) visible.</summary>
+    protected abstract Task<string?> FindAsync(ICleanRoomsApi api, string membershipId, TSpec spec, AwsApiException? conflict, CancellationToken ct);
+
+    /// <summary>Brings an adopted resource in line with the spec (or refuses it: <see cref="AdoptionException"/>).</summary>
+    protected abstract Task AlignAsync(ICleanRoomsApi api, string membershipId, string id, TSpec spec, CancellationToken ct);
+
+    public override async Task<Executed> ExecuteAsync(ApplyContext context, ResourceChange change, ParentIds parents, CancellationToken ct)
+    {
+        var api = context.Api;
+        var membershipId = Require(parents.MembershipId, change);
+        if (change is { Action: ChangeAction.Replace, Order: ReplacementOrder.CreateFirst })
+        {
+            var created = await CreateOrAdoptAsync(context, membershipId, change.DesiredAs<TSpec>(), parents.ParentIsNew, ct);
+            await DeleteAsync(() => DeleteAsync(api, membershipId, Require(change.LiveId, change), ct));
+            return created;
+        }
+        if (change.Action is ChangeAction.Delete or ChangeAction.Replace)
+            await DeleteAsync(() => DeleteAsync(api, membershipId, Require(change.LiveId, change), ct));
+        if (change.Action == ChangeAction.Delete)
+            return new Executed(change.LiveId);
+        var spec = change.DesiredAs<TSpec>();
+        if (change.Action == ChangeAction.Update)
+            return new Executed(await UpdateAsync(api, membershipId, Require(change.LiveId, change), spec, ct));
+        return await CreateOrAdoptAsync(context, membershipId, spec, parents.ParentIsNew, ct);
+    }
+
+    private Task<Executed> CreateOrAdoptAsync(ApplyContext context, string membershipId, TSpec spec, bool parentIsNew, CancellationToken ct) =>
+        context.Creates.RunAsync(
+            () => CreateAsync(context.Api, membershipId, spec, ct),
+            conflict => FindAsync(context.Api, membershipId, spec, conflict, ct),
+            id => AlignAsync(context.Api, membershipId, id, spec, ct),
+            parentIsNew, ct);
+
+    /// <summary>Lists, then Gets each listed resource in full (or takes it from the read cache), and makes states of them.</summary>
+    protected static async Task<IReadOnlyList<TState>> ReadListedAsync<TSummary, TFull, TState>(LiveReadContext context,
+        Func<Task<IReadOnlyList<TSummary>>> list, Func<TSummary, Task<TFull>> get, Func<TFull, TState> state, Func<TState, string> name)
+        where TSummary : IVersionedResource where TFull : class, IVersionedResource
+    {
+        var summaries = await list();
+        var full = await Bounded.SelectAsync(summaries, context.Parallelism, s => context.Gets.GetAsync(s, () => get(s)));
+        return full.Values.Select(state).OrderBy(name, StringComparer.Ordinal).ToList();
+    }
+}

@@ -1,0 +1,60 @@
+using CleanroomsStack.Core.Kinds;
+using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Core.Resources.Membership;
+using CleanroomsStack.Engine.Applying;
+using CleanroomsStack.Engine.Kinds;
+using CleanroomsStack.Engine.Ports;
+
+namespace CleanroomsStack.Engine.Resources.Membership;
+
+/// <summary>
+/// Accepting an invitation (CreateMembership, adopting a membership a lost response or a concurrent run made), updating
+/// its settings, and leaving (DeleteMembership) — the last only with the operator's per-collaboration opt-in.
+/// </summary>
+internal sealed class MembershipEngine : KindEngine
+{
+    public override ResourceKind Kind => MembershipKind.Instance;
+
+    public override async Task<Executed> ExecuteAsync(ApplyContext context, ResourceChange change, ParentIds parents, CancellationToken ct)
+    {
+        var api = context.Api;
+        switch (change.Action)
+        {
+            case ChangeAction.Create:
+                var spec = change.DesiredAs<MembershipSpec>();
+                return await context.Creates.RunAsync(
+                    async () => (await api.CreateMembershipAsync(MembershipMapping.ToCreateRequest(spec), ct)).Id,
+                    _ => FindAsync(api, spec.CollaborationId, ct),
+                    id => AlignAsync(api, id, spec, ct),
+                    parentIsNew: false, ct);
+            case ChangeAction.Update:
+                var update = MembershipMapping.ToUpdateRequest(Require(change.LiveId, change), change.DesiredAs<MembershipSpec>());
+                return new Executed((await api.UpdateMembershipAsync(update, ct)).Id);
+            case ChangeAction.Delete when context.Options.AllowLeave.Contains(change.Address.CollaborationId):
+                await DeleteAsync(() => api.DeleteMembershipAsync(Require(change.LiveId, change), ct));
+                return new Executed(change.LiveId);
+            default:
+                // Leaving is irreversible: besides the planner's check, the engine itself refuses it without the opt-in.
+                throw new LeaveNotAllowedException(change.Address.CollaborationId);
+        }
+    }
+
+    private static async Task<string?> FindAsync(ICleanRoomsApi api, string collaborationId, CancellationToken ct)
+    {
+        var listed = (await api.ListMembershipsAsync("ACTIVE", ct)).FirstOrDefault(m => m.CollaborationId == collaborationId);
+        if (listed is not null) return listed.Id;
+        // Lists lag behind writes; the collaboration names our membership as soon as it exists.
+        var collaboration = await api.GetCollaborationAsync(collaborationId, ct);
+        if (collaboration.MembershipId is null) return null;
+        var membership = await api.GetMembershipAsync(collaboration.MembershipId, ct);
+        return membership.Status == "ACTIVE" ? membership.Id : null;
+    }
+
+    private static async Task AlignAsync(ICleanRoomsApi api, string membershipId, MembershipSpec spec, CancellationToken ct)
+    {
+        var live = await api.GetMembershipAsync(membershipId, ct);
+        var resultsDiffer = spec.DefaultResultConfiguration is { } wanted && MembershipMapping.FromShape(live.DefaultResultConfiguration) != wanted;
+        if (live.QueryLogStatus != spec.QueryLogStatus || spec.JobLogStatus is { } job && live.JobLogStatus != job || resultsDiffer)
+            await api.UpdateMembershipAsync(MembershipMapping.ToUpdateRequest(membershipId, spec), ct);
+    }
+}
