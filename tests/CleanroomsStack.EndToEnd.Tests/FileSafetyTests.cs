@@ -94,8 +94,16 @@ public sealed class FileSafetyTests : IDisposable
             if (up.IsCompleted) Assert.Fail($"the run ended before its first audit line:\n{await up}");
             await Task.Delay(20);
         }
-        File.Delete(log);
-        Directory.CreateDirectory(log); // every later append fails, as on a full disk
+        // Every later append fails, as on a full disk. The run may append (and so re-create the file) in between.
+        while (!Directory.Exists(log))
+        {
+            try
+            {
+                File.Delete(log);
+                Directory.CreateDirectory(log);
+            }
+            catch (IOException) { /* an append re-created the file: again */ }
+        }
 
         var result = await up;
 
