@@ -46,6 +46,7 @@ public sealed class RunningEmulator : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync().ConfigureAwait(false);
+        await _host.SaveOnStopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -59,6 +59,20 @@ public sealed class WorldHost
         }
     }
 
+    /// <summary>Saves the state once more when the emulator stops (every write was saved already; this covers a stop before any).</summary>
+    public async Task SaveOnStopAsync()
+    {
+        await Lock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await PersistAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            Lock.Release();
+        }
+    }
+
     /// <summary>
     /// A consistent JSON snapshot of every resource of every account. Secret keys are redacted: the snapshot is
     /// for looking at, and credentials never leave the emulator in an answer.
