@@ -86,6 +86,8 @@ public sealed class HostileEndpointTests : IDisposable
             .Replace("\"displayName\": \"AMC\"", $"\"displayName\": \"AMC{hostile}\"", StringComparison.Ordinal);
         Assert.Contains("AMC Collaboration\\u001B", state, StringComparison.OrdinalIgnoreCase);
         File.WriteAllText(path, state);
+        // The config still calls it "AMC Collaboration": naming the creator is what lets a renamed invitation be accepted (CS216).
+        File.AppendAllText(cli.ConfigPath, "\n    creatorAccountId: \"921290734397\"\n");
     }
 
     private static void AssertNoRawControls(string output)
