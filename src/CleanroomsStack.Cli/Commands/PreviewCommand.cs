@@ -17,13 +17,14 @@ internal static class PreviewCommand
         var detailedExitCode = new Option<bool>("--detailed-exitcode") { Description = "Exit 0 when there are no changes, 2 when there are, 1 on error." };
         var expectNoChanges = new Option<bool>("--expect-no-changes") { Description = "Fail (exit 1) when the plan has changes." };
         var outFile = new Option<string?>("--out") { Description = "Save the plan, bound to the config and live state it came from, for `up --plan`." };
+        var allowLeave = AllowLeaveOption.Create();
         var command = new Command("preview", "Show what `up` would change, and why. Reads only; never changes anything.\n" +
             "Examples:\n" +
             "  cleanrooms-stack preview --local                      the demo world, no AWS account needed\n" +
             "  cleanrooms-stack preview --markdown > plan.md         a pull-request comment\n" +
             "  cleanrooms-stack preview --out plan.json              save it for `up --plan plan.json`")
         {
-            detailedExitCode, expectNoChanges, outFile,
+            detailedExitCode, expectNoChanges, outFile, allowLeave,
         };
         output.AddTo(command);
         command.SetAction((parsed, ct) =>
@@ -35,7 +36,8 @@ internal static class PreviewCommand
             OutputFile[] outputs = path is null ? [] : [new OutputFile(path, "--out", "Pass the path of a regular file, or - for standard output.")];
             return run.WithSessionAsync(async (loaded, session) =>
             {
-                if (await run.PlanAsync(session, loaded.Config, ct) is not { Plan: { } plan } planning) return ExitCodes.Error;
+                var options = new PlanOptions(AllowLeaveOption.Read(parsed, allowLeave));
+                if (await run.PlanAsync(session, loaded.Config, ct, options) is not { Plan: { } plan } planning) return ExitCodes.Error;
 
                 var format = output.Read(parsed);
                 var document = PlanDocument.From(plan);

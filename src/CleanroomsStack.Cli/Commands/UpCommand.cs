@@ -25,8 +25,7 @@ internal static class UpCommand
         var planFile = new Option<string?>("--plan") { Description = "Apply exactly this saved plan (from `preview --out`); refused if the config or live state changed since." };
         var json = new Option<bool>("--json") { Description = "Emit progress as JSON lines (one event per line) instead of text." };
         var diff = new Option<bool>("--diff") { Description = "Show every attribute of every change in the plan." };
-        var allowLeave = new Option<string[]>("--allow-leave")
-        { Description = "Allow leaving this collaboration (id) when the config says `state: left`. Irreversible; repeatable." };
+        var allowLeave = AllowLeaveOption.Create();
         var command = new Command("up", "Make the account match collaborations.yaml: show the plan, confirm, apply.\n" +
             "Examples:\n" +
             "  cleanrooms-stack up --local --yes                     apply to the demo world\n" +
@@ -40,7 +39,7 @@ internal static class UpCommand
             var auditPath = parsed.GetValue(auditLog) ?? AuditLog.DefaultPathFor(settings.ConfigPath);
             return run.WithSessionAsync(async (loaded, session) =>
             {
-                var leave = (parsed.GetValue(allowLeave) ?? []).Select(id => id.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+                var leave = AllowLeaveOption.Read(parsed, allowLeave);
                 if (await run.PlanAsync(session, loaded.Config, ct, new PlanOptions(leave)) is not { Plan: { } plan } planning) return ExitCodes.Error;
                 var document = PlanDocument.From(plan);
                 var saved = parsed.GetValue(planFile);

@@ -35,7 +35,7 @@ public static class DesiredStateExpander
     {
         var info = inventory.Collaborations.FirstOrDefault(c => c.Id == config.Id.Value);
         if (config.State == ParticipationState.Left)
-            return info is null ? null : Leave(config, info);
+            return info is null ? null : Leave(config, info, inventory.Caller.AccountId, diagnostics);
         if (info is null)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CollaborationNotFound,
@@ -113,8 +113,17 @@ public static class DesiredStateExpander
     }
 
     /// <summary><c>state: left</c>: no resources are desired; the planner deletes what exists (if allowed).</summary>
-    private static DesiredCollaboration Leave(CollaborationConfig config, CollaborationInfo info)
+    private static DesiredCollaboration? Leave(CollaborationConfig config, CollaborationInfo info, string callerAccountId, List<Diagnostic> diagnostics)
     {
+        if (info.MemberStatus == MemberStatus.Active && info.CreatorAccountId == callerAccountId)
+        {
+            // AWS refuses: "Cannot delete membership for the creator of the collaboration while their membership is still ACTIVE".
+            // Planning the deletes inside it would dismantle the membership and then fail on every run.
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CreatorCantLeave,
+                $"this account created '{info.Name}' ({info.Id}), and AWS doesn't let the creator leave while its membership is ACTIVE; nothing is planned for it",
+                config.Location, "delete the collaboration itself (its creator's action, outside this tool) or set 'state: active' to keep it"));
+            return null;
+        }
         var label = info.MemberStatus == MemberStatus.Active ? $"leave collaboration (membership {info.MembershipId})"
             : info.MemberStatus == MemberStatus.Invited ? "invitation not accepted (state: left)"
             : $"not a member ({info.MemberStatus.Describe()})";

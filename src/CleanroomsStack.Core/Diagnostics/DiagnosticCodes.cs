@@ -39,4 +39,5 @@ public static class DiagnosticCodes
     public const string PaymentNotUpdatable = "CS214";
     public const string NameMismatch = "CS215";
     public const string WrongInvitation = "CS216";
+    public const string CreatorCantLeave = "CS217";
 }

@@ -202,3 +202,19 @@ public class NameMismatchTests
         Assert.Contains($"comes from account {Amc}, but the entry 'AMC Collaboration' expects creatorAccountId 111122223333", error.Message);
     }
 }
+
+/// <summary>Issue #15: leaving a collaboration is planned only when AWS would let it succeed.</summary>
+public class LeaveSafetyTests
+{
+    [Fact]
+    public void The_creator_cant_leave_an_active_collaboration_so_nothing_is_planned_and_an_error_says_why()
+    {
+        var ours = AmcInvitation("ACTIVE", Id(1)) with { CreatorAccountId = Us };
+        var desired = Scenario.Desired(ConfigText.Valid + "\n    state: left\n", InventoryWith(ours));
+
+        Assert.Empty(desired.Collaborations);
+        var error = Assert.Single(desired.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.Equal(DiagnosticCodes.CreatorCantLeave, error.Code);
+        Assert.Contains("doesn't let the creator leave while its membership is ACTIVE", error.Message);
+    }
+}
