@@ -80,7 +80,7 @@ public sealed class InterruptionTests
         interruption.Dispose();
 
         world.Emulator.SetFaults(FaultSettings.None);
-        await Task.Delay(TimeSpan.FromSeconds(5)); // the emulator finishes the abandoned requests; they may or may not have created
+        await world.WaitUntilEmulatorIdleAsync(); // the emulator finishes the abandoned requests; they may or may not have created
         var rerun = await world.UpAsync();
         Assert.True(rerun.Result.Succeeded, ConvergenceTests.Describe(rerun));
         await world.AssertConvergedAsync(1);
