@@ -165,6 +165,17 @@ public sealed class StackWorld : IAsyncDisposable
         return new UpRun(planning.Plan!, result);
     }
 
+    /// <summary>Waits until the emulator has received <paramref name="count"/> requests for <paramref name="operation"/> (answered or not).</summary>
+    public async Task WaitUntilEmulatorReceivesAsync(string operation, int count = 1)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((Emulator.GetStats().GetValueOrDefault(operation)?.Requests ?? 0) < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the emulator received fewer than {count} {operation} within 60 s");
+            await Task.Delay(10);
+        }
+    }
+
     /// <summary>Waits until the emulator has answered every request it received, abandoned ones included.</summary>
     public async Task WaitUntilEmulatorIdleAsync()
     {
