@@ -39,7 +39,7 @@ public sealed class ConvergenceTests
 
         Assert.True(run.Result.Succeeded, Describe(run));
         Assert.Equal(3 * OnboardingWorld.ChangesPerCollaboration, run.Result.Count(OutcomeStatus.Succeeded));
-        await Task.Delay(TimeSpan.FromSeconds(2.1)); // until lists show what the run created
+        world.EmulatorClock.Skip(TimeSpan.FromSeconds(2.1)); // until lists show what the run created
         await world.AssertConvergedAsync(3);
     }
 
@@ -55,7 +55,7 @@ public sealed class ConvergenceTests
         Assert.True(second.Result.Succeeded, Describe(second));
         Assert.Equal(2 * OnboardingWorld.ChangesPerCollaboration, second.Plan.Summary.Create);
         Assert.All(second.Result.Outcomes, o => Assert.True(o.Adopted, $"{o.Change.Address} was not adopted"));
-        await Task.Delay(TimeSpan.FromSeconds(1.6));
+        world.EmulatorClock.Skip(TimeSpan.FromSeconds(1.6)); // until lists show what the runs created
         await world.AssertConvergedAsync(2);
     }
 
