@@ -93,7 +93,8 @@ public static class ConfigSchema
 
     public static ObjectNode AnalysisRule { get; } = new("The collaboration analysis rule put on every association.",
     [
-        Key("type", new StringNode("Rule type (default CUSTOM).", "CUSTOM", Enum: ["CUSTOM", "LIST", "AGGREGATION"])),
+        Key("type", new StringNode("Rule type: auto (default: each configured table's own rule type), CUSTOM, LIST or AGGREGATION.", "auto",
+            Enum: [AnalysisRuleSettings.Auto, "CUSTOM", "LIST", "AGGREGATION"])),
         Key("allowedResultReceivers", new OneOfNode("'auto' (every other member that can receive results) or a list of account ids.",
         [
             new StringNode("Every other member that can receive results.", "auto", Enum: ["auto"]),

@@ -40,4 +40,6 @@ public static class DiagnosticCodes
     public const string NameMismatch = "CS215";
     public const string WrongInvitation = "CS216";
     public const string CreatorCantLeave = "CS217";
+    public const string TableHasNoRule = "CS218";
+    public const string RuleTypeMismatch = "CS219";
 }

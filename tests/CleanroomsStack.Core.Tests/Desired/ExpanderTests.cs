@@ -158,7 +158,7 @@ public class ExpanderTests
 
     private sealed record ConfiguredTableInfoBuilder(string Name)
     {
-        public Inventory.ConfiguredTableInfo Build() => new(Id(900), Name, $"arn:aws:cleanrooms:us-east-1:{Us}:configuredtable/{Id(900)}");
+        public Inventory.ConfiguredTableInfo Build() => new(Id(900), Name, $"arn:aws:cleanrooms:us-east-1:{Us}:configuredtable/{Id(900)}", ["CUSTOM"]);
     }
 }
 
