@@ -42,4 +42,5 @@ public static class DiagnosticCodes
     public const string CreatorCantLeave = "CS217";
     public const string TableHasNoRule = "CS218";
     public const string RuleTypeMismatch = "CS219";
+    public const string SchemaNameTaken = "CS220";
 }

@@ -85,7 +85,8 @@ public static class OperationPermissions
         Read("GetCollaboration", VerifyAndUp),
         Read("ListMembers", Planning),
         Read("ListConfiguredTables", Planning),
-        Read("ListSchemas", VerifyOnly),
+        // Planning checks that the names it would create aren't another member's schema names.
+        Read("ListSchemas", Planning),
         Read("BatchGetSchema", VerifyOnly),
         new("entityresolution", "GetIdNamespace", ["entityresolution:GetIdNamespace"], VerifyOnly),
         // The Glue tables behind configured tables, for verify's checks of what an association exposes.

@@ -34,6 +34,7 @@ public sealed class IdMappingTableKind : ListKind<IdMappingTableSettings, IdMapp
     public override IReadOnlyList<ResourceKind> DependsOn => [IdNamespaceAssociationKind.Instance];
     public override IReadOnlySet<string> ReplaceOnChange { get; } = new HashSet<string> { "name", ArnPath, ManagePath };
     public override int? QuotaPerMembership => 5;
+    public override bool IsCollaborationSchema => true;
     public override string DocsHeading => "ID mapping tables";
     public override string? PulumiType => "aws-native:cleanrooms:IdMappingTable";
     public override string SettingsKey => "idMappingTables";

@@ -23,6 +23,7 @@ public sealed class TableAssociationKind : MembershipChildKind
     public override string DisplayName => "table association";
     public override IReadOnlySet<string> ReplaceOnChange { get; } = new HashSet<string> { "name", "configuredTableIdentifier" };
     public override int? QuotaPerMembership => 25;
+    public override bool IsCollaborationSchema => true;
     public override string DocsHeading => "Table associations";
     public override string? PulumiType => "aws-native:cleanrooms:ConfiguredTableAssociation";
 
