@@ -1,3 +1,5 @@
+using CleanroomsStack.Cli.Files;
+
 namespace CleanroomsStack.Cli;
 
 /// <summary>Writes a file whole or not at all, so a reader (or a run interrupted mid-write) never sees half of it.</summary>
@@ -12,6 +14,8 @@ internal static class AtomicFile
     /// <summary>Streams the content into the file (a large file never needs to be one string in memory).</summary>
     public static void Write(string path, Action<Stream> write)
     {
+        // A rename would replace a device, a FIFO or a symlink's target with a file: only regular files are replaced.
+        SafeFiles.RequireWritableTarget(path, "output", "Pass the path of a regular file.");
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
         // Write beside the target, then rename: a rename within one folder replaces the file in one step.

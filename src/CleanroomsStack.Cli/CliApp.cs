@@ -1,5 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using CleanroomsStack.Cli.Files;
+using CleanroomsStack.Cli.Mistakes;
+using CleanroomsStack.Core.Rendering;
 using CleanroomsStack.Cli.Commands;
 
 namespace CleanroomsStack.Cli;
@@ -12,8 +16,25 @@ public static class CliApp
         var root = BuildRoot(io);
         if (args is [ShellCompletion.CompleteVerb, .. var words]) return ShellCompletion.Complete(root, words, io.Out);
         var parsed = root.Parse(args);
+        // A bare `cleanrooms-stack` still gets the full help; a mistake gets one error and the way to the help.
+        if (parsed.Action is ParseErrorAction && args.Length > 0) return ParseErrorReport.Write(parsed, io.Error);
         var invocation = new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false };
-        return await parsed.InvokeAsync(invocation, ct);
+        try
+        {
+            return await parsed.InvokeAsync(invocation, ct);
+        }
+        catch (FileProblem e)
+        {
+            io.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Error;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // .NET's message names the path (and, for a full disk or a read-only folder, the cause).
+            io.Error.WriteLine($"error: {TerminalText.Escape(e.Message.ReplaceLineEndings(" ").TrimEnd())} " +
+                               "Check that the folder exists and is writable, that the disk has space, and that the path is a regular file.");
+            return ExitCodes.Error;
+        }
     }
 
     /// <summary>
@@ -31,19 +52,24 @@ public static class CliApp
             "  cleanrooms-stack drift --profile prod         nightly: exit 2 when the account drifted from the config");
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
-        common.AddTo(root);
-        root.Subcommands.Add(PreviewCommand.Create(common, io));
-        root.Subcommands.Add(UpCommand.Create(common, io));
-        root.Subcommands.Add(DriftCommand.Create(common, io));
-        root.Subcommands.Add(InvitationsCommand.Create(common, io));
-        root.Subcommands.Add(ValidateCommand.Create(common, io));
-        root.Subcommands.Add(InitCommand.Create(common, io));
-        root.Subcommands.Add(ImportCommand.Create(common, io));
-        root.Subcommands.Add(VerifyCommand.Create(common, io));
+        // The stack commands share the AWS and config options; emulator, completion and schema have their own only,
+        // so their help doesn't list options that do nothing for them.
+        Command[] stack =
+        [
+            PreviewCommand.Create(common, io), UpCommand.Create(common, io), DriftCommand.Create(common, io),
+            InvitationsCommand.Create(common, io), ValidateCommand.Create(common, io), InitCommand.Create(common, io),
+            ImportCommand.Create(common, io), VerifyCommand.Create(common, io),
+        ];
+        foreach (var command in stack) common.AddTo(command);
+        var export = ExportCommand.Create(common, io);
+        var policy = PolicyCommand.Create(common, io);
+        common.AddTo(export);
+        common.AddTo(policy);
+        foreach (var command in stack) root.Subcommands.Add(command);
         root.Subcommands.Add(EmulatorCommand.Create(io));
         root.Subcommands.Add(ShellCompletion.Create(io));
-        root.Subcommands.Add(PolicyCommand.Create(common, io));
-        root.Subcommands.Add(ExportCommand.Create(common, io));
+        root.Subcommands.Add(policy);
+        root.Subcommands.Add(export);
         root.Subcommands.Add(SchemaCommand.Create(io));
         return root;
     }

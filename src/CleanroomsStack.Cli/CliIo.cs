@@ -3,10 +3,19 @@ namespace CleanroomsStack.Cli;
 /// <summary>
 /// The console as the commands see it. Tests pass string writers; the real program passes the process console.
 /// </summary>
+/// <param name="IsInteractive">Both ends are a terminal: colours and live views are welcome.</param>
 public sealed record CliIo(TextWriter Out, TextWriter Error, bool IsInteractive, Func<string?> ReadLine)
 {
+    /// <summary>
+    /// Someone can answer a question: stdin is a terminal, even when stdout goes to a pipe (<c>up | tee up.log</c>).
+    /// </summary>
+    public bool CanPrompt { get; init; } = IsInteractive;
+
     public static CliIo FromConsole() =>
-        new(Console.Out, Console.Error, !Console.IsInputRedirected && !Console.IsOutputRedirected, Console.ReadLine);
+        new(Console.Out, Console.Error, !Console.IsInputRedirected && !Console.IsOutputRedirected, Console.ReadLine)
+        {
+            CanPrompt = !Console.IsInputRedirected,
+        };
 
     /// <summary>A non-interactive console (as in CI) writing to the given writers.</summary>
     public static CliIo Captured(TextWriter output, TextWriter error) =>

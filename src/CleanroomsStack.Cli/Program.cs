@@ -1,3 +1,4 @@
 using CleanroomsStack.Cli;
 
-return await CliApp.RunAsync(args, CliIo.FromConsole());
+using var signals = new ProcessSignals();
+return await CliApp.RunAsync(args, CliIo.FromConsole(), signals.Token);

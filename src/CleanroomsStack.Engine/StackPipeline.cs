@@ -4,6 +4,7 @@ using CleanroomsStack.Core.Diagnostics;
 using CleanroomsStack.Core.Inventory;
 using CleanroomsStack.Core.Live;
 using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Engine.Planning;
 using CleanroomsStack.Engine.Ports;
 using CleanroomsStack.Engine.Reading;
 
@@ -53,7 +54,7 @@ public sealed class StackPipeline(ICleanRoomsApi api, string region, int paralle
             return new PlanningResult(inventory, desired, null, null, desired.Diagnostics);
         }
         var live = await liveTask;
-        var plan = Planner.Create(desired, live, options);
+        var plan = await SchemaNameCheck.CheckAsync(api, Planner.Create(desired, live, options), inventory.Caller.AccountId, parallelism, ct);
         return new PlanningResult(inventory, desired, live, plan, plan.Diagnostics);
     }
 

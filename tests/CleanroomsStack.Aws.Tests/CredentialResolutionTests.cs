@@ -116,6 +116,7 @@ public sealed class CredentialResolutionTests : IDisposable
     [InlineData("us east 1")]
     [InlineData("US-EAST-1")]
     [InlineData("useast1")]
+    [InlineData("mars-1")]
     public void A_malformed_region_is_rejected_before_any_call(string region)
     {
         WriteDevProfile();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CleanroomsStack.Aws.Configuration;
 using CleanroomsStack.Aws.Tests.Support;
 using CleanroomsStack.Engine.Ports;
@@ -7,9 +6,9 @@ namespace CleanroomsStack.Aws.Tests;
 
 /// <summary>
 /// Whole-client behaviour against a misbehaving service over real HTTP: a server-side rate limit lower than the
-/// client's, and randomly injected server errors. Rates are scaled up (tens of requests per second) to keep the
-/// run short; the adaptive limiter's behaviour depends on ratios, not absolute rates. The service allows a burst of
-/// a few requests, as AWS does, so scheduling jitter on a busy test machine doesn't count as the client's fault.
+/// client's, and randomly injected server errors. The rate-limited run is paced by a <see cref="SimulatedClock"/> that
+/// the client and the service share, so its ten seconds of traffic pass in fake time and the service sees each request
+/// at the moment the client sent it, whatever the load on the test machine.
 /// </summary>
 public sealed class FaultToleranceTests
 {
@@ -32,7 +31,8 @@ public sealed class FaultToleranceTests
     public async Task Against_a_service_slower_than_the_client_all_calls_succeed_and_few_are_throttled()
     {
         await using var server = await RecordingServer.StartAsync();
-        var serviceLimit = new ServiceRateLimit(requestsPerSecond: 20, burst: 4);
+        var clock = new SimulatedClock();
+        var serviceLimit = new ServiceRateLimit(requestsPerSecond: 20, burst: 4, clock);
         var throttled = 0;
         server.Respond(_ =>
         {
@@ -45,9 +45,9 @@ public sealed class FaultToleranceTests
             RateLimit = new RateLimitOptions(RequestsPerSecond: 50, Burst: 2),
             Retry = RetryOptions.Default with { BaseDelay = TimeSpan.FromMilliseconds(20) },
         };
-        var api = TestClients.Create(server, settings);
+        var api = TestClients.Create(server, settings, clock);
 
-        await RunCalls(200, workers: 4, () => api.GetMembershipAsync("m", default));
+        await clock.RunCallsAsync(200, callers: 4, () => api.GetMembershipAsync("m", default));
 
         var requests = server.Requests.Count;
         Assert.True(throttled * 100 < requests * 5, $"{throttled} of {requests} requests were throttled");
@@ -78,17 +78,17 @@ public sealed class FaultToleranceTests
     }
 
     /// <summary>The service's own token bucket, as AWS applies per operation.</summary>
-    private sealed class ServiceRateLimit(double requestsPerSecond, double burst)
+    private sealed class ServiceRateLimit(double requestsPerSecond, double burst, TimeProvider clock)
     {
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly Lock _gate = new();
         private double _tokens = double.PositiveInfinity;
-        private TimeSpan _last;
+        private DateTimeOffset _last = clock.GetUtcNow();
 
         public bool TryAccept()
         {
-            lock (_clock)
+            lock (_gate)
             {
-                var now = _clock.Elapsed;
+                var now = clock.GetUtcNow();
                 // Starts full: the first refill clamps the initial infinity to the burst.
                 _tokens = Math.Min(burst, _tokens + (now - _last).TotalSeconds * requestsPerSecond);
                 _last = now;

@@ -34,6 +34,19 @@ public sealed class ListingTrustTests
     }
 
     [Fact]
+    public async Task A_resource_updated_between_pages_keeps_its_later_version()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.Respond(request => request.Query.Contains("nextToken")
+            ? CannedResponse.Json($$"""{"configuredTableAssociationSummaries":[{{Association("a", "n").Replace("\"updateTime\":2", "\"updateTime\":3")}}]}""")
+            : CannedResponse.Json($$"""{"configuredTableAssociationSummaries":[{{Association("a")}}],"nextToken":"2"}"""));
+
+        var item = Assert.Single(await TestClients.Create(server).ListConfiguredTableAssociationsAsync("m", default));
+
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(3), item.UpdateTime);
+    }
+
+    [Fact]
     public async Task One_id_listed_with_two_different_bodies_is_a_malformed_response()
     {
         await using var server = await RecordingServer.StartAsync();

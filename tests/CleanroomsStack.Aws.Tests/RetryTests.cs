@@ -155,7 +155,7 @@ public sealed class RetryTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<AwsApiException>(() => api.CreateConfiguredTableAssociationAsync(CreateAssociation, default));
 
-        Assert.Equal((AwsErrorKind.Transient, false, "ConnectionFailure"), (error.Kind, error.OutcomeUnknown, error.Code));
+        Assert.Equal((AwsErrorKind.Transient, false, "EndpointUnreachable"), (error.Kind, error.OutcomeUnknown, error.Code));
         Assert.Contains($"127.0.0.1:{closedPort}", error.AwsMessage);
     }
 

@@ -108,6 +108,31 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task A_request_is_in_progress_until_the_emulator_lets_go_of_it_even_when_its_client_gave_up()
+    {
+        await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { Faults = new FaultSettings { LatencyMs = 60_000 } });
+        var us = SignedClient.For(emulator.Endpoint, TestEmulator.Us);
+        Assert.Equal(0, emulator.RequestsInProgress);
+
+        var answer = us.GetAsync("/collaborations");
+        await WaitUntilAsync(() => emulator.RequestsInProgress == 1);
+        us.Dispose(); // gives up on the request: the connection closes and the emulator stops waiting out the latency
+        await Assert.ThrowsAnyAsync<Exception>(() => answer);
+
+        await WaitUntilAsync(() => emulator.RequestsInProgress == 0);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold within 20 s");
+            await Task.Delay(10);
+        }
+    }
+
+    [Fact]
     public async Task The_same_seed_injects_the_same_faults_in_the_same_order()
     {
         var options = new EmulatorOptions { Faults = new FaultSettings { Seed = 42, ErrorRate = 0.5 } };

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using CleanroomsStack.Cli;
 
@@ -11,7 +9,7 @@ public sealed class EmulatorCommandTests
     [Fact]
     public async Task TheStandaloneEmulatorServesWithTheFaultSettingsOfItsFlagsUntilStopped()
     {
-        var port = FreePort();
+        var port = CliProcess.FreePort();
         using var output = new StringWriter();
         using var stop = new CancellationTokenSource();
         var run = CliApp.RunAsync(
@@ -39,13 +37,6 @@ public sealed class EmulatorCommandTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("shares between 0 and 1", result.Error);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task<string> PollAsync(Func<Task<string>> get)

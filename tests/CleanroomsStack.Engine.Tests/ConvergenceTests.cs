@@ -39,7 +39,7 @@ public sealed class ConvergenceTests
 
         Assert.True(run.Result.Succeeded, Describe(run));
         Assert.Equal(3 * OnboardingWorld.ChangesPerCollaboration, run.Result.Count(OutcomeStatus.Succeeded));
-        await Task.Delay(TimeSpan.FromSeconds(2.1)); // until lists show what the run created
+        world.EmulatorClock.Skip(TimeSpan.FromSeconds(2.1)); // until lists show what the run created
         await world.AssertConvergedAsync(3);
     }
 

@@ -29,7 +29,7 @@ public sealed class RestartTests
         await stopped;
         Assert.False(run.Result.Succeeded, $"succeeded {run.Result.Count(OutcomeStatus.Succeeded)} of {run.Result.Outcomes.Count}, stopped={stopped.IsCompleted}");
         Assert.True(run.Result.Count(OutcomeStatus.Succeeded) >= 2);
-        Assert.Contains(run.Result.Outcomes, o => o.Status == OutcomeStatus.Failed && o.ErrorCode == "ConnectionFailure");
+        Assert.Contains(run.Result.Outcomes, o => o.Status == OutcomeStatus.Failed && o.ErrorCode is "ConnectionFailure" or "EndpointUnreachable");
 
         await world.RestartAsync();
         var rerun = await world.UpAsync();

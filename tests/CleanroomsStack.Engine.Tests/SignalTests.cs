@@ -39,7 +39,8 @@ public sealed class SignalTests
         });
         using var cli = CliProcess.Start(world, "up", "--yes", "--audit-log", world.AuditPath);
         await cli.WaitForLineAsync(l => l.StartsWith("+ created membership", StringComparison.Ordinal), Patience);
-        await Task.Delay(300); // the associations are in flight now, for 20 s
+        // Signal once an association create is in flight (for 20 s): a fixed pause came too early on a loaded machine.
+        await world.WaitUntilEmulatorReceivesAsync("CreateConfiguredTableAssociation");
 
         cli.Signal("INT");
         await Task.Delay(200);

@@ -32,7 +32,7 @@ public static class InMemoryPlanInputs
     public static Inventory Inventory(int invitations)
     {
         var tables = DemoWorld.PartTables.Concat(DemoWorld.OtherTables)
-            .Select(name => new ConfiguredTableInfo(Id($"table/{name}"), name, $"arn:aws:cleanrooms:us-east-1:{Us}:configuredtable/{Id($"table/{name}")}"))
+            .Select(name => new ConfiguredTableInfo(Id($"table/{name}"), name, $"arn:aws:cleanrooms:us-east-1:{Us}:configuredtable/{Id($"table/{name}")}", ["CUSTOM"]))
             .ToList();
         var collaborations = Enumerable.Range(0, invitations).Select(i => new CollaborationInfo(
             BenchWorld.CollaborationId(i), BenchWorld.CollaborationName(i), Partner, "Partner", "ACTIVE", MembershipId(i),

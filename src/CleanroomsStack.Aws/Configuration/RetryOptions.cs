@@ -28,6 +28,12 @@ public sealed record RetryOptions(
     /// </summary>
     public TimeSpan IamPropagationDelay { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long to keep retrying an endpoint that can't be reached at all (DNS, refused, TLS): a blip passes within
+    /// seconds, while a wrong --endpoint-url or region never does and should be reported, not waited out.
+    /// </summary>
+    public TimeSpan UnreachableTotalTime { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Rejects budgets that can't work, naming the setting, before any call is made.</summary>
     public void Validate()
     {

@@ -8,11 +8,15 @@ public sealed class ServiceEndpoints
 {
     private readonly IReadOnlyDictionary<AwsService, Uri> _endpoints;
 
-    private ServiceEndpoints(IReadOnlyDictionary<AwsService, Uri> endpoints, bool anyCustom)
+    private ServiceEndpoints(IReadOnlyDictionary<AwsService, Uri> endpoints, bool anyCustom, string region)
     {
         _endpoints = endpoints;
         AnyCustom = anyCustom;
+        Region = region;
     }
+
+    /// <summary>The region the endpoints were resolved for (named when an endpoint can't be reached).</summary>
+    public string Region { get; }
 
     /// <summary>True when at least one service goes to a user-supplied endpoint (an emulator, a proxy).</summary>
     public bool AnyCustom { get; }
@@ -40,7 +44,7 @@ public sealed class ServiceEndpoints
             endpoints[service] = ParseEndpoint(custom, source);
             anyCustom = true;
         }
-        return new ServiceEndpoints(endpoints, anyCustom);
+        return new ServiceEndpoints(endpoints, anyCustom, region);
     }
 
     private static (string? Value, string Source) FirstSet(params (string? Value, string Source)[] candidates)

@@ -120,9 +120,8 @@ public static class AwsContextResolver
     }
 
     /// <summary>Region names are lowercase letters, digits and hyphens (us-east-1, us-gov-west-1); they become part of a host name.</summary>
-    private static bool IsRegionName(string region) =>
-        region.Length <= 32 && region.Contains('-') && region.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
-        && char.IsAsciiLetterLower(region[0]) && char.IsAsciiDigit(region[^1]);
+    /// <summary>The same rule as the config's region, so --region, AWS_REGION and the profile are held to it too.</summary>
+    private static bool IsRegionName(string region) => Core.Config.Formats.IsRegion(region);
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -25,6 +25,9 @@ internal sealed class AwsCallExecutor(
 {
     private static readonly HttpRequestOptionsKey<string> SigningService = new(SigV4SigningHandler.ServiceOptionKey);
 
+    /// <summary>The code of a failure to connect at all (DNS, refused, TLS): retried only briefly, reported with its fix.</summary>
+    private const string UnreachableCode = Engine.Applying.FailureHints.EndpointUnreachable;
+
     /// <summary>Identifies our traffic in AWS CloudTrail and in the emulator's logs.</summary>
     private static readonly string UserAgent = $"cleanrooms-stack/{typeof(AwsCallExecutor).Assembly.GetName().Version?.ToString(3) ?? "0"}";
 
@@ -43,7 +46,8 @@ internal sealed class AwsCallExecutor(
             else if (error is null) rateLimiter.OnSuccess(operation.Name);
 
             var nextDelay = error is not null && BackoffPolicy.IsRetryable(error, operation.Safety) ? backoff.DelayAfter(error, attempt + 1) : (TimeSpan?)null;
-            var willRetry = nextDelay is { } delay && backoff.HasBudget(attempt, time.GetElapsedTime(callStarted), delay);
+            var willRetry = nextDelay is { } delay && backoff.HasBudget(attempt, time.GetElapsedTime(callStarted), delay)
+                && (error!.Code != UnreachableCode || time.GetElapsedTime(callStarted) + delay < backoff.Options.UnreachableTotalTime);
             Report(outcome, attempt, throttleWait, backoffBefore, willRetry);
 
             if (!willRetry)
@@ -88,7 +92,9 @@ internal sealed class AwsCallExecutor(
             // a reset or truncated response might have come after the service acted on it.
             var notSent = e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
                 or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
-            var failure = Failure(request.Operation, "ConnectionFailure", $"{DescribeEndpoint(request)}: {e.Message}", outcomeUnknown: !notSent);
+            var failure = notSent
+                ? Failure(request.Operation, UnreachableCode, $"could not reach {DescribeEndpoint(request)} (region {endpoints.Region}): {e.Message}", outcomeUnknown: false)
+                : Failure(request.Operation, "ConnectionFailure", $"{DescribeEndpoint(request)}: {e.Message}", outcomeUnknown: true);
             return new AttemptOutcome(request, RedactedHeaders(message), time.GetElapsedTime(started), null, failure, null);
         }
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CleanroomsStack.Aws.Http;
 using CleanroomsStack.Engine.Ports;
+using CleanroomsStack.Engine.Ports.Shapes;
 
 namespace CleanroomsStack.Aws.Wire;
 
@@ -60,8 +61,9 @@ internal sealed class RestJsonChannel(AwsCallExecutor executor)
 
     /// <summary>
     /// Follows nextToken until it is absent. Pages may be short or empty before the end; only the token decides. An
-    /// eventually consistent listing may repeat an item across pages: repeats are dropped by <paramref name="key"/>, and
-    /// one key with two different bodies is a malformed response (which of them is true can't be known).
+    /// eventually consistent listing may repeat an item across pages: repeats are dropped by <paramref name="key"/>, a
+    /// resource updated between the pages keeps its later version, and one key with two different bodies of one version
+    /// is a malformed response (which of them is true can't be known).
     /// </summary>
     public async Task<IReadOnlyList<T>> ListAllAsync<TPage, T>(
         AwsOperation operation, string path, (string Key, string? Value)[] query, JsonTypeInfo<TPage> pageType, Func<T, string?> key,
@@ -93,7 +95,13 @@ internal sealed class RestJsonChannel(AwsCallExecutor executor)
     {
         if (string.IsNullOrEmpty(key)) throw Malformed(operation, $"a listed item lacks its identifier: {json}");
         if (!items.TryGetValue(key, out var seen)) items.Add(key, (item, json));
-        else if (seen.Json != json) throw Malformed(operation, $"the listing holds '{key}' twice with different contents: {seen.Json} and {json}");
+        else if (seen.Json == json) return;
+        // A resource updated between two pages comes back with a later updateTime: the later one is the truth.
+        else if (seen.Item is IVersionedResource before && item is IVersionedResource after && before.UpdateTime != after.UpdateTime)
+        {
+            if (after.UpdateTime > before.UpdateTime) items[key] = (item, json);
+        }
+        else throw Malformed(operation, $"the listing holds '{key}' twice with different contents: {seen.Json} and {json}");
     }
 
     private static TOut Read<TOut>(AwsOperation operation, WireResponse response, JsonTypeInfo<TOut> output)

@@ -22,6 +22,15 @@ public sealed record RunSettings(
 /// <summary>The options behind <see cref="RunSettings"/>; added once to the root and inherited by every command.</summary>
 internal sealed class CommonOptions
 {
+    private readonly Func<string, string?> environment;
+
+    /// <param name="environment">Reads an environment variable (NO_COLOR); tests pass their own.</param>
+    public CommonOptions(Func<string, string?>? environment = null)
+    {
+        this.environment = environment ?? Environment.GetEnvironmentVariable;
+        AddValidators();
+    }
+
     public const string DefaultLocalDir = ".cleanrooms-local";
 
     private readonly Option<string> config = new("--config", "-c")
@@ -52,7 +61,7 @@ internal sealed class CommonOptions
         Recursive = true,
     };
     private readonly Option<bool> noColor = new("--no-color")
-    { Description = "Plain output without colour.", Recursive = true };
+    { Description = "Plain output without colour (also when NO_COLOR is set).", Recursive = true };
     private readonly Option<string[]> target = new("--target", "-t")
     { Description = "Only this collaboration (name or id); repeatable.", Recursive = true, AllowMultipleArgumentsPerToken = false };
     private readonly Option<bool> verbose = new("--verbose", "-v")
@@ -60,13 +69,23 @@ internal sealed class CommonOptions
     private readonly Option<bool> debug = new("--debug")
     { Description = "Like --verbose, plus request and response bodies (credentials are always redacted).", Recursive = true };
 
+    /// <summary>Adds the options to a command; one option object may serve several commands.</summary>
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { config, local, localDir, resetLocal, profile, region, endpointUrl, parallel, maxRps, readCache, noColor, target, verbose, debug })
             command.Options.Add(option);
+    }
+
+    private void AddValidators()
+    {
         parallel.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 1 or > 64) r.AddError("--parallel must be between 1 and 64.");
+        });
+        region.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } name && !Core.Config.Formats.IsRegion(name))
+                r.AddError($"--region '{Core.Rendering.TerminalText.Escape(name)}' is not an AWS region name: use one like us-east-1 or eu-west-2.");
         });
         maxRps.Validators.Add(r =>
         {
@@ -78,6 +97,7 @@ internal sealed class CommonOptions
     public RunSettings Read(ParseResult r) => new(
         r.GetValue(config)!, r.GetValue(local), r.GetValue(localDir)!, r.GetValue(resetLocal),
         r.GetValue(profile), r.GetValue(region), r.GetValue(endpointUrl), r.GetValue(parallel), r.GetValue(maxRps), r.GetValue(readCache),
-        r.GetValue(noColor),
+        // https://no-color.org: any non-empty NO_COLOR turns colour off, as --no-color does.
+        r.GetValue(noColor) || !string.IsNullOrEmpty(environment("NO_COLOR")),
         r.GetValue(target) ?? [], r.GetValue(verbose), r.GetValue(debug));
 }

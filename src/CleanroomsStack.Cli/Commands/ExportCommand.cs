@@ -43,8 +43,8 @@ internal static class ExportCommand
                 Directory.CreateDirectory(folder);
                 var projectFile = Path.Combine(folder, PulumiYamlWriter.ProjectFileName);
                 var stackFile = Path.Combine(folder, PulumiYamlWriter.StackFileName(program.Stack));
-                File.WriteAllText(projectFile, PulumiYamlWriter.ProjectFile(program));
-                File.WriteAllText(stackFile, PulumiYamlWriter.StackFile(program));
+                AtomicFile.WriteAllText(projectFile, PulumiYamlWriter.ProjectFile(program));
+                AtomicFile.WriteAllText(stackFile, PulumiYamlWriter.StackFile(program));
 
                 var imports = program.Resources.Count(r => r.ImportId is not null);
                 io.Out.WriteLine($"Wrote {projectFile} and {stackFile}: {program.Resources.Count} resources, {imports} to import, " +

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CleanroomsStack.Cli.Composition;
+using CleanroomsStack.Cli.Files;
 using CleanroomsStack.Core.Import;
 using CleanroomsStack.Engine.Reading;
 
@@ -13,7 +14,7 @@ internal static class ImportCommand
 {
     public static Command Create(CommonOptions common, CliIo io)
     {
-        var output = new Option<string?>("--out", "-o") { Description = "Where to write the config (default: the --config path)." };
+        var output = new Option<string?>("--out", "-o") { Description = "Where to write the config (default: the --config path; - for standard output)." };
         var force = new Option<bool>("--force") { Description = "Overwrite an existing file." };
         var command = new Command("import",
             "Write collaborations.yaml from the live account (active memberships, associations, rules, ID namespace associations).\n" +
@@ -27,9 +28,11 @@ internal static class ImportCommand
             var settings = common.Read(parsed);
             var path = parsed.GetValue(output) ?? settings.ConfigPath;
             var run = new StackRun(settings, io);
+            var toStdout = path == SafeFiles.StandardOutput;
             return run.GuardAsync(async () =>
             {
-                if (File.Exists(path) && !parsed.GetValue(force))
+                run.CheckFiles(new OutputFile(path, "--out", "Pass --out <file> with the path of a regular file, or - for standard output."));
+                if (!toStdout && File.Exists(path) && !parsed.GetValue(force))
                 {
                     io.Error.WriteLine($"error: '{path}' already exists; nothing was written.");
                     io.Error.WriteLine("  hint: pass --force to overwrite it, or --out <other file>.");
@@ -45,8 +48,14 @@ internal static class ImportCommand
                 var cache = ReadCacheFile.Open(settings.ReadCache, io.Error);
                 var live = await new LiveStateReader(session.Api, settings.Parallel, cache?.Cache).ReadAsync(listing.Memberships, active, ct);
                 cache?.Save();
-                File.WriteAllText(path, ConfigImporter.ToYaml(inventory, live));
-                io.Out.WriteLine($"Wrote {path} with {active.Count} collaboration{(active.Count == 1 ? "" : "s")}. " +
+                var yaml = ConfigImporter.ToYaml(inventory, live);
+                if (toStdout)
+                {
+                    io.Out.Write(yaml);
+                    return ExitCodes.Success;
+                }
+                AtomicFile.WriteAllText(path, yaml);
+                io.Out.WriteLine($"Wrote {SafeFiles.Shown(path)} with {active.Count} collaboration{(active.Count == 1 ? "" : "s")}. " +
                                  "Review it, then run `cleanrooms-stack preview`: it should report no changes.");
                 return ExitCodes.Success;
             });

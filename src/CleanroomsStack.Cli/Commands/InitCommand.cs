@@ -20,7 +20,7 @@ internal static class InitCommand
                 io.Error.WriteLine("  hint: pass --force to overwrite it, or --config <other file>.");
                 return ExitCodes.Error;
             }
-            File.WriteAllText(path, StarterConfig.Text);
+            AtomicFile.WriteAllText(path, StarterConfig.Text);
             io.Out.WriteLine($"Wrote {path}. Edit it, then run `cleanrooms-stack validate` and `cleanrooms-stack preview`.");
             return ExitCodes.Success;
         });

@@ -29,7 +29,7 @@ internal static class SchemaCommand
                 io.Error.WriteLine("  hint: create it first, or pass --out with a path in an existing folder.");
                 return ExitCodes.Error;
             }
-            File.WriteAllText(path, schema);
+            AtomicFile.WriteAllText(path, schema);
             io.Out.WriteLine($"Wrote {path}.");
             return ExitCodes.Success;
         });

@@ -1,9 +1,11 @@
 using CleanroomsStack.Aws.Configuration;
 using CleanroomsStack.Cli.Composition;
+using CleanroomsStack.Cli.Files;
 using CleanroomsStack.Cli.Views;
 using CleanroomsStack.Core.Config;
 using CleanroomsStack.Core.Diagnostics;
 using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Core.Rendering;
 using CleanroomsStack.Engine;
 using CleanroomsStack.Engine.Applying;
 using CleanroomsStack.Engine.Ports;
@@ -12,6 +14,9 @@ namespace CleanroomsStack.Cli.Commands;
 
 /// <summary>A valid config and the exact text it came from (saved plans are bound to the text).</summary>
 internal sealed record LoadedConfig(StackConfig Config, string Text);
+
+/// <summary>A file a command will write, named as the user gave it (e.g. <c>--out</c>), with what to pass instead if it can't be.</summary>
+internal sealed record OutputFile(string Path, string Option, string Fix);
 
 /// <summary>
 /// The steps preview and up share: load and validate the config (before any AWS call), connect, compute the plan.
@@ -22,13 +27,7 @@ internal sealed class StackRun(RunSettings settings, CliIo io)
     /// <summary>Loads and validates the config (all diagnostics at once) and narrows it to the --target collaborations.</summary>
     public LoadedConfig? LoadConfig()
     {
-        if (!File.Exists(settings.ConfigPath))
-        {
-            io.Error.WriteLine($"error: config file '{settings.ConfigPath}' not found.");
-            io.Error.WriteLine("  hint: run in the folder that holds collaborations.yaml, pass --config <file>, or create one with `cleanrooms-stack init`.");
-            return null;
-        }
-        var text = File.ReadAllText(settings.ConfigPath);
+        var text = SafeFiles.ReadConfig(settings.ConfigPath);
         var result = ConfigLoader.Load(text, settings.ConfigPath);
         if (result.Diagnostics.HasErrors() || result.Config is null)
         {
@@ -54,13 +53,25 @@ internal sealed class StackRun(RunSettings settings, CliIo io)
     /// The frame of every command that talks to AWS, guarded as <see cref="GuardAsync"/>: load and validate the config
     /// (stopping before any call when it is wrong), open the session for its region, run the body, close the session.
     /// </summary>
-    public Task<int> WithSessionAsync(Func<LoadedConfig, ApiSession, Task<int>> body, CancellationToken ct) =>
+    public Task<int> WithSessionAsync(Func<LoadedConfig, ApiSession, Task<int>> body, CancellationToken ct, params OutputFile[] outputs) =>
         GuardAsync(async () =>
         {
+            CheckFiles(outputs);
             if (LoadConfig() is not { } loaded) return ExitCodes.Error;
             await using var session = await ApiSession.OpenAsync(settings, loaded.Config.Region, io.Error, ct);
             return await body(loaded, session);
         });
+
+    /// <summary>
+    /// Refuses, before any AWS call, outputs that are not regular files (or "-" for stdout) and a read cache that is
+    /// not a folder: a run must not end by replacing /dev/full or blocking on a FIFO after minutes of reading.
+    /// </summary>
+    public void CheckFiles(params OutputFile[] outputs)
+    {
+        if (settings.ReadCache is { } cache) SafeFiles.RequireCacheFolder(cache, ReadCacheFile.FileName);
+        foreach (var output in outputs.Where(o => o.Path != SafeFiles.StandardOutput))
+            SafeFiles.RequireWritableTarget(output.Path, output.Option, output.Fix);
+    }
 
     /// <summary>Runs a command body, turning AWS and credential failures into a clear message and exit code 1.</summary>
     public async Task<int> GuardAsync(Func<Task<int>> body)
@@ -71,13 +82,14 @@ internal sealed class StackRun(RunSettings settings, CliIo io)
         }
         catch (AwsApiException e)
         {
-            io.Error.WriteLine($"error: AWS {e.Operation} failed: {ErrorText.Describe(e)}");
-            io.Error.WriteLine($"  hint: {FailureHints.For(e)}");
+            // AWS's message (or a hostile endpoint's) is printed escaped, as every string from outside.
+            io.Error.WriteLine($"error: AWS {e.Operation} failed: {TerminalText.Escape(ErrorText.Describe(e))}");
+            io.Error.WriteLine($"  hint: {TerminalText.Escape(FailureHints.For(e))}");
             return ExitCodes.Error;
         }
         catch (AwsConfigurationException e)
         {
-            io.Error.WriteLine($"error: {e.Message}");
+            io.Error.WriteLine($"error: {TerminalText.Escape(e.Message)}");
             return ExitCodes.Error;
         }
         catch (OperationCanceledException)

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using CleanroomsStack.Cli.Composition;
+using CleanroomsStack.Cli.Files;
 using CleanroomsStack.Cli.SavedPlans;
 using CleanroomsStack.Cli.Views;
 using CleanroomsStack.Core.Diagnostics;
@@ -23,8 +25,7 @@ internal static class UpCommand
         var planFile = new Option<string?>("--plan") { Description = "Apply exactly this saved plan (from `preview --out`); refused if the config or live state changed since." };
         var json = new Option<bool>("--json") { Description = "Emit progress as JSON lines (one event per line) instead of text." };
         var diff = new Option<bool>("--diff") { Description = "Show every attribute of every change in the plan." };
-        var allowLeave = new Option<string[]>("--allow-leave")
-        { Description = "Allow leaving this collaboration (id) when the config says `state: left`. Irreversible; repeatable." };
+        var allowLeave = AllowLeaveOption.Create();
         var command = new Command("up", "Make the account match collaborations.yaml: show the plan, confirm, apply.\n" +
             "Examples:\n" +
             "  cleanrooms-stack up --local --yes                     apply to the demo world\n" +
@@ -35,9 +36,10 @@ internal static class UpCommand
             var settings = common.Read(parsed);
             var run = new StackRun(settings, io);
             var jsonLines = parsed.GetValue(json);
+            var auditPath = parsed.GetValue(auditLog) ?? AuditLog.DefaultPathFor(settings.ConfigPath);
             return run.WithSessionAsync(async (loaded, session) =>
             {
-                var leave = (parsed.GetValue(allowLeave) ?? []).Select(id => id.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+                var leave = AllowLeaveOption.Read(parsed, allowLeave);
                 if (await run.PlanAsync(session, loaded.Config, ct, new PlanOptions(leave)) is not { Plan: { } plan } planning) return ExitCodes.Error;
                 var document = PlanDocument.From(plan);
                 var saved = parsed.GetValue(planFile);
@@ -53,27 +55,39 @@ internal static class UpCommand
                     return ExitCodes.Error;
                 }
                 if (!plan.HasChanges) return ExitCodes.Success;
-                if (saved is null && !Confirm(parsed.GetValue(yes), io)) return ExitCodes.Error;
+                // Held from before the question until the last change; the plan was read first because the account comes from it.
+                using var runLock = RunLock.Acquire(Path.GetDirectoryName(Path.GetFullPath(auditPath))!, planning.Inventory!.Caller.AccountId, session.Region);
+                if (saved is null && !Confirm(parsed.GetValue(yes), io, document.Summary, planning.Inventory.Caller.AccountId, session.Region)) return ExitCodes.Error;
 
                 var options = new ApplyOptions(settings.Parallel, AllowLeave: leave)
                 {
                     InFlightPerOperation = ApplyOptions.InFlightToKeepUp(session.RequestsPerSecond),
                 };
-                using var audit = new AuditLog(parsed.GetValue(auditLog) ?? AuditLog.DefaultPathFor(settings.ConfigPath), planning.Inventory!.Caller.Arn);
+                using var audit = OpenAuditLog(auditPath, planning.Inventory!.Caller.Arn);
                 using var signals = new StopSignals();
-                using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, signals.First);
+                using var auditFailed = new CancellationTokenSource();
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, signals.First, auditFailed.Token);
                 using var interruption = new ApplyInterruption(stop.Token, options.InFlightGrace);
                 signals.OnSecond = interruption.AbortNow;
-                IApplyObserver progress = events is not null ? events : new PlainProgressView(io.Out);
-                var result = await new Applier(session.Api, options, new CompositeApplyObserver(progress, audit)).ApplyAsync(plan, interruption);
+                var audited = new AuditFailureStop(audit, auditFailed.Cancel);
+                IApplyObserver progress = events is not null ? events : new PlainProgressView(TerminalSafe.Writer(io.Out));
+                var result = await new Applier(session.Api, options, new CompositeApplyObserver(progress, audited)).ApplyAsync(plan, interruption);
                 if (events is not null) events.WriteSummary(result, session.Calls.Snapshot());
                 else
                 {
-                    ApplySummaryView.Write(io.Out, result, session.Calls.Snapshot());
+                    ApplySummaryView.Write(TerminalSafe.Writer(io.Out), result, session.Calls.Snapshot());
                     io.Out.WriteLine($"Audit log: {audit.Path}");
                 }
+                if (audited.Error is { } error)
+                {
+                    var missing = audited.Unaudited.Select(o => o.Change.Address.ToString()).ToList();
+                    io.Error.WriteLine($"error: could not write the audit log '{SafeFiles.Shown(audit.Path)}' ({error.Message.ReplaceLineEndings(" ")}); " +
+                                       $"no further change was started, and {missing.Count} applied change(s) have no line in it: {string.Join(", ", missing)}. " +
+                                       "Free disk space or fix the file's permissions, then run `up` again.");
+                    return ExitCodes.Error;
+                }
                 return result.Cancelled ? ExitCodes.Interrupted : result.Succeeded ? ExitCodes.Success : ExitCodes.Error;
-            }, ct);
+            }, ct, new OutputFile(auditPath, "--audit-log", "Pass --audit-log <file> with the path of a regular file."));
         });
         return command;
     }
@@ -115,18 +129,39 @@ internal static class UpCommand
         }
     }
 
-    private static bool Confirm(bool yes, CliIo io)
+    /// <summary>Opens the audit log before the first change, so a log that can't be written stops the run while nothing was applied.</summary>
+    private static AuditLog OpenAuditLog(string path, string callerArn)
+    {
+        try
+        {
+            return new AuditLog(path, callerArn);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FileProblem($"can't write the audit log '{SafeFiles.Shown(path)}' ({e.Message.ReplaceLineEndings(" ")}); nothing was applied. " +
+                                  "Pass --audit-log <file> in a writable folder with free space.");
+        }
+    }
+
+    /// <summary>Asks for "yes", restating what is at stake: the account, the region and how many of each change.</summary>
+    private static bool Confirm(bool yes, CliIo io, PlanSummaryDocument summary, string account, string region)
     {
         if (yes) return true;
-        if (!io.IsInteractive)
+        if (!io.CanPrompt)
         {
             io.Error.WriteLine("error: refusing to apply without confirmation on a non-interactive console.");
             io.Error.WriteLine("  hint: review the plan above, then run `cleanrooms-stack up --yes` (as a pipeline does).");
             return false;
         }
-        io.Out.Write("Do you want to apply these changes? Only 'yes' will be accepted: ");
+        // With stdout in a pipe (up | tee), the question goes to the terminal the answer comes from.
+        var ask = io.IsInteractive ? io.Out : io.Error;
+        var total = summary.Create + summary.Update + summary.Replace + summary.Delete;
+        ask.WriteLine($"Apply {total} change{(total == 1 ? "" : "s")} to account {account} in {region}: " +
+                      $"{summary.Create} to create, {summary.Update} to update, {summary.Replace} to replace, {summary.Delete} to delete?");
+        ask.Write("Only 'yes' will be accepted: ");
+        ask.Flush();
         if (io.ReadLine()?.Trim() == "yes") return true;
-        io.Out.WriteLine("Apply cancelled; nothing was changed.");
+        ask.WriteLine("Apply cancelled; nothing was changed.");
         return false;
     }
 }

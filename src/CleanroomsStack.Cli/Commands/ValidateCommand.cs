@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CleanroomsStack.Cli.Files;
 using CleanroomsStack.Cli.Views;
 using CleanroomsStack.Core.Config;
 using CleanroomsStack.Core.Diagnostics;
@@ -16,13 +17,7 @@ internal static class ValidateCommand
         command.SetAction(parsed =>
         {
             var settings = common.Read(parsed);
-            if (!File.Exists(settings.ConfigPath))
-            {
-                io.Error.WriteLine($"error: config file '{settings.ConfigPath}' not found.");
-                io.Error.WriteLine("  hint: pass --config <file>, or create one with `cleanrooms-stack init`.");
-                return ExitCodes.Error;
-            }
-            var result = ConfigLoader.Load(File.ReadAllText(settings.ConfigPath), settings.ConfigPath);
+            var result = ConfigLoader.Load(SafeFiles.ReadConfig(settings.ConfigPath), settings.ConfigPath);
             DiagnosticsView.Write(io.Error, result.Diagnostics);
             if (result.Diagnostics.HasErrors() || result.Config is null) return ExitCodes.Error;
             var count = result.Config.Collaborations.Count;

@@ -48,8 +48,9 @@ internal sealed class ApiSession : IAsyncDisposable
 
     public static async Task<ApiSession> OpenAsync(RunSettings settings, string? configRegion, TextWriter log, CancellationToken ct)
     {
-        IAwsCallObserver? callLog = settings.Debug ? new AwsCallLog(AwsLogLevel.Debug, log.WriteLine)
-            : settings.Verbose ? new AwsCallLog(AwsLogLevel.Verbose, log.WriteLine) : null;
+        var safeLog = Views.TerminalSafe.Writer(log); // bodies and messages come from the endpoint
+        IAwsCallObserver? callLog = settings.Debug ? new AwsCallLog(AwsLogLevel.Debug, safeLog.WriteLine)
+            : settings.Verbose ? new AwsCallLog(AwsLogLevel.Verbose, safeLog.WriteLine) : null;
         if (!settings.Local)
         {
             var aws = new AwsSettings(settings.Profile, settings.Region, settings.EndpointUrl)
@@ -58,7 +59,9 @@ internal sealed class ApiSession : IAsyncDisposable
                 RateLimit = RateLimitFor(settings, RateLimitOptions.Default),
             };
             var context = AwsContextResolver.Resolve(aws);
-            return new ApiSession(o => CleanRoomsClientFactory.Create(context, aws, o), callLog, context.Region, $"AWS ({context})", null, aws.RateLimit);
+            // With a custom endpoint the calls don't go to AWS: say where they do go.
+            var target = context.Endpoints.AnyCustom ? context.Endpoints.For(AwsService.CleanRooms).GetLeftPart(UriPartial.Authority) : "AWS";
+            return new ApiSession(o => CleanRoomsClientFactory.Create(context, aws, o), callLog, context.Region, $"{target} ({context})", null, aws.RateLimit);
         }
 
         if (settings.ResetLocal && Directory.Exists(settings.LocalDir)) Directory.Delete(settings.LocalDir, recursive: true);

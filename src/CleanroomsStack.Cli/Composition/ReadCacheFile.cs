@@ -44,7 +44,7 @@ internal sealed class ReadCacheFile
         {
             AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, new StoredReadCache(FormatVersion, Cache.Seen), Json));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Files.FileProblem)
         {
             warnings.WriteLine($"warning: could not write the read cache '{path}' ({OneLine(e.Message)}); the next run reads everything again.");
         }

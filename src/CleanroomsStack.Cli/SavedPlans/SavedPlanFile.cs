@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CleanroomsStack.Cli.Files;
 using CleanroomsStack.Core.Planning;
 using CleanroomsStack.Core.Rendering;
 
@@ -23,18 +24,24 @@ internal static class SavedPlanFile
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true, IndentSize = 2, NewLine = "\n",
     };
 
-    public static void Write(string path, PlanFingerprint fingerprint, PlanDocument plan)
-    {
-        var saved = new SavedPlan(SavedPlan.CurrentFormatVersion, SavedPlan.KindName, fingerprint.Config, fingerprint.LiveState, plan);
-        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(saved, Options) + "\n");
-    }
+    public static void Write(string path, PlanFingerprint fingerprint, PlanDocument plan) =>
+        AtomicFile.WriteAllText(path, Serialize(fingerprint, plan));
+
+    /// <summary>The saved plan on a stream the caller owns (standard output for <c>--out -</c>).</summary>
+    public static void Write(TextWriter output, PlanFingerprint fingerprint, PlanDocument plan) => output.Write(Serialize(fingerprint, plan));
+
+    private static string Serialize(PlanFingerprint fingerprint, PlanDocument plan) =>
+        JsonSerializer.Serialize(new SavedPlan(SavedPlan.CurrentFormatVersion, SavedPlan.KindName, fingerprint.Config, fingerprint.LiveState, plan), Options) + "\n";
 
     /// <summary>Reads a saved plan; a missing or foreign file is reported on <paramref name="error"/> and gives null.</summary>
     public static SavedPlan? Read(string path, TextWriter error)
     {
-        if (!File.Exists(path))
+        var kind = FileKinds.Of(path);
+        if (kind != FileKind.Regular)
         {
-            error.WriteLine($"error: saved plan '{path}' not found.");
+            error.WriteLine(kind == FileKind.Absent
+                ? $"error: saved plan '{SafeFiles.Shown(path)}' not found."
+                : $"error: saved plan '{SafeFiles.Shown(path)}' is {FileKinds.Describe(kind)}, not a file saved by `cleanrooms-stack preview --out`.");
             error.WriteLine("  hint: create one with `cleanrooms-stack preview --out <file>`.");
             return null;
         }

@@ -18,7 +18,7 @@ internal static class PlanView
         output.Write(format switch
         {
             PlanFormat.Json => PlanJson.Write(document),
-            PlanFormat.Markdown => PlanMarkdownRenderer.Render(document),
-            _ => PlanTextRenderer.Render(document, new TextRenderOptions(Colour: colour, AllAttributes: diff)),
+            PlanFormat.Markdown => PlanMarkdownRenderer.Render(TerminalSafe.Document(document)),
+            _ => PlanTextRenderer.Render(TerminalSafe.Document(document), new TextRenderOptions(Colour: colour, AllAttributes: diff)),
         });
 }

@@ -11,7 +11,7 @@ public static class ConfigLoader
 {
     public const int CurrentVersion = 1;
     private static readonly string[] TopLevelKeys = ["version", "defaults", "invitations", "collaborations"];
-    private static readonly string[] CollaborationOnlyKeys = ["name", "id", "note", "state"];
+    private static readonly string[] CollaborationOnlyKeys = ["name", "id", "note", "state", "creatorAccountId"];
     private static readonly string[] States = ["active", "left"];
 
     public static ConfigLoadResult Load(string yamlText, string filePath)
@@ -124,12 +124,17 @@ public static class ConfigLoader
         var id = ReadId(reader, map, path);
         var note = map.Find("note") is { } n ? reader.String(n.Value, "note") : null;
         var state = map.Find("state") is { } s ? reader.Enum(s.Value, "state", States) : "active";
+        var creator = map.Find("creatorAccountId") is { } c
+            ? reader.Checked(reader.String(c.Value, "creatorAccountId"), c.Value, Formats.IsAccountId, DiagnosticCodes.InvalidAccountId,
+                "creatorAccountId is not a 12-digit AWS account id", "quote it (\"012345678901\") to keep leading zeros")
+            : null;
         CheckRegion(reader, map, region);
         var effective = defaults is null ? map : YamlMerger.Merge(defaults, map);
         var settings = new SettingsParser(reader).Parse(effective, map.Location, $"collaboration '{name ?? path}'", complete: true);
         return name is null || id is null || settings is null || state is null || (map.Find("note") is not null && note is null)
+            || (map.Find("creatorAccountId") is not null && creator is null)
             ? null
-            : new CollaborationConfig(id, name, note, map.Location, settings, state == "left" ? ParticipationState.Left : ParticipationState.Active);
+            : new CollaborationConfig(id, name, note, map.Location, settings, state == "left" ? ParticipationState.Left : ParticipationState.Active, creator);
     }
 
     private static Located<string>? ReadId(ConfigReader reader, YamlMapping map, string path)

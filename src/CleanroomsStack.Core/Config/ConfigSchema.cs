@@ -93,7 +93,8 @@ public static class ConfigSchema
 
     public static ObjectNode AnalysisRule { get; } = new("The collaboration analysis rule put on every association.",
     [
-        Key("type", new StringNode("Rule type (default CUSTOM).", "CUSTOM", Enum: ["CUSTOM", "LIST", "AGGREGATION"])),
+        Key("type", new StringNode("Rule type: auto (default: each configured table's own rule type), CUSTOM, LIST or AGGREGATION.", "auto",
+            Enum: [AnalysisRuleSettings.Auto, "CUSTOM", "LIST", "AGGREGATION"])),
         Key("allowedResultReceivers", new OneOfNode("'auto' (every other member that can receive results) or a list of account ids.",
         [
             new StringNode("Every other member that can receive results.", "auto", Enum: ["auto"]),
@@ -147,6 +148,7 @@ public static class ConfigSchema
             "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", Counterexample: "27B93E2B-5001-4B20-A47B-6AAD96EC8958"), required: true),
         Key("note", Text("A free note.", "Primary AMC collaboration")),
         Key("state", new StringNode("active: be a member. left: leave (needs up --allow-leave) or don't accept.", "active", Enum: ["active", "left"])),
+        Key("creatorAccountId", AccountId("The account that created the collaboration; an invitation from another account is never accepted.")),
         .. Settings,
     ], Name: "collaboration");
 

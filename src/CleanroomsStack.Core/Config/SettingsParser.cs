@@ -11,7 +11,7 @@ namespace CleanroomsStack.Core.Config;
 internal sealed class SettingsParser(ConfigReader reader)
 {
     public static IReadOnlyList<string> Keys => ConfigSchema.Settings.Select(k => k.Key).ToList();
-    private static readonly string[] RuleTypes = ["CUSTOM", "LIST", "AGGREGATION"];
+    private static readonly string[] RuleTypes = [AnalysisRuleSettings.Auto, "CUSTOM", "LIST", "AGGREGATION"];
     private static readonly string[] ExceedBehaviours = ["truncate", "error"];
     public const int DefaultMaxTables = 25;
     private const int MaxAdditionalAnalyses = 25;
@@ -160,10 +160,10 @@ internal sealed class SettingsParser(ConfigReader reader)
     private AnalysisRuleSettings? ParseRule(YamlEntry? entry, SourceLocation owner)
     {
         if (entry is null)
-            return new AnalysisRuleSettings("CUSTOM", ResultReceivers.Automatic(owner), [], owner);
+            return new AnalysisRuleSettings(AnalysisRuleSettings.Auto, ResultReceivers.Automatic(owner), [], owner);
         if (reader.Mapping(entry.Value, "analysisRule", ["type", "allowedResultReceivers", "allowedAdditionalAnalyses"]) is not { } map)
             return null;
-        var type = map.Find("type") is { } t ? reader.Enum(t.Value, "analysisRule.type", RuleTypes) : "CUSTOM";
+        var type = map.Find("type") is { } t ? reader.Enum(t.Value, "analysisRule.type", RuleTypes) : AnalysisRuleSettings.Auto;
         var receivers = map.Find("allowedResultReceivers") is { } r ? Receivers(r.Value) : ResultReceivers.Automatic(entry.Key.Location);
         var analyses = map.Find("allowedAdditionalAnalyses") is { } a ? AdditionalAnalyses(a.Value) : [];
         if (type == "AGGREGATION" && analyses is { Count: > 0 })
@@ -172,7 +172,8 @@ internal sealed class SettingsParser(ConfigReader reader)
                 map.Find("allowedAdditionalAnalyses")!.Value.Location, "remove allowedAdditionalAnalyses or change analysisRule.type");
             return null;
         }
-        return type is null || receivers is null || analyses is null ? null : new AnalysisRuleSettings(type, receivers, analyses, entry.Key.Location);
+        return type is null || receivers is null || analyses is null ? null
+            : new AnalysisRuleSettings(type, receivers, analyses, map.Find("type")?.Value.Location ?? entry.Key.Location);
     }
 
     private ResultReceivers? Receivers(YamlNode node)

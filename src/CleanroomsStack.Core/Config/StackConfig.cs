@@ -57,13 +57,15 @@ public sealed record InvitationRule(IReadOnlyList<string> CreatorAccountIds, IRe
 }
 
 /// <param name="State">Active: be a member. Left: leave (or don't accept) the collaboration.</param>
+/// <param name="CreatorAccountId">The account expected to have created the collaboration; accepting an invitation from another is refused.</param>
 public sealed record CollaborationConfig(
     Located<string> Id,
     string Name,
     string? Note,
     SourceLocation Location,
     CollaborationSettings Settings,
-    ParticipationState State = ParticipationState.Active);
+    ParticipationState State = ParticipationState.Active,
+    string? CreatorAccountId = null);
 
 public enum ParticipationState { Active, Left }
 
@@ -110,12 +112,17 @@ public enum ExceedBehaviour { Truncate, Error }
 /// <param name="Role">An IAM role name (resolved in the caller's account) or a full role ARN.</param>
 public sealed record AssociationSettings(Located<string> NameTemplate, Located<string> Role, string? Description);
 
-/// <param name="Type">CUSTOM, LIST or AGGREGATION.</param>
+/// <param name="Type"><see cref="Auto"/> (each table's own rule type), CUSTOM, LIST or AGGREGATION.</param>
+/// <param name="Location">Where the type is written (or the analysisRule key, or the collaboration, when it is not).</param>
 public sealed record AnalysisRuleSettings(
     string Type,
     ResultReceivers Receivers,
     IReadOnlyList<string> AllowedAdditionalAnalyses,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>The default: every association gets the type of its configured table's own analysis rule.</summary>
+    public const string Auto = "auto";
+}
 
 /// <summary>Either <c>auto</c> (every other member that can receive results) or an explicit list of account ids.</summary>
 public sealed record ResultReceivers(bool Auto, IReadOnlyList<Located<string>> AccountIds, SourceLocation Location)

@@ -37,7 +37,8 @@ public static class DesiredStateExpander
         // After leaving, AWS either lists the membership as REMOVED or shows nothing of the collaboration at all
         // (aws-semantics #3): with `state: left` both mean "has left", not an unknown collaboration.
         if (config.State == ParticipationState.Left)
-            return Leave(config, info ?? new CollaborationInfo(config.Id.Value, config.Name, "", "", MemberStatus.Left, null, []));
+            return Leave(config, info ?? new CollaborationInfo(config.Id.Value, config.Name, "", "", MemberStatus.Left, null, []),
+                inventory.Caller.AccountId, diagnostics);
         if (info is null)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CollaborationNotFound,
@@ -50,6 +51,13 @@ public static class DesiredStateExpander
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.CollaborationNotJoinable,
                 $"{Gone(info.MemberStatus)} collaboration {info.Id} ('{config.Name}'); it can't be joined again, so nothing is planned for it",
                 config.Id.Location, "remove this collaboration from the config, or mark it 'state: left'"));
+            return null;
+        }
+        if (info.MemberStatus == MemberStatus.Invited && WrongInvitation(config, info) is { } wrong)
+        {
+            // Accepting joins the collaboration, exposing our data to its members, and a left collaboration can't be rejoined.
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongInvitation, wrong, config.Location,
+                $"if this is the invitation you mean, set the entry's name to '{info.Name}' (or add creatorAccountId: \"{info.CreatorAccountId}\"); otherwise fix the id"));
             return null;
         }
         if (!string.Equals(config.Name, info.Name, StringComparison.Ordinal))
@@ -70,6 +78,19 @@ public static class DesiredStateExpander
             ? $"accept invitation from {info.CreatorDisplayName} ({info.CreatorAccountId})"
             : $"membership {info.MembershipId}";
         return CollaborationExpander.Expand(config.Name, config.Settings, info, inventory, label, config.Location, diagnostics);
+    }
+
+    /// <summary>
+    /// Why accepting this invitation would join a collaboration other than the one the entry describes: the creator is
+    /// not the one it names, or (naming none) the invitation's collaboration has another name. Null when it is the one.
+    /// </summary>
+    private static string? WrongInvitation(CollaborationConfig config, CollaborationInfo info)
+    {
+        if (config.CreatorAccountId is { } creator)
+            return creator == info.CreatorAccountId ? null
+                : $"the invitation to collaboration {info.Id} ('{info.Name}') comes from account {info.CreatorAccountId}, but the entry '{config.Name}' expects creatorAccountId {creator}; it is not accepted";
+        return string.Equals(config.Name, info.Name, StringComparison.Ordinal) ? null
+            : $"the invitation to collaboration {info.Id} is for '{info.Name}' (from {info.CreatorDisplayName}, {info.CreatorAccountId}), but the config calls it '{config.Name}'; an invitation is accepted only when the names match or creatorAccountId does";
     }
 
     /// <summary>Collaborations not listed by id that the invitation policy matches, expanded with the defaults.</summary>
@@ -95,8 +116,17 @@ public static class DesiredStateExpander
     }
 
     /// <summary><c>state: left</c>: no resources are desired; the planner deletes what exists (if allowed).</summary>
-    private static DesiredCollaboration Leave(CollaborationConfig config, CollaborationInfo info)
+    private static DesiredCollaboration? Leave(CollaborationConfig config, CollaborationInfo info, string callerAccountId, List<Diagnostic> diagnostics)
     {
+        if (info.MemberStatus == MemberStatus.Active && info.CreatorAccountId == callerAccountId)
+        {
+            // AWS refuses: "Cannot delete membership for the creator of the collaboration while their membership is still ACTIVE".
+            // Planning the deletes inside it would dismantle the membership and then fail on every run.
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CreatorCantLeave,
+                $"this account created '{info.Name}' ({info.Id}), and AWS doesn't let the creator leave while its membership is ACTIVE; nothing is planned for it",
+                config.Location, "delete the collaboration itself (its creator's action, outside this tool) or set 'state: active' to keep it"));
+            return null;
+        }
         var label = info.MemberStatus == MemberStatus.Active ? $"leave collaboration (membership {info.MembershipId})"
             : info.MemberStatus == MemberStatus.Invited ? "invitation not accepted (state: left)"
             : info.MemberStatus == MemberStatus.Left || info.MemberStatus == MemberStatus.Removed ? "this account has left"

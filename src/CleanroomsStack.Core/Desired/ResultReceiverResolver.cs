@@ -14,7 +14,7 @@ public static class ResultReceiverResolver
     public static IReadOnlyList<string>? Resolve(ResultReceivers receivers, CollaborationInfo collaboration, string callerAccountId, List<Diagnostic> diagnostics)
     {
         var eligible = Eligible(collaboration, callerAccountId);
-        return receivers.Auto ? Automatic(eligible, receivers, collaboration, diagnostics) : Explicit(eligible, receivers, collaboration, diagnostics);
+        return receivers.Auto ? Automatic(eligible, receivers, collaboration, diagnostics) : Explicit(eligible, receivers, collaboration, callerAccountId, diagnostics);
     }
 
     /// <summary>What <c>auto</c> means in this collaboration: every other current member that can receive results, sorted.</summary>
@@ -35,13 +35,15 @@ public static class ResultReceiverResolver
         return null;
     }
 
-    private static IReadOnlyList<string>? Explicit(List<string> eligible, ResultReceivers receivers, CollaborationInfo collaboration, List<Diagnostic> diagnostics)
+    private static IReadOnlyList<string>? Explicit(List<string> eligible, ResultReceivers receivers, CollaborationInfo collaboration, string callerAccountId,
+        List<Diagnostic> diagnostics)
     {
         var ok = true;
         foreach (var id in receivers.AccountIds.Where(id => !eligible.Contains(id.Value)))
         {
             var member = collaboration.Members.FirstOrDefault(m => m.AccountId == id.Value);
-            var problem = member is null ? "is not a member of" : "can't receive results in";
+            var problem = id.Value == callerAccountId ? "is this account; results go to the other members, so it can't be a receiver in"
+                : member is null ? "is not a member of" : "can't receive results in";
             var choices = eligible.Count == 0 ? "no member can receive results" : $"members that can: {string.Join(", ", eligible)}";
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownResultReceiver, $"account {id.Value} {problem} '{collaboration.Name}'",
                 id.Location, $"remove it from allowedResultReceivers ({choices})"));

@@ -38,4 +38,9 @@ public static class DiagnosticCodes
     public const string PaymentMismatch = "CS213";
     public const string PaymentNotUpdatable = "CS214";
     public const string NameMismatch = "CS215";
+    public const string WrongInvitation = "CS216";
+    public const string CreatorCantLeave = "CS217";
+    public const string TableHasNoRule = "CS218";
+    public const string RuleTypeMismatch = "CS219";
+    public const string SchemaNameTaken = "CS220";
 }

@@ -13,7 +13,8 @@ public sealed record Inventory(
 
 public sealed record CallerInfo(string AccountId, string Arn);
 
-public sealed record ConfiguredTableInfo(string Id, string Name, string Arn);
+/// <param name="RuleTypes">The configured table's own analysis rule types (AWS allows one): what a collaboration rule must match.</param>
+public sealed record ConfiguredTableInfo(string Id, string Name, string Arn, IReadOnlyList<string>? RuleTypes = null);
 
 /// <param name="MemberStatus">The caller's status: INVITED, ACTIVE, LEFT or REMOVED.</param>
 public sealed record CollaborationInfo(

@@ -38,12 +38,16 @@ public abstract class ListKind<TSettings, TSpec, TState> : MembershipChildKind
 
     protected abstract string ListDescription { get; }
 
-    /// <summary>Keys that must be unique among the items: what they are called and how to get them.</summary>
-    protected abstract IReadOnlyList<(string What, Func<TSettings, string> Key)> UniqueBy { get; }
+    /// <summary>Keys that must be unique among the items: what they are called and how to get them (by default the name, as AWS compares it: case-insensitively).</summary>
+    protected virtual IReadOnlyList<(string What, Func<TSettings, string> Key)> UniqueBy => [("name", s => NameOf(s).ToLowerInvariant())];
+
+    /// <summary>The name an item of the settings gives its resource.</summary>
+    protected abstract string NameOf(TSettings settings);
 
     protected abstract ListKindReasons Reasons { get; }
 
-    internal abstract TSettings? ParseItem(ConfigReader reader, YamlNode node);
+    /// <summary>One item's settings from its keys; null when any was invalid (the reader reported it).</summary>
+    internal abstract TSettings? ParseItem(ListItemReader item, SourceLocation location);
 
     protected abstract TSpec ToSpec(TSettings settings, KindExpansion scope);
 
@@ -88,7 +92,9 @@ public abstract class ListKind<TSettings, TSpec, TState> : MembershipChildKind
             return parsed;
         if (reader.Sequence(node, SettingsKey) is not { } list)
             return null;
-        var items = list.Items.Select(i => ParseItem(reader, i)).ToList();
+        var keys = ItemSchema.Properties.Select(p => p.Key).ToList();
+        var items = list.Items.Select(i => reader.Mapping(i, $"{SettingsKey} item", keys) is { } map ? ParseItem(new ListItemReader(reader, map, SettingsKey), i.Location) : null)
+            .ToList();
         if (items.Any(i => i is null))
             return null;
         var ok = true;

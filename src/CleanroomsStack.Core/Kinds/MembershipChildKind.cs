@@ -37,6 +37,12 @@ public abstract class MembershipChildKind : ResourceKind
     /// </summary>
     public virtual bool ReadWhenUnconfigured => true;
 
+    /// <summary>
+    /// Whether a resource of this kind is one of the collaboration's schemas (table associations, ID mapping tables), whose
+    /// names are unique across every member of the collaboration, not only within our membership.
+    /// </summary>
+    public virtual bool IsCollaborationSchema => false;
+
     /// <summary>Whether these settings ask for any resource of this kind.</summary>
     public virtual bool IsConfigured(CollaborationSettings settings) => true;
 

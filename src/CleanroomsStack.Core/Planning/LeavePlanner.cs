@@ -25,7 +25,7 @@ public static class LeavePlanner
             return new CollaborationPlan(desired.CollaborationId, desired.Name, desired.Label, ordered, []);
         diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LeaveNotAllowed,
             $"the config says to leave '{desired.Name}' ({desired.CollaborationId}); leaving can't be undone, so it needs explicit permission",
-            desired.Location, $"run 'cleanrooms-stack up --allow-leave {desired.CollaborationId}', or set 'state: active' to stay"));
+            desired.Location, $"pass --allow-leave {desired.CollaborationId} (preview shows the leave plan with it; up applies it), or set 'state: active' to stay"));
         return new CollaborationPlan(desired.CollaborationId, desired.Name, desired.Label, [], [], ordered);
     }
 }

@@ -85,7 +85,8 @@ public static class OperationPermissions
         Read("GetCollaboration", VerifyAndUp),
         Read("ListMembers", Planning),
         Read("ListConfiguredTables", Planning),
-        Read("ListSchemas", VerifyOnly),
+        // Planning checks that the names it would create aren't another member's schema names.
+        Read("ListSchemas", Planning),
         Read("BatchGetSchema", VerifyOnly),
         new("entityresolution", "GetIdNamespace", ["entityresolution:GetIdNamespace"], VerifyOnly),
         // The Glue tables behind configured tables, for verify's checks of what an association exposes.
@@ -102,6 +103,20 @@ public static class OperationPermissions
 
     /// <summary>A Clean Rooms read that planning makes (preview, drift, up, verify).</summary>
     public static OperationPermission PlanningRead(string operation) => Read(operation, Planning);
+
+    /// <summary>
+    /// The five operations of a resource, named as AWS names them: <c>List{noun}s</c> and <c>Get{noun}</c> (planning reads
+    /// both), <c>Create{noun}</c>, <c>Update{noun}</c> and <c>Delete{noun}</c> (up), each with what the config may add to it.
+    /// </summary>
+    public static IReadOnlyList<OperationPermission> OfResource(string noun, ConditionalPermission create = ConditionalPermission.None,
+        ConditionalPermission update = ConditionalPermission.None, ConditionalPermission delete = ConditionalPermission.None) =>
+    [
+        PlanningRead($"List{noun}s"),
+        PlanningRead($"Get{noun}"),
+        Write($"Create{noun}", create, taggedOnCreate: true),
+        Write($"Update{noun}", update),
+        Write($"Delete{noun}", delete),
+    ];
 
     /// <summary>A Clean Rooms write that only up makes.</summary>
     public static OperationPermission Write(string operation, ConditionalPermission conditional = ConditionalPermission.None, bool taggedOnCreate = false) =>

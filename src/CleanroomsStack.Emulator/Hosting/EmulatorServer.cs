@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CleanroomsStack.Emulator;
@@ -28,6 +29,11 @@ public static class EmulatorServer
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(EmulatorServer).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
+        // The program that embeds the emulator (the CLI, a test) owns the process's signals: the host's console
+        // lifetime would swallow SIGINT/SIGTERM and leave that program waiting for ever.
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        // Stopping waits at most this long for requests in flight, so a signal ends the process within 2 s.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(1));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

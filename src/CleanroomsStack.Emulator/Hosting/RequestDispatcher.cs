@@ -19,6 +19,19 @@ public sealed class RequestDispatcher(RouteTable routes, WorldHost host)
 {
     public async Task HandleAsync(HttpContext http)
     {
+        host.RequestStarted();
+        try
+        {
+            await HandleCountedAsync(http).ConfigureAwait(false);
+        }
+        finally
+        {
+            host.RequestEnded();
+        }
+    }
+
+    private async Task HandleCountedAsync(HttpContext http)
+    {
         var request = await ReadAsync(http).ConfigureAwait(false);
         var requestId = Guid.NewGuid().ToString("D");
         OperationResult result;

@@ -40,12 +40,19 @@ public sealed class RunningEmulator : IAsyncDisposable
 
     public void ResetStats() => _host.Stats.Reset();
 
+    /// <summary>
+    /// Requests received and not answered yet. One whose client gave up counts until the emulator has let go of it (it
+    /// may have acted on it meanwhile, as AWS may), so tests wait for zero before they read what such requests did.
+    /// </summary>
+    public int RequestsInProgress => _host.RequestsInProgress;
+
     /// <summary>Back to the world's initial state.</summary>
     public Task ResetAsync(CancellationToken ct = default) => _host.ResetAsync(ct);
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync().ConfigureAwait(false);
+        await _host.SaveOnStopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -29,6 +29,15 @@ public sealed class WorldHost
     public EmulatorStats Stats { get; } = new();
     public SemaphoreSlim Lock { get; } = new(1, 1);
 
+    private int _requestsInProgress;
+
+    /// <summary>Requests received and not answered yet, including those whose client has given up waiting.</summary>
+    public int RequestsInProgress => Volatile.Read(ref _requestsInProgress);
+
+    internal void RequestStarted() => Interlocked.Increment(ref _requestsInProgress);
+
+    internal void RequestEnded() => Interlocked.Decrement(ref _requestsInProgress);
+
     public async Task<OperationResult> RunAsync(Route route, OperationContext context, CancellationToken ct)
     {
         await Lock.WaitAsync(ct).ConfigureAwait(false);
@@ -52,6 +61,20 @@ public sealed class WorldHost
         {
             World.State = StateSerializer.Clone(_initial);
             await PersistAsync(ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            Lock.Release();
+        }
+    }
+
+    /// <summary>Saves the state once more when the emulator stops (every write was saved already; this covers a stop before any).</summary>
+    public async Task SaveOnStopAsync()
+    {
+        await Lock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await PersistAsync(CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {

@@ -25,6 +25,8 @@ public static class FailureHints
         AwsErrorKind.QuotaExceeded => $"{(e.QuotaName is null ? "a service quota" : $"the quota '{e.QuotaName}'")} is reached; raise it in Service Quotas or ask for fewer resources in collaborations.yaml.",
         AwsErrorKind.Conflict => "the resource is in a state that doesn't allow this; run the command again to re-read live state.",
         AwsErrorKind.Throttled => "AWS kept throttling; run again later or lower --max-rps.",
+        AwsErrorKind.Transient when e.Code == EndpointUnreachable =>
+            "nothing was sent; check the endpoint (--endpoint-url, AWS_ENDPOINT_URL*), the region (--region, AWS_REGION, the profile) and the network (DNS, proxy, firewall, TLS interception).",
         AwsErrorKind.Transient => "a temporary AWS or network failure; run the command again: it re-reads live state and converges.",
         _ => "check the credentials (--profile, AWS_PROFILE) and the region, then run again.",
     };
@@ -34,6 +36,9 @@ public static class FailureHints
         OperationPermissions.All.FirstOrDefault(p => p.Operation == operation) is { Actions.Count: > 0 } permission
             ? string.Join(" and ", permission.Actions.Select(a => $"`{a}`"))
             : $"a permission for {operation}";
+
+    /// <summary>The code the AWS client gives a call that could not connect at all (DNS, refused, TLS).</summary>
+    public const string EndpointUnreachable = "EndpointUnreachable";
 
     public const string Interrupted = "the run was interrupted; run `cleanrooms-stack up` again: it re-reads live state and converges.";
 }

@@ -61,7 +61,7 @@ public sealed class InventoryReader(ICleanRoomsApi api, string region, int paral
             .OrderBy(c => c.Id, StringComparer.Ordinal)
             .ToList();
         var tables = listing.Tables
-            .Select(t => new ConfiguredTableInfo(t.Id, t.Name, t.Arn))
+            .Select(t => new ConfiguredTableInfo(t.Id, t.Name, t.Arn, t.AnalysisRuleTypes.Select(r => r.Value).ToList()))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
         return new Inventory(new CallerInfo(listing.Caller.Account, listing.Caller.Arn), tables, collaborations, region);

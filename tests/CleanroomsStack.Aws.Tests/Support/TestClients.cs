@@ -49,4 +49,15 @@ public static class TestClients
 
     public static ICleanRoomsApi Create(RecordingServer server, AwsSettings? settings = null, IAwsCallObserver? observer = null, bool withSessionToken = true) =>
         CleanRoomsClientFactory.Create(Context(server.Url, withSessionToken), settings ?? SingleAttempt, observer);
+
+    /// <summary>A client whose rate limiter, backoff and timings run on <paramref name="time"/>, with <see cref="SeededJitter"/>.</summary>
+    public static ICleanRoomsApi Create(RecordingServer server, AwsSettings settings, TimeProvider time) =>
+        CleanRoomsClientFactory.Create(Context(server.Url), settings, observer: null, time, SeededJitter());
+
+    /// <summary>Backoff jitter that is the same on every run (behind a lock: callers retry on several threads).</summary>
+    public static Func<double> SeededJitter()
+    {
+        var random = new Random(13);
+        return () => { lock (random) return random.NextDouble(); };
+    }
 }

@@ -162,6 +162,14 @@ public class ConfigRuleTests
         Assert.Equal(DiagnosticCodes.YamlSyntax, SingleError(ValidWith("    max: 25", "\tmax: 25")).Code);
     }
 
+    [Theory]
+    [InlineData("version: 1\ncollaborations:\n\t- name: x\n", 3, 1)]
+    [InlineData("version: 1\ncollaborations:\n  - name: x\n\tid: y\n", 4, 1)]
+    public void A_tab_is_reported_on_its_own_line_not_where_the_mapping_began(string yaml, int line, int column)
+    {
+        AssertAt(SingleError(yaml), DiagnosticCodes.YamlSyntax, line, column);
+    }
+
     [Fact]
     public void Unsupported_version_is_rejected()
     {

@@ -161,19 +161,63 @@ public class ExpanderTests
 
     private sealed record ConfiguredTableInfoBuilder(string Name)
     {
-        public Inventory.ConfiguredTableInfo Build() => new(Id(900), Name, $"arn:aws:cleanrooms:us-east-1:{Us}:configuredtable/{Id(900)}");
+        public Inventory.ConfiguredTableInfo Build() => new(Id(900), Name, $"arn:aws:cleanrooms:us-east-1:{Us}:configuredtable/{Id(900)}", ["CUSTOM"]);
     }
 }
 
+/// <summary>Issue #15: accepting joins a collaboration for good, so the wrong invitation is never accepted.</summary>
 public class NameMismatchTests
 {
+    private static readonly string Renamed = ConfigText.Valid.Replace("name: AMC Collaboration", "name: Retail");
+
     [Fact]
-    public void A_name_that_differs_from_the_collaborations_name_in_AWS_is_a_warning()
+    public void A_name_that_differs_from_an_existing_memberships_collaboration_is_a_warning()
     {
-        var desired = Scenario.Desired(ConfigText.Valid.Replace("name: AMC Collaboration", "name: Retail"));
+        var desired = Scenario.Desired(Renamed, InventoryWith(AmcInvitation("ACTIVE", Id(1))));
         var warning = Assert.Single(desired.Diagnostics, d => d.Code == DiagnosticCodes.NameMismatch);
         Assert.Equal((Severity.Warning, 21, 5), (warning.Severity, warning.Location!.Line, warning.Location.Column));
         Assert.Contains("'AMC Collaboration' in AWS", warning.Message);
         Assert.Single(desired.Collaborations);
+    }
+
+    [Fact]
+    public void An_invitation_whose_collaboration_has_another_name_is_not_accepted()
+    {
+        var desired = Scenario.Desired(Renamed);
+        Assert.Empty(desired.Collaborations);
+        var error = Assert.Single(desired.Diagnostics, d => d.Code == DiagnosticCodes.WrongInvitation);
+        Assert.Equal((Severity.Error, 21, 5), (error.Severity, error.Location!.Line, error.Location.Column));
+        Assert.Contains("is for 'AMC Collaboration'", error.Message);
+        Assert.Contains("calls it 'Retail'", error.Message);
+        Assert.Contains("set the entry's name to 'AMC Collaboration'", error.Hint);
+    }
+
+    [Fact]
+    public void The_expected_creator_lets_a_renamed_entry_accept_and_a_different_creator_never_does()
+    {
+        var trusted = Scenario.Desired(Renamed + $"\n    creatorAccountId: \"{Amc}\"\n");
+        Assert.Single(trusted.Collaborations);
+        Assert.DoesNotContain(trusted.Diagnostics, d => d.Severity == Severity.Error);
+
+        var other = Scenario.Desired(ConfigText.Valid + "\n    creatorAccountId: \"111122223333\"\n");
+        Assert.Empty(other.Collaborations);
+        var error = Assert.Single(other.Diagnostics, d => d.Code == DiagnosticCodes.WrongInvitation);
+        Assert.Contains($"comes from account {Amc}, but the entry 'AMC Collaboration' expects creatorAccountId 111122223333", error.Message);
+    }
+}
+
+/// <summary>Issue #15: leaving a collaboration is planned only when AWS would let it succeed.</summary>
+public class LeaveSafetyTests
+{
+    [Fact]
+    public void The_creator_cant_leave_an_active_collaboration_so_nothing_is_planned_and_an_error_says_why()
+    {
+        var ours = AmcInvitation("ACTIVE", Id(1)) with { CreatorAccountId = Us };
+        var desired = Scenario.Desired(ConfigText.Valid + "\n    state: left\n", InventoryWith(ours));
+
+        Assert.Empty(desired.Collaborations);
+        var error = Assert.Single(desired.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.Equal(DiagnosticCodes.CreatorCantLeave, error.Code);
+        Assert.Contains("doesn't let the creator leave while its membership is ACTIVE", error.Message);
     }
 }

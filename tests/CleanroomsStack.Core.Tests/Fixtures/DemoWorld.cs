@@ -27,7 +27,7 @@ internal static class DemoWorld
     public static IReadOnlyList<ConfiguredTableInfo> Tables()
     {
         var names = Enumerable.Range(1, 28).Select(i => $"part_{i:D2}").Concat(["part_n_a", "part_n_a_a", "audience_seed", "raw_events"]);
-        return names.Select((name, i) => new ConfiguredTableInfo(Id(100 + i), name, $"arn:aws:cleanrooms:us-east-1:{Us}:configuredtable/{Id(100 + i)}")).ToList();
+        return names.Select((name, i) => new ConfiguredTableInfo(Id(100 + i), name, $"arn:aws:cleanrooms:us-east-1:{Us}:configuredtable/{Id(100 + i)}", ["CUSTOM"])).ToList();
     }
 
     /// <param name="weQueryPay">What the creator assigned us for query compute.</param>

@@ -54,6 +54,9 @@ public sealed class StackWorld : IAsyncDisposable
 
     public RunningEmulator Emulator { get; private set; }
 
+    /// <summary>The emulator's clock: skip it on to end a read-after-write lag without waiting it out.</summary>
+    public SkippableClock EmulatorClock => (SkippableClock)options.Clock;
+
     public string ConfigPath => Path.Combine(Folder, "collaborations.yaml");
 
     public string AuditPath => Path.Combine(Folder, "audit.jsonl");
@@ -73,6 +76,7 @@ public sealed class StackWorld : IAsyncDisposable
             StateDirectory = persist ? Path.Combine(folder, "state") : null,
             Faults = faults ?? FaultSettings.None,
             Quotas = quotas ?? new EmulatorQuotas(),
+            Clock = new SkippableClock(),
         };
         var emulator = await EmulatorServer.StartAsync(options);
         var us = new BasicAWSCredentials(OnboardingWorld.AccessKeyId(OnboardingWorld.Us), OnboardingWorld.SecretAccessKey(OnboardingWorld.Us));
@@ -85,7 +89,7 @@ public sealed class StackWorld : IAsyncDisposable
     public static async Task<StackWorld> StartDemoAsync(string config)
     {
         var folder = Directory.CreateTempSubdirectory("crs-demo-").FullName;
-        var emulator = await EmulatorServer.StartAsync(new EmulatorOptions());
+        var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Clock = new SkippableClock() });
         var us = new BasicAWSCredentials(DemoWorld.AccessKeyId(DemoWorld.OurAccount), DemoWorld.SecretAccessKey(DemoWorld.OurAccount));
         var world = new StackWorld(folder, emulator.Options, emulator, us);
         world.WriteConfig(config);
@@ -159,6 +163,28 @@ public sealed class StackWorld : IAsyncDisposable
         var observers = new CompositeApplyObserver(audit, observer ?? NullApplyObserver.Instance);
         var result = await new Applier(api, apply ?? FastApply, observers).ApplyAsync(planning.Plan!, interruption);
         return new UpRun(planning.Plan!, result);
+    }
+
+    /// <summary>Waits until the emulator has received <paramref name="count"/> requests for <paramref name="operation"/> (answered or not).</summary>
+    public async Task WaitUntilEmulatorReceivesAsync(string operation, int count = 1)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((Emulator.GetStats().GetValueOrDefault(operation)?.Requests ?? 0) < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the emulator received fewer than {count} {operation} within 60 s");
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>Waits until the emulator has answered every request it received, abandoned ones included.</summary>
+    public async Task WaitUntilEmulatorIdleAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (Emulator.RequestsInProgress > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the emulator still handles {Emulator.RequestsInProgress} requests after 30 s");
+            await Task.Delay(10);
+        }
     }
 
     public async Task<EmulatorSnapshot> StateAsync() => EmulatorSnapshot.Parse(await Emulator.GetStateJsonAsync());

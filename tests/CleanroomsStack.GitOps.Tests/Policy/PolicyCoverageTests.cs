@@ -83,7 +83,9 @@ public sealed class PolicyCoverageTests : IDisposable
 
         Assert.DoesNotContain(read, a => a.StartsWith("cleanrooms:Create") || a.StartsWith("cleanrooms:Update") || a.StartsWith("cleanrooms:Delete"));
         Assert.DoesNotContain(read, a => a.StartsWith("iam:") || a.StartsWith("logs:") || a.Contains("PolicyStatement"));
-        Assert.DoesNotContain("cleanrooms:ListSchemas", up);
+        Assert.DoesNotContain("cleanrooms:BatchGetSchema", up);
+        // Planning checks the names it creates against the other members' schema names, so up lists the schemas.
+        Assert.Contains("cleanrooms:ListSchemas", up);
         // Planning reads rules through the collaboration schemas, so up needs the batch read too.
         Assert.Contains("cleanrooms:BatchGetSchemaAnalysisRule", up);
         // up reads the collaboration to find a membership that lists don't show yet (read-after-write lag).

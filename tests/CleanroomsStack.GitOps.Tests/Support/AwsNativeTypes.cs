@@ -20,6 +20,9 @@ public sealed class AwsNativeTypes
 {
     private readonly string root = JsOracle.Package("@pulumi/aws-native");
 
+    // types/input.d.ts is several megabytes and a conformance check looks up dozens of interfaces in it: read it once.
+    private static readonly Lazy<string[]> InputLines = new(() => File.ReadAllLines(Path.Combine(JsOracle.Package("@pulumi/aws-native"), "types", "input.d.ts")));
+
     /// <summary>The module of a type token such as aws-native:cleanrooms:Membership: cleanrooms/membership.</summary>
     public static string ModuleOf(string typeToken)
     {
@@ -51,7 +54,7 @@ public sealed class AwsNativeTypes
     /// <summary>An input interface by name, e.g. MembershipPaymentConfigurationArgs or TagArgs.</summary>
     public IReadOnlyDictionary<string, TsProperty> Input(string name)
     {
-        var lines = File.ReadAllLines(Path.Combine(root, "types", "input.d.ts"));
+        var lines = InputLines.Value;
         var nested = Interface(lines, $"    interface {name} {{");
         return nested.Count > 0 ? nested : Interface(lines, $"export interface {name} {{");
     }

@@ -16,6 +16,7 @@ public sealed class YamlTreeReader
     private const string SyntaxHint = "check indentation, quoting, brackets and ':' separators around this position";
 
     private readonly string _file;
+    private readonly string _text;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
     private readonly Dictionary<YamlNode, int> _heights = new(ReferenceEqualityComparer.Instance);
@@ -24,6 +25,7 @@ public sealed class YamlTreeReader
     private YamlTreeReader(string text, string file)
     {
         _file = file;
+        _text = text;
         _parser = new Parser(new StringReader(text));
     }
 
@@ -52,7 +54,7 @@ public sealed class YamlTreeReader
         catch (YamlException e)
         {
             _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, $"YAML syntax error: {Describe(e)}",
-                At(e.Start), SyntaxHint));
+                At(Culprit(e)), SyntaxHint));
             return null;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
@@ -180,6 +182,28 @@ public sealed class YamlTreeReader
     private static bool IsPlain(Scalar scalar) => scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty;
 
     private SourceLocation At(Mark mark) => new(_file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+
+    /// <summary>
+    /// Where the mistake is. A scanner error spans from the construct being scanned (Start: a mapping that began on
+    /// line 1) to the character that broke it (End), so when they are on different lines End is the place to look.
+    /// Some errors (a tab as indentation) carry no position at all: then the first tab-indented line after the last
+    /// event read, or that event's end.
+    /// </summary>
+    private Mark Culprit(YamlException e)
+    {
+        if (!IsEmpty(e.Start) || !IsEmpty(e.End)) return e.End.Line > e.Start.Line ? e.End : e.Start;
+        var after = _parser.Current?.End ?? Mark.Empty;
+        var lines = _text.Split('\n');
+        for (var i = (int)Math.Max(0, after.Line - 1); i < lines.Length; i++)
+        {
+            var indentation = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indentation);
+            if (tab >= 0) return new Mark(0, i + 1, tab + 1);
+        }
+        return after;
+    }
+
+    private static bool IsEmpty(Mark mark) => mark.Index == Mark.Empty.Index && mark.Line == Mark.Empty.Line && mark.Column == Mark.Empty.Column;
 
     /// <summary>YamlDotNet prefixes messages with the position, which we already report separately.</summary>
     private static string Describe(YamlException e)

@@ -41,17 +41,7 @@ public sealed class AnalysisTemplateKind : ListKind<AnalysisTemplateSettings, An
     protected override string ListDescription => "Analysis templates (SQL partners may run) to publish in the membership.";
     protected override ObjectNode ItemSchema => AnalysisTemplateSchema.Item;
 
-    public override IReadOnlyList<OperationPermission> Permissions { get; } =
-    [
-        OperationPermissions.PlanningRead("ListAnalysisTemplates"),
-        OperationPermissions.PlanningRead("GetAnalysisTemplate"),
-        OperationPermissions.Write("CreateAnalysisTemplate", taggedOnCreate: true),
-        OperationPermissions.Write("UpdateAnalysisTemplate"),
-        OperationPermissions.Write("DeleteAnalysisTemplate"),
-    ];
-
-    protected override IReadOnlyList<(string What, Func<AnalysisTemplateSettings, string> Key)> UniqueBy { get; } =
-        [("name", t => t.Name.ToLowerInvariant())];
+    public override IReadOnlyList<OperationPermission> Permissions { get; } = OperationPermissions.OfResource("AnalysisTemplate");
 
     protected override ListKindReasons Reasons { get; } = new(
         Create: "the analysis template doesn't exist yet",
@@ -61,28 +51,19 @@ public sealed class AnalysisTemplateKind : ListKind<AnalysisTemplateSettings, An
         Unmanaged: "not listed in analysisTemplates; left as it is",
         CreateFirstBlocker: "the new template reuses the old one's name");
 
+    protected override string NameOf(AnalysisTemplateSettings settings) => settings.Name;
     public override string NameOf(AnalysisTemplateSpec spec) => spec.Name;
     public override string NameOf(AnalysisTemplateState live) => live.Name;
     public override string IdOf(AnalysisTemplateState live) => live.Id;
 
-    internal override AnalysisTemplateSettings? ParseItem(ConfigReader reader, YamlNode node)
+    internal override AnalysisTemplateSettings? ParseItem(ListItemReader item, SourceLocation location)
     {
-        const string path = "analysisTemplates item";
-        if (reader.Mapping(node, path, ItemSchema.Properties.Select(p => p.Key).ToList()) is not { } map)
-            return null;
-        var name = reader.Required(map, "name", path, "the template's name, e.g. audience_overlap") is { } n
-            ? reader.Checked(reader.String(n, "analysisTemplates.name"), n, Formats.IsTableAlias, DiagnosticCodes.InvalidName,
-                "analysisTemplates.name is not a valid name", "use letters, digits, '_', ' ' and '-' (not as one of the first two characters), up to 128")
-            : null;
-        var sql = reader.Required(map, "sql", path, "the query text partners may run") is { } s
-            ? reader.Checked(reader.String(s, "analysisTemplates.sql"), s, t => t.Trim().Length > 0 && t.Length <= AnalysisTemplateSchema.MaxSql,
-                DiagnosticCodes.OutOfRange, "analysisTemplates.sql must hold a query (up to 90,000 characters)", "write the SELECT statement under 'sql: |'")
-            : null;
-        var description = map.Find("description") is { } d ? reader.Description(d.Value, "analysisTemplates.description") : null;
-        var parameters = map.Find("parameters") is { } p ? Parameters(reader, p.Value) : [];
-        if (name is null || sql is null || parameters is null || (map.Find("description") is not null && description is null))
-            return null;
-        return new AnalysisTemplateSettings(name, description, sql, parameters, node.Location);
+        var name = item.TableAliasName("the template's name, e.g. audience_overlap");
+        var sql = item.Required("sql", "the query text partners may run", t => t.Trim().Length > 0 && t.Length <= AnalysisTemplateSchema.MaxSql,
+            DiagnosticCodes.OutOfRange, "analysisTemplates.sql must hold a query (up to 90,000 characters)", "write the SELECT statement under 'sql: |'");
+        var description = item.Description();
+        var parameters = item.Node("parameters") is { } p ? Parameters(item.Reader, p) : [];
+        return item.Failed || parameters is null ? null : new AnalysisTemplateSettings(name!, description, sql!, parameters, location);
     }
 
     private static IReadOnlyList<AnalysisParameterSpec>? Parameters(ConfigReader reader, YamlNode node)

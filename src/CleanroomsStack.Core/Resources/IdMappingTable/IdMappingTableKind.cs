@@ -1,5 +1,4 @@
 using CleanroomsStack.Core.Config;
-using CleanroomsStack.Core.Config.Yaml;
 using CleanroomsStack.Core.Diagnostics;
 using CleanroomsStack.Core.Export;
 using CleanroomsStack.Core.Import;
@@ -35,23 +34,14 @@ public sealed class IdMappingTableKind : ListKind<IdMappingTableSettings, IdMapp
     public override IReadOnlyList<ResourceKind> DependsOn => [IdNamespaceAssociationKind.Instance];
     public override IReadOnlySet<string> ReplaceOnChange { get; } = new HashSet<string> { "name", ArnPath, ManagePath };
     public override int? QuotaPerMembership => 5;
+    public override bool IsCollaborationSchema => true;
     public override string DocsHeading => "ID mapping tables";
     public override string? PulumiType => "aws-native:cleanrooms:IdMappingTable";
     public override string SettingsKey => "idMappingTables";
     protected override string ListDescription => "ID mapping tables to create in the membership.";
     protected override ObjectNode ItemSchema => ConfigSchema.IdMappingTable;
 
-    public override IReadOnlyList<OperationPermission> Permissions { get; } =
-    [
-        OperationPermissions.PlanningRead("ListIdMappingTables"),
-        OperationPermissions.PlanningRead("GetIdMappingTable"),
-        OperationPermissions.Write("CreateIdMappingTable", taggedOnCreate: true),
-        OperationPermissions.Write("UpdateIdMappingTable"),
-        OperationPermissions.Write("DeleteIdMappingTable"),
-    ];
-
-    protected override IReadOnlyList<(string What, Func<IdMappingTableSettings, string> Key)> UniqueBy { get; } =
-        [("name", t => t.Name.ToLowerInvariant())];
+    public override IReadOnlyList<OperationPermission> Permissions { get; } = OperationPermissions.OfResource("IdMappingTable");
 
     protected override ListKindReasons Reasons { get; } = new(
         Create: "the ID mapping table doesn't exist yet",
@@ -61,34 +51,21 @@ public sealed class IdMappingTableKind : ListKind<IdMappingTableSettings, IdMapp
         Unmanaged: "not listed in idMappingTables; left as it is",
         CreateFirstBlocker: "the new table reuses the old one's name");
 
+    protected override string NameOf(IdMappingTableSettings settings) => settings.Name;
     public override string NameOf(IdMappingTableSpec spec) => spec.Name;
     public override string NameOf(IdMappingTableState live) => live.Name;
     public override string IdOf(IdMappingTableState live) => live.Id;
 
-    internal override IdMappingTableSettings? ParseItem(ConfigReader reader, YamlNode node)
+    internal override IdMappingTableSettings? ParseItem(ListItemReader item, SourceLocation location)
     {
-        const string path = "idMappingTables item";
-        if (reader.Mapping(node, path, ItemSchema.Properties.Select(p => p.Key).ToList()) is not { } map)
-            return null;
-        var name = reader.Required(map, "name", path, "the table's name in the collaboration") is { } n
-            ? reader.Checked(reader.String(n, "idMappingTables.name"), n, Formats.IsTableAlias, DiagnosticCodes.InvalidName,
-                "idMappingTables.name is not a valid name", "use letters, digits, '_', ' ' and '-' (not as one of the first two characters), up to 128")
-            : null;
-        var workflow = reader.Required(map, "workflowArn", path, "the Entity Resolution ID mapping workflow ARN") is { } w
-            ? reader.Checked(reader.String(w, "idMappingTables.workflowArn"), w, Formats.IsIdMappingWorkflowArn, DiagnosticCodes.InvalidArn,
-                "idMappingTables.workflowArn is not an ID mapping workflow ARN",
-                "write 'arn:aws:entityresolution:<region>:<12-digit account>:idmappingworkflow/<name>'")
-            : null;
-        var description = map.Find("description") is { } d ? reader.Description(d.Value, "idMappingTables.description") : null;
-        var manage = map.Find("manageResourcePolicies") is { } m ? reader.Bool(m.Value, "manageResourcePolicies") : true;
-        var kms = map.Find("kmsKeyArn") is { } k
-            ? reader.Checked(reader.String(k.Value, "idMappingTables.kmsKeyArn"), k.Value, Formats.IsKmsKeyArn, DiagnosticCodes.InvalidArn,
-                "idMappingTables.kmsKeyArn is not a KMS key ARN", "write 'arn:aws:kms:<region>:<12-digit account>:key/<key id>'")
-            : null;
-        bool Failed(string key, object? value) => map.Find(key) is not null && value is null;
-        if (name is null || workflow is null || manage is null || Failed("description", description) || Failed("kmsKeyArn", kms))
-            return null;
-        return new IdMappingTableSettings(name, workflow, manage.Value, description, kms, node.Location);
+        var name = item.TableAliasName("the table's name in the collaboration");
+        var workflow = item.Required("workflowArn", "the Entity Resolution ID mapping workflow ARN", Formats.IsIdMappingWorkflowArn, DiagnosticCodes.InvalidArn,
+            "idMappingTables.workflowArn is not an ID mapping workflow ARN", "write 'arn:aws:entityresolution:<region>:<12-digit account>:idmappingworkflow/<name>'");
+        var description = item.Description();
+        var manage = item.Bool("manageResourcePolicies", true);
+        var kms = item.Optional("kmsKeyArn", Formats.IsKmsKeyArn, DiagnosticCodes.InvalidArn,
+            "idMappingTables.kmsKeyArn is not a KMS key ARN", "write 'arn:aws:kms:<region>:<12-digit account>:key/<key id>'");
+        return item.Failed ? null : new IdMappingTableSettings(name!, workflow!, manage, description, kms, location);
     }
 
     protected override IdMappingTableSpec ToSpec(IdMappingTableSettings t, KindExpansion scope) =>

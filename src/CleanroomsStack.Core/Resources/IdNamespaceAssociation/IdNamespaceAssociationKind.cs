@@ -1,5 +1,4 @@
 using CleanroomsStack.Core.Config;
-using CleanroomsStack.Core.Config.Yaml;
 using CleanroomsStack.Core.Diagnostics;
 using CleanroomsStack.Core.Export;
 using CleanroomsStack.Core.Import;
@@ -40,14 +39,8 @@ public sealed class IdNamespaceAssociationKind
     protected override string ListDescription => "ID namespaces to associate.";
     protected override ObjectNode ItemSchema => ConfigSchema.IdNamespaceAssociation;
 
-    public override IReadOnlyList<OperationPermission> Permissions { get; } =
-    [
-        OperationPermissions.PlanningRead("ListIdNamespaceAssociations"),
-        OperationPermissions.PlanningRead("GetIdNamespaceAssociation"),
-        OperationPermissions.Write("CreateIdNamespaceAssociation", ConditionalPermission.AddIdNamespacePolicy, taggedOnCreate: true),
-        OperationPermissions.Write("UpdateIdNamespaceAssociation", ConditionalPermission.AddIdNamespacePolicy),
-        OperationPermissions.Write("DeleteIdNamespaceAssociation", ConditionalPermission.RemoveIdNamespacePolicy),
-    ];
+    public override IReadOnlyList<OperationPermission> Permissions { get; } = OperationPermissions.OfResource("IdNamespaceAssociation",
+        create: ConditionalPermission.AddIdNamespacePolicy, update: ConditionalPermission.AddIdNamespacePolicy, delete: ConditionalPermission.RemoveIdNamespacePolicy);
 
     /// <summary>Entity Resolution reads the namespaces and, with manageResourcePolicies, Clean Rooms adds (and later removes) its statement.</summary>
     public override IEnumerable<PolicyStatement> PolicyStatements(PolicyContext context)
@@ -67,8 +60,7 @@ public sealed class IdNamespaceAssociationKind
         }
     }
 
-    protected override IReadOnlyList<(string What, Func<IdNamespaceAssociationSettings, string> Key)> UniqueBy { get; } =
-        [("arn", a => a.Arn), ("name", a => a.Name)];
+    protected override IReadOnlyList<(string What, Func<IdNamespaceAssociationSettings, string> Key)> UniqueBy => [("arn", a => a.Arn), ("name", a => a.Name)];
 
     protected override ListKindReasons Reasons { get; } = new(
         Create: "the ID namespace is not associated yet",
@@ -79,6 +71,7 @@ public sealed class IdNamespaceAssociationKind
         // The replacement keeps the name or the namespace ARN of the old one, and neither may exist twice.
         CreateFirstBlocker: "the new association would share its name or namespace with the old one");
 
+    protected override string NameOf(IdNamespaceAssociationSettings settings) => settings.Name;
     public override string NameOf(IdNamespaceAssociationSpec spec) => spec.Name;
     public override string NameOf(IdNamespaceAssociationState live) => live.Name;
     public override string IdOf(IdNamespaceAssociationState live) => live.Id;
@@ -86,26 +79,16 @@ public sealed class IdNamespaceAssociationKind
     protected override IdNamespaceAssociationState? Match(IdNamespaceAssociationSpec spec, IReadOnlyList<IdNamespaceAssociationState> remaining) =>
         remaining.FirstOrDefault(l => l.InputReferenceArn == spec.InputReferenceArn) ?? remaining.FirstOrDefault(l => l.Name == spec.Name);
 
-    internal override IdNamespaceAssociationSettings? ParseItem(ConfigReader reader, YamlNode node)
+    internal override IdNamespaceAssociationSettings? ParseItem(ListItemReader item, SourceLocation location)
     {
-        const string path = "idNamespaceAssociations item";
-        if (reader.Mapping(node, path, ItemSchema.Properties.Select(p => p.Key).ToList()) is not { } map)
-            return null;
-        var name = reader.Required(map, "name", path, "the association's name in the collaboration, e.g. ACXIdNamespace") is { } n
-            ? reader.Checked(reader.String(n, "idNamespaceAssociations.name"), n, Formats.IsDisplayName, DiagnosticCodes.InvalidName,
-                "idNamespaceAssociations.name must be 1-100 characters on one line", "shorten the name and keep it on one line")
-            : null;
-        var arn = reader.Required(map, "arn", path, "the Entity Resolution ID namespace ARN") is { } a
-            ? reader.Checked(reader.String(a, "idNamespaceAssociations.arn"), a, Formats.IsIdNamespaceArn, DiagnosticCodes.InvalidArn,
-                "idNamespaceAssociations.arn is not an Entity Resolution ID namespace ARN",
-                "write 'arn:aws:entityresolution:<region>:<12-digit account>:idnamespace/<name>'")
-            : null;
-        var description = map.Find("description") is { } d ? reader.Description(d.Value, "idNamespaceAssociations.description") : null;
-        var manage = map.Find("manageResourcePolicies") is { } m ? reader.Bool(m.Value, "manageResourcePolicies") : true;
-        var dimension = map.Find("allowUseAsDimensionColumn") is { } u ? reader.Bool(u.Value, "allowUseAsDimensionColumn") : false;
-        if (name is null || arn is null || manage is null || dimension is null || (map.Find("description") is not null && description is null))
-            return null;
-        return new IdNamespaceAssociationSettings(name, arn, description, manage.Value, dimension.Value, node.Location);
+        var name = item.Required("name", "the association's name in the collaboration, e.g. ACXIdNamespace", Formats.IsDisplayName,
+            DiagnosticCodes.InvalidName, "idNamespaceAssociations.name must be 1-100 characters on one line", "shorten the name and keep it on one line");
+        var arn = item.Required("arn", "the Entity Resolution ID namespace ARN", Formats.IsIdNamespaceArn, DiagnosticCodes.InvalidArn,
+            "idNamespaceAssociations.arn is not an Entity Resolution ID namespace ARN", "write 'arn:aws:entityresolution:<region>:<12-digit account>:idnamespace/<name>'");
+        var description = item.Description();
+        var manage = item.Bool("manageResourcePolicies", true);
+        var dimension = item.Bool("allowUseAsDimensionColumn", false);
+        return item.Failed ? null : new IdNamespaceAssociationSettings(name!, arn!, description, manage, dimension, location);
     }
 
     protected override IdNamespaceAssociationSpec ToSpec(IdNamespaceAssociationSettings n, KindExpansion scope) =>

@@ -22,13 +22,7 @@ public sealed class MembershipKind : ResourceKind
     public override string DocsHeading => "Membership";
     public override string? PulumiType => "aws-native:cleanrooms:Membership";
 
-    public override IReadOnlyList<OperationPermission> Permissions { get; } =
-    [
-        OperationPermissions.PlanningRead("ListMemberships"),
-        OperationPermissions.PlanningRead("GetMembership"),
-        // Accepting an invitation; with query or job logging on, Clean Rooms sets up log delivery as the caller.
-        OperationPermissions.Write("CreateMembership", ConditionalPermission.PassRoles | ConditionalPermission.LogDelivery, taggedOnCreate: true),
-        OperationPermissions.Write("UpdateMembership", ConditionalPermission.PassRoles | ConditionalPermission.LogDelivery),
-        OperationPermissions.Write("DeleteMembership"),
-    ];
+    // Accepting an invitation or changing its settings: with query or job logging on, Clean Rooms sets up log delivery as the caller.
+    public override IReadOnlyList<OperationPermission> Permissions { get; } = OperationPermissions.OfResource("Membership",
+        create: ConditionalPermission.PassRoles | ConditionalPermission.LogDelivery, update: ConditionalPermission.PassRoles | ConditionalPermission.LogDelivery);
 }

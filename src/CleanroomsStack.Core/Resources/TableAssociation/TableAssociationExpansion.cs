@@ -16,7 +16,7 @@ internal static class TableAssociationExpansion
     {
         var settings = scope.Settings;
         var inventory = scope.Inventory;
-        var rule = AnalysisRuleKind.Expand(scope);
+        var receivers = AnalysisRuleKind.Receivers(scope);
         var selection = TableSelector.Select(settings.Tables, inventory.ConfiguredTables);
         SelectionReport.Report(scope.CollaborationName, settings.Tables, inventory, selection, scope.Diagnostics);
         var roleArn = CollaborationExpander.RoleArn(settings.Association.Role.Value, inventory.Caller.AccountId);
@@ -39,6 +39,8 @@ internal static class TableAssociationExpansion
                     "association names are lowercased by AWS; exclude one of the tables"));
                 continue;
             }
+            if (AnalysisRuleKind.ForTable(scope, table, receivers) is not { } rule)
+                continue;
             specs.Add(new TableAssociationSpec(name, table.Id, table.Name, roleArn, settings.Association.Description, rule, settings.Tags));
         }
         return specs;

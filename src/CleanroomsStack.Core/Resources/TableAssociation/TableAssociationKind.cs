@@ -23,6 +23,7 @@ public sealed class TableAssociationKind : MembershipChildKind
     public override string DisplayName => "table association";
     public override IReadOnlySet<string> ReplaceOnChange { get; } = new HashSet<string> { "name", "configuredTableIdentifier" };
     public override int? QuotaPerMembership => 25;
+    public override bool IsCollaborationSchema => true;
     public override string DocsHeading => "Table associations";
     public override string? PulumiType => "aws-native:cleanrooms:ConfiguredTableAssociation";
 
@@ -33,14 +34,8 @@ public sealed class TableAssociationKind : MembershipChildKind
         new("adoptExistingNames", new BoolNode("Keep associations of selected tables under their existing names.", false)),
     ];
 
-    public override IReadOnlyList<OperationPermission> Permissions { get; } =
-    [
-        OperationPermissions.PlanningRead("ListConfiguredTableAssociations"),
-        OperationPermissions.PlanningRead("GetConfiguredTableAssociation"),
-        OperationPermissions.Write("CreateConfiguredTableAssociation", ConditionalPermission.PassRoles, taggedOnCreate: true),
-        OperationPermissions.Write("UpdateConfiguredTableAssociation", ConditionalPermission.PassRoles),
-        OperationPermissions.Write("DeleteConfiguredTableAssociation"),
-    ];
+    public override IReadOnlyList<OperationPermission> Permissions { get; } = OperationPermissions.OfResource("ConfiguredTableAssociation",
+        create: ConditionalPermission.PassRoles, update: ConditionalPermission.PassRoles);
 
     public IReadOnlyList<TableAssociationSpec> Specs(DesiredCollaboration desired) => desired.Children.Get<TableAssociationSpec>(this);
 

@@ -61,6 +61,11 @@ public sealed class TableAssociationHandlers : MembershipChildKind<TableAssociat
     {
         var table = context.World.State.ConfiguredTables.FirstOrDefault(t => t.Id == child.ConfiguredTableId && t.AccountId == context.AccountId)
                     ?? throw Errors.NotFound(Lookups.ConfiguredTableType, child.ConfiguredTableId, "Configured table");
+        // Association names are the collaboration's schema names, one per name across every member.
+        var schema = SchemaView.All(context.World, context.World.Collaboration(membership.CollaborationId))
+            .FirstOrDefault(s => s.Membership.Id != membership.Id && string.Equals(s.Name, child.Name, StringComparison.OrdinalIgnoreCase));
+        if (schema is not null)
+            throw Errors.Conflict("ALREADY_EXISTS", $"A schema named '{schema.Name}' already exists in collaboration {membership.CollaborationId}.");
         var sameTable = Store(context.World.State).In(membership.Id).FirstOrDefault(a => a.ConfiguredTableId == table.Id);
         if (sameTable is not null)
         {

@@ -1,0 +1,35 @@
+using CleanroomsStack.Engine.Applying;
+
+namespace CleanroomsStack.Cli.Composition;
+
+/// <summary>
+/// Passes each finished change to the audit log; when a line can't be written (full disk, revoked permission) it stops
+/// scheduling instead of crashing mid-run, and keeps the failure for the report: a change must not go unaudited
+/// silently, and no further change should start without its line.
+/// </summary>
+internal sealed class AuditFailureStop(IApplyObserver audit, Action stopScheduling) : IApplyObserver
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<ChangeOutcome> unaudited = new();
+    private Exception? firstError;
+
+    /// <summary>The first write that failed, or null when every line was written.</summary>
+    public Exception? Error => firstError;
+
+    /// <summary>The changes that finished (the calls in flight finish after the stop) but have no line in the log.</summary>
+    public IReadOnlyCollection<ChangeOutcome> Unaudited => unaudited;
+
+    public void OnStarted(Core.Planning.ResourceChange change) => audit.OnStarted(change);
+
+    public void OnFinished(ChangeOutcome outcome)
+    {
+        try
+        {
+            audit.OnFinished(outcome);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            unaudited.Enqueue(outcome);
+            if (Interlocked.CompareExchange(ref firstError, e, null) is null) stopScheduling();
+        }
+    }
+}

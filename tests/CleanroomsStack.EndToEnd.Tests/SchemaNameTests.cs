@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using CleanroomsStack.Emulator.Worlds;
+
+namespace CleanroomsStack.EndToEnd.Tests;
+
+/// <summary>
+/// Issue #15: association names are the collaboration's schema names, one per name across every member. When a
+/// partner already has a table named <c>acx_part_age</c>, preview reports it before any write, and `up` creates nothing.
+/// (Only members can read the schemas, so the check needs the membership to exist.)
+/// </summary>
+public sealed class SchemaNameTests : IDisposable
+{
+    private readonly CliHarness cli = new();
+
+    [Fact]
+    public async Task A_partners_table_of_the_same_name_fails_preview_and_up_creates_nothing()
+    {
+        // Joined, with every table but part_age; then a partner names a table of theirs as ours would be (AWS compares lowercased).
+        var config = File.ReadAllText(cli.ConfigPath);
+        File.WriteAllText(cli.ConfigPath, config.Replace("exclude: [part_n_a", "exclude: [part_age, part_n_a"));
+        Assert.Equal(0, (await cli.RunLocalAsync("up", "--yes")).ExitCode);
+        GivePartnerATable("ACX_Part_Age");
+        File.WriteAllText(cli.ConfigPath, config);
+
+        var preview = await cli.RunLocalAsync("preview");
+        Assert.True(preview.ExitCode == 1, preview.ToString());
+        Assert.True(preview.Out.Contains("CS220") || preview.Error.Contains("CS220"), preview.ToString());
+        Assert.Contains($"'acx_part_age' is already a table name in 'AMC Collaboration' ({DemoWorld.AmcCollaborationId}), owned by account {DemoWorld.AmcAccount}",
+            preview.Out + preview.Error);
+
+        var up = await cli.RunLocalAsync("up", "--yes");
+        Assert.True(up.ExitCode == 1, up.ToString());
+        Assert.DoesNotContain("CreateConfiguredTableAssociation", up.Out);
+        await cli.ChangeOutOfBandAsync(async api =>
+        {
+            var membership = (await api.ListMembershipsAsync("ACTIVE", default)).Single();
+            Assert.DoesNotContain(await api.ListConfiguredTableAssociationsAsync(membership.Id, default), a => a.Name == "acx_part_age");
+        });
+    }
+
+    /// <summary>AMC's membership gets an association (over any configured table: only its name matters here).</summary>
+    private void GivePartnerATable(string name)
+    {
+        var path = Directory.GetFiles(cli.LocalDir, "*.json").Single();
+        var state = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        var amcMembership = state["memberships"]!.AsArray()
+            .Single(m => (string)m!["accountId"]! == DemoWorld.AmcAccount && (string)m["collaborationId"]! == DemoWorld.AmcCollaborationId)!["id"]!.GetValue<string>();
+        var anyTable = state["configuredTables"]!.AsArray()[0]!["id"]!.GetValue<string>();
+        state["tableAssociations"]!.AsArray().Add(new JsonObject
+        {
+            ["id"] = DeterministicId.From("partner-association"), ["membershipId"] = amcMembership, ["name"] = name, ["configuredTableId"] = anyTable,
+            ["roleArn"] = $"arn:aws:iam::{DemoWorld.AmcAccount}:role/amc", ["createTime"] = 1796000000, ["updateTime"] = 1796000000, ["rules"] = new JsonArray(),
+        });
+        File.WriteAllText(path, state.ToJsonString());
+    }
+
+    public void Dispose() => cli.Dispose();
+}
