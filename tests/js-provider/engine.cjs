@@ -1,0 +1,57 @@
+// A stand-in for the Pulumi engine: starts a provider plugin the way the engine does (the engine's address as the
+// only argument; the first line of stdout is the port) and talks to it through Pulumi's own generated gRPC stubs.
+'use strict';
+const { spawn } = require('node:child_process');
+const readline = require('node:readline');
+const grpc = require('@grpc/grpc-js');
+const services = require('@pulumi/pulumi/proto/provider_grpc_pb.js');
+const provider = require('@pulumi/pulumi/proto/provider_pb.js');
+const plugin = require('@pulumi/pulumi/proto/plugin_pb.js');
+const { Empty } = require('google-protobuf/google/protobuf/empty_pb.js');
+const { Struct } = require('google-protobuf/google/protobuf/struct_pb.js');
+
+const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
+const SIG = '4dabf18193072939515e22adb298388d';
+const secret = (value) => ({ [SIG]: '1b47061264138c4ac30d75fd1eb44270', value });
+
+async function startPlugin(binary, env) {
+  // The engine passes its own gRPC address; this harness serves none, which a provider must tolerate.
+  const child = spawn(binary, ['127.0.0.1:1'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const lines = readline.createInterface({ input: child.stdout });
+  const port = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no port within 30s; stderr:\n${stderr}`)), 30000);
+    lines.once('line', (line) => { clearTimeout(timer); resolve(line); });
+    child.once('exit', (code) => reject(new Error(`plugin exited (${code}) before printing its port; stderr:\n${stderr}`)));
+  });
+  const extra = [];
+  lines.on('line', (line) => extra.push(line));
+  const client = new services.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+  return { child, port, client, stdoutAfterPort: extra, stderr: () => stderr };
+}
+
+// Calls one unary method; resolves { ok, value } or { ok: false, code, details } so a transcript can hold both.
+function call(client, method, request, toObject) {
+  return new Promise((resolve) => {
+    client[method](request, (error, response) => {
+      if (error) resolve({ ok: false, code: grpc.status[error.code], details: error.details });
+      else resolve({ ok: true, value: toObject(response) });
+    });
+  });
+}
+
+const struct = (obj) => Struct.fromJavaScript(obj);
+const plain = (s) => (s ? s.toJavaScript() : null);
+
+function stopPlugin(started, signal = 'SIGTERM') {
+  started.client.close();
+  return new Promise((resolve) => {
+    if (started.child.exitCode !== null) return resolve(started.child.exitCode);
+    const timer = setTimeout(() => { started.child.kill('SIGKILL'); resolve('killed'); }, 10000);
+    started.child.once('exit', (code, sig) => { clearTimeout(timer); resolve(code ?? sig); });
+    started.child.kill(signal);
+  });
+}
+
+module.exports = { startPlugin, stopPlugin, call, struct, plain, provider, plugin, Empty, UNKNOWN, SIG, secret };
