@@ -1,6 +1,8 @@
 using CleanroomsStack.Aws;
 using CleanroomsStack.Aws.Credentials;
+using CleanroomsStack.Core.Desired;
 using CleanroomsStack.Engine.Ports;
+using CleanroomsStack.Engine.Provider;
 using Grpc.Core;
 
 namespace CleanroomsStack.Pulumi.Hosting;
@@ -12,6 +14,8 @@ namespace CleanroomsStack.Pulumi.Hosting;
 public sealed class ProviderState
 {
     private ICleanRoomsApi? api;
+    private ResourceEngine? engine;
+    private string? callerAccount;
 
     public ProviderConfig? Config { get; private set; }
 
@@ -20,10 +24,24 @@ public sealed class ProviderState
         var settings = config.ToAwsSettings();
         var context = AwsContextResolver.Resolve(settings);
         api = CleanRoomsClientFactory.Create(context, settings);
+        engine = new ResourceEngine(api);
         Config = config;
     }
 
     /// <summary>The AWS client; a call before Configure is the engine's mistake, said as such.</summary>
-    public ICleanRoomsApi Api => api ?? throw new RpcException(new Status(StatusCode.FailedPrecondition,
+    public ICleanRoomsApi Api => api ?? throw NotConfigured();
+
+    /// <summary>The kinds' engines over <see cref="Api"/>.</summary>
+    public ResourceEngine Engine => engine ?? throw NotConfigured();
+
+    /// <summary>A role name lives in the caller's account (as in collaborations.yaml); an ARN is taken as written.</summary>
+    public async Task<string> RoleArnAsync(string role, CancellationToken ct)
+    {
+        if (role.StartsWith("arn:", StringComparison.Ordinal)) return role;
+        callerAccount ??= (await Api.GetCallerIdentityAsync(ct)).Account;
+        return CollaborationExpander.RoleArn(role, callerAccount);
+    }
+
+    private static RpcException NotConfigured() => new(new Status(StatusCode.FailedPrecondition,
         "the cleanroomsstack provider is not configured yet: the engine must call Configure before any resource operation"));
 }

@@ -65,7 +65,7 @@ public sealed class ResourceProviderService(ProviderState state, ResourceOperati
 
     public override Task<CheckResponse> Check(CheckRequest request, ServerCallContext context) => resources.CheckAsync(request);
 
-    public override Task<DiffResponse> Diff(DiffRequest request, ServerCallContext context) => resources.DiffAsync(request);
+    public override Task<DiffResponse> Diff(DiffRequest request, ServerCallContext context) => resources.DiffAsync(request, context.CancellationToken);
 
     public override Task<CreateResponse> Create(CreateRequest request, ServerCallContext context) => resources.CreateAsync(request, context.CancellationToken);
 

@@ -1,0 +1,87 @@
+// Engine harness, part 2: the Membership lifecycle against the emulator's demo world, as `pulumi preview`, `up`,
+// `refresh` and `destroy` drive it. Prints a JSON transcript (with the emulator's write counts after each step).
+'use strict';
+const { startPlugin, stopPlugin, call, struct, plain, provider, UNKNOWN } = require('./engine.cjs');
+
+const TYPE = 'cleanroomsstack:index:Membership';
+const URN = `urn:pulumi:dev::proj::${TYPE}::amc`;
+const AMC = '27b93e2b-5001-4b20-a47b-6aad96ec8958';
+const RETAIL = '5c0d9a1e-2f43-4b6e-9a7d-3e1f8b2c4d60';
+
+async function writes() {
+  const stats = await (await fetch(new URL('_emulator/stats', process.env.ENDPOINT))).json();
+  const counts = {};
+  for (const [op, s] of Object.entries(stats.operations)) if (/^(Create|Update|Delete)/.test(op)) counts[op] = s.requests;
+  return counts;
+}
+
+function req(Type, fields) {
+  const r = new Type();
+  r.setUrn(URN);
+  r.setType(TYPE);
+  r.setName('amc');
+  for (const [key, value] of Object.entries(fields)) r[`set${key}`](value);
+  return r;
+}
+
+const outputs = (r) => ({ id: r.getId ? r.getId() : undefined, properties: plain(r.getProperties()) });
+const diffOut = (r) => ({ changes: r.getChanges(), replaces: r.getReplacesList(), diffs: r.getDiffsList(),
+  detailedDiff: detailed(r) });
+
+function detailed(r) {
+  const result = {};
+  r.getDetaileddiffMap().forEach((value, key) => { result[key] = value.getKind(); });
+  return result;
+}
+
+async function main() {
+  const started = await startPlugin(process.env.PLUGIN, process.env);
+  const { client } = started;
+  const t = {};
+  const step = async (name, promise) => { t[name] = await promise; t[name].writesAfter = await writes(); };
+
+  const configure = new provider.ConfigureRequest();
+  configure.setArgs(struct({ region: 'us-east-1', endpointUrl: process.env.ENDPOINT }));
+  await step('configure', call(client, 'configure', configure, (r) => r.toObject()));
+
+  const check = (news) => call(client, 'check', req(provider.CheckRequest, { News: struct(news) }),
+    (r) => ({ failures: r.getFailuresList().map((f) => f.toObject()) }));
+  t.checkGood = await check({ collaborationId: AMC, queryLogStatus: 'ENABLED', allowLeave: false });
+  t.checkBad = await check({ queryLogStatus: 'SOMETIMES', colour: 1 });
+  t.checkUnknown = await check({ collaborationId: UNKNOWN });
+
+  const inputs = { collaborationId: AMC, queryLogStatus: 'ENABLED' };
+  await step('createPreview', call(client, 'create', req(provider.CreateRequest, { Properties: struct(inputs), Preview: true }), outputs));
+  await step('createUnknownPreview', call(client, 'create', req(provider.CreateRequest, { Properties: struct({ collaborationId: UNKNOWN }), Preview: true }), outputs));
+  await step('create', call(client, 'create', req(provider.CreateRequest, { Properties: struct(inputs) }), outputs));
+  const id = t.create.value.id;
+  const state = t.create.value.properties;
+
+  const diff = (news) => call(client, 'diff', req(provider.DiffRequest, { Id: id, Olds: struct(state), OldInputs: struct(inputs), News: struct(news) }), diffOut);
+  t.diffSame = await diff(inputs);
+  t.diffChanged = await diff({ ...inputs, queryLogStatus: 'DISABLED' });
+  t.diffResult = await diff({ ...inputs, defaultResultConfiguration: { bucket: 'acx-results', role: 'cleanrooms-results' } });
+  t.diffReplace = await diff({ ...inputs, collaborationId: RETAIL });
+  t.diffUnknown = await diff({ ...inputs, queryLogStatus: UNKNOWN });
+
+  const update = (news, preview) => call(client, 'update',
+    req(provider.UpdateRequest, { Id: id, Olds: struct(state), OldInputs: struct(inputs), News: struct(news), Preview: preview }), outputs);
+  await step('updatePreview', update({ ...inputs, queryLogStatus: 'DISABLED' }, true));
+  await step('update', update({ ...inputs, queryLogStatus: 'DISABLED' }, false));
+  const updated = t.update.value.properties;
+
+  // Out of band: another party sets query logging back on; the harness keeps the outputs it had, as a stale state would.
+  await update({ ...inputs, queryLogStatus: 'ENABLED' }, false);
+  t.read = await call(client, 'read', req(provider.ReadRequest, { Id: id, Properties: struct(updated) }),
+    (r) => ({ id: r.getId(), properties: plain(r.getProperties()), inputs: plain(r.getInputs()) }));
+
+  const del = (props) => call(client, 'delete', req(provider.DeleteRequest, { Id: id, Properties: struct(props) }), () => ({}));
+  await step('deleteWithoutAllowLeave', del(updated));
+  await step('deleteWithAllowLeave', del({ ...updated, allowLeave: true }));
+  t.readAfterLeave = await call(client, 'read', req(provider.ReadRequest, { Id: id, Properties: struct(updated) }), (r) => ({ id: r.getId() }));
+
+  t.exit = await stopPlugin(started);
+  process.stdout.write(JSON.stringify(t));
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
