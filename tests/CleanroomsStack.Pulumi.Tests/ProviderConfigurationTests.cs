@@ -77,4 +77,27 @@ public sealed class ProviderConfigurationTests(ProviderConfigurationTests.Run ru
         Assert.Contains("cleanroomsstack:index:Nope", details);
         T.Ok("cancel");
     }
+
+    [Fact]
+    public void GetCollaborations_expands_the_repositorys_config_as_the_CLI_does()
+    {
+        var collaborations = T.Ok("invokeConfigFile")["return"]!["collaborations"]!.AsArray();
+        var amc = collaborations.Single(c => c!["id"]!.GetValue<string>() == "27b93e2b-5001-4b20-a47b-6aad96ec8958")!;
+        Assert.Equal("AMC Collaboration", amc["name"]!.GetValue<string>());
+        Assert.Equal("ENABLED", amc["membership"]!["queryLogStatus"]!.GetValue<string>());
+        var associations = amc["tableAssociations"]!.AsArray().Select(a => a!["name"]!.GetValue<string>()).ToList();
+        Assert.NotEmpty(associations);
+        Assert.All(associations, name => Assert.StartsWith("acx_part_", name));
+        Assert.Contains("ACXIdNamespace", amc["idNamespaceAssociations"]!.AsArray().Select(a => a!["name"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void GetCollaborations_reports_config_errors_as_failures_and_missing_or_unknown_input_as_errors()
+    {
+        var failures = T.Ok("invokeBadConfig")["failures"]!.AsArray();
+        Assert.NotEmpty(failures);
+        Assert.All(failures, f => Assert.Equal("config", f!["property"]!.GetValue<string>()));
+        Assert.Contains("configFile", T.Error("invokeNoArgs").Details);
+        Assert.Equal("INVALID_ARGUMENT", T.Error("invokeUnknownFunction").Code);
+    }
 }

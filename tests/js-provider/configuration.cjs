@@ -40,6 +40,18 @@ async function main() {
   t.configureBad = await configure({ maxRps: 0 });
   t.configure = await configure({ region: 'us-east-1', endpointUrl: process.env.ENDPOINT });
 
+  const invoke = (tok, args) => {
+    const req = new provider.InvokeRequest();
+    req.setTok(tok);
+    req.setArgs(struct(args));
+    return call(client, 'invoke', req, (r) => ({ return: plain(r.getReturn()), failures: r.getFailuresList().map((f) => f.toObject()) }));
+  };
+  const fn = 'cleanroomsstack:index:getCollaborations';
+  t.invokeConfigFile = await invoke(fn, { configFile: require('node:path').resolve(__dirname, '../../collaborations.yaml') });
+  t.invokeBadConfig = await invoke(fn, { config: 'version: 1\ncollaborations: 3\n' });
+  t.invokeNoArgs = await invoke(fn, {});
+  t.invokeUnknownFunction = await invoke('cleanroomsstack:index:getNothing', {});
+
   const unknownType = new provider.CheckRequest();
   unknownType.setType('cleanroomsstack:index:Nope');
   unknownType.setUrn('urn:pulumi:dev::proj::cleanroomsstack:index:Nope::x');

@@ -19,12 +19,16 @@ public sealed class ProviderState
 
     public ProviderConfig? Config { get; private set; }
 
+    /// <summary>The region the calls go to, as resolved from the config and the environment.</summary>
+    public string Region { get; private set; } = "";
+
     public void Configure(ProviderConfig config)
     {
         var settings = config.ToAwsSettings();
         var context = AwsContextResolver.Resolve(settings);
         api = CleanRoomsClientFactory.Create(context, settings);
         engine = new ResourceEngine(api);
+        Region = context.Region;
         Config = config;
     }
 

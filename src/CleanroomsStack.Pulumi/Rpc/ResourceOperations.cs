@@ -66,9 +66,15 @@ public sealed class ResourceOperations(ProviderState state)
         return new Empty();
     }
 
-    public Task<InvokeResponse> InvokeAsync(InvokeRequest request, CancellationToken ct) =>
-        throw new RpcException(new Status(request.Tok == GetCollaborationsFunction.Token ? StatusCode.Unimplemented : StatusCode.InvalidArgument,
-            request.Tok == GetCollaborationsFunction.Token ? $"{request.Tok} is not implemented yet" : $"the cleanroomsstack provider has no function '{request.Tok}'"));
+    public async Task<InvokeResponse> InvokeAsync(InvokeRequest request, CancellationToken ct)
+    {
+        if (request.Tok != GetCollaborationsFunction.Token)
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"the cleanroomsstack provider has no function '{request.Tok}'"));
+        var (result, failures) = await GetCollaborations.InvokeAsync(PropertyValueCodec.Decode(request.Args), state, ct);
+        var response = new InvokeResponse { Return = result is null ? null : PropertyValueCodec.Encode(result) };
+        response.Failures.Add(failures.Select(f => new CheckFailure { Property = f.Property, Reason = f.Reason }));
+        return response;
+    }
 
     private static ResourceHandler HandlerFor(string type) =>
         Handlers.FirstOrDefault(h => h.Resource.Token == type) ?? throw new RpcException(new Status(
