@@ -4,6 +4,9 @@ using CleanroomsStack.Core.Resources.Membership;
 using CleanroomsStack.Engine.Applying;
 using CleanroomsStack.Engine.Kinds;
 using CleanroomsStack.Engine.Ports;
+using CleanroomsStack.Core.Resources.AnalysisRule;
+using CleanroomsStack.Core.Resources.TableAssociation;
+using CleanroomsStack.Engine.Resources.AnalysisRule;
 using CleanroomsStack.Engine.Resources.Membership;
 
 namespace CleanroomsStack.Engine.Provider;
@@ -37,5 +40,15 @@ public sealed class ResourceEngine(ICleanRoomsApi api, ApplyOptions? options = n
         var state = new MembershipState(m.Id, m.Arn, m.CollaborationId, m.CollaborationName, m.Status, m.QueryLogStatus.Value, KindValues.Empty,
             m.JobLogStatus?.Value, MembershipMapping.FromShape(m.DefaultResultConfiguration), MembershipMapping.FromShape(m.PaymentConfiguration));
         return (state, m.CollaborationCreatorAccountId);
+    }
+
+    /// <summary>One table association with its collaboration analysis rules, as the live-state reader reads it.</summary>
+    public async Task<TableAssociationState> ReadTableAssociationAsync(string membershipId, string associationId, CancellationToken ct)
+    {
+        var a = await api.GetConfiguredTableAssociationAsync(membershipId, associationId, ct);
+        var types = (a.AnalysisRuleTypes ?? []).Select(t => t.Value).ToList();
+        var rules = await AnalysisRuleReads.OfAssociationAsync(api, membershipId, a.Id, a.Name, types,
+            new Dictionary<(string Name, string Type), AnalysisRuleState>(), ct);
+        return new TableAssociationState(a.Id, a.Arn, a.Name, a.ConfiguredTableId, a.RoleArn, a.Description, rules);
     }
 }

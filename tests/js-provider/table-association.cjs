@@ -1,0 +1,76 @@
+// Engine harness, part 3: a TableAssociation (with its analysis rule) in a Membership, against the demo world.
+'use strict';
+const { startPlugin, stopPlugin, call, struct, plain, provider, UNKNOWN } = require('./engine.cjs');
+
+const MEMBERSHIP = 'cleanroomsstack:index:Membership';
+const TYPE = 'cleanroomsstack:index:TableAssociation';
+const AMC = '27b93e2b-5001-4b20-a47b-6aad96ec8958';
+
+async function writes() {
+  const stats = await (await fetch(new URL('_emulator/stats', process.env.ENDPOINT))).json();
+  const counts = {};
+  for (const [op, s] of Object.entries(stats.operations)) if (/^(Create|Update|Delete)/.test(op)) counts[op] = s.requests;
+  return counts;
+}
+
+function req(Type, type, fields) {
+  const r = new Type();
+  r.setUrn(`urn:pulumi:dev::proj::${type}::x`);
+  r.setType(type);
+  for (const [key, value] of Object.entries(fields)) r[`set${key}`](value);
+  return r;
+}
+
+const outputs = (r) => ({ id: r.getId ? r.getId() : undefined, properties: plain(r.getProperties()) });
+function diffOut(r) {
+  const detailedDiff = {};
+  r.getDetaileddiffMap().forEach((value, key) => { detailedDiff[key] = value.getKind(); });
+  return { changes: r.getChanges(), replaces: r.getReplacesList(), diffs: r.getDiffsList(), detailedDiff };
+}
+
+async function main() {
+  const started = await startPlugin(process.env.PLUGIN, process.env);
+  const { client } = started;
+  const t = {};
+  const step = async (name, promise) => { t[name] = await promise; t[name].writesAfter = await writes(); };
+
+  const configure = new provider.ConfigureRequest();
+  configure.setArgs(struct({ endpointUrl: process.env.ENDPOINT, region: 'us-east-1' }));
+  t.configure = await call(client, 'configure', configure, () => ({}));
+  t.membership = await call(client, 'create', req(provider.CreateRequest, MEMBERSHIP, { Properties: struct({ collaborationId: AMC }) }), outputs);
+  const membershipId = t.membership.value.id;
+
+  const check = (news) => call(client, 'check', req(provider.CheckRequest, TYPE, { News: struct(news) }),
+    (r) => ({ failures: r.getFailuresList().map((f) => f.toObject()) }));
+  const inputs = { membershipId, configuredTableName: 'part_age', name: 'acx_part_age', roleArn: 'cleanrooms-glue-s3-access',
+    analysisRule: { type: 'CUSTOM', allowedResultReceivers: ['921290734397'] } };
+  t.checkGood = await check(inputs);
+  t.checkBad = await check({ membershipId, roleArn: 'r', analysisRule: { type: 'SOMETIMES' } });
+  t.checkUnknownMembership = await check({ ...inputs, membershipId: UNKNOWN });
+
+  await step('createPreview', call(client, 'create', req(provider.CreateRequest, TYPE, { Properties: struct({ ...inputs, membershipId: UNKNOWN }), Preview: true }), outputs));
+  await step('create', call(client, 'create', req(provider.CreateRequest, TYPE, { Properties: struct(inputs) }), outputs));
+  const id = t.create.value.id;
+  const state = t.create.value.properties;
+
+  const diff = (news) => call(client, 'diff', req(provider.DiffRequest, TYPE, { Id: id, Olds: struct(state), News: struct(news) }), diffOut);
+  t.diffSame = await diff(inputs);
+  t.diffReceivers = await diff({ ...inputs, analysisRule: { type: 'CUSTOM', allowedResultReceivers: ['657425294073'] } });
+  t.diffRename = await diff({ ...inputs, name: 'acx_age' });
+
+  const update = (news, preview) => call(client, 'update',
+    req(provider.UpdateRequest, TYPE, { Id: id, Olds: struct(state), News: struct(news), Preview: preview }), outputs);
+  await step('updatePreview', update({ ...inputs, description: 'age bands' }, true));
+  await step('update', update({ ...inputs, description: 'age bands' }, false));
+  t.read = await call(client, 'read', req(provider.ReadRequest, TYPE, { Id: id, Properties: struct(state) }),
+    (r) => ({ id: r.getId(), properties: plain(r.getProperties()) }));
+
+  await step('delete', call(client, 'delete', req(provider.DeleteRequest, TYPE, { Id: id, Properties: struct(t.update.value.properties) }), () => ({})));
+  t.readAfterDelete = await call(client, 'read', req(provider.ReadRequest, TYPE, { Id: id, Properties: struct(state) }), (r) => ({ id: r.getId() }));
+  t.badId = await call(client, 'read', req(provider.ReadRequest, TYPE, { Id: 'no-bar', Properties: struct(state) }), (r) => ({ id: r.getId() }));
+
+  t.exit = await stopPlugin(started);
+  process.stdout.write(JSON.stringify(t));
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
