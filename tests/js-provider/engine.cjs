@@ -54,4 +54,32 @@ function stopPlugin(started, signal = 'SIGTERM') {
   });
 }
 
-module.exports = { startPlugin, stopPlugin, call, struct, plain, provider, plugin, Empty, UNKNOWN, SIG, secret };
+// The emulator's count of each write operation so far (its admin API), to show what a step wrote.
+async function writeCounts() {
+  const stats = await (await fetch(new URL('_emulator/stats', process.env.ENDPOINT))).json();
+  const counts = {};
+  for (const [op, s] of Object.entries(stats.operations)) if (/^(Create|Update|Delete)/.test(op)) counts[op] = s.requests;
+  return counts;
+}
+
+// A resource request as the engine sends it: the URN, type and name set, then the given fields (setter suffixes).
+function request(Type, type, name, fields) {
+  const r = new Type();
+  r.setUrn(`urn:pulumi:dev::proj::${type}::${name}`);
+  r.setType(type);
+  r.setName(name);
+  for (const [key, value] of Object.entries(fields)) r[`set${key}`](value);
+  return r;
+}
+
+const outputs = (r) => ({ id: r.getId ? r.getId() : undefined, properties: plain(r.getProperties()) });
+
+function diffSummary(r) {
+  const detailedDiff = {};
+  r.getDetaileddiffMap().forEach((value, key) => { detailedDiff[key] = value.getKind(); });
+  return { changes: r.getChanges(), replaces: r.getReplacesList(), diffs: r.getDiffsList(), detailedDiff };
+}
+
+module.exports = {
+  startPlugin, stopPlugin, call, struct, plain, provider, plugin, Empty, UNKNOWN, SIG, secret, writeCounts, request, outputs, diffSummary,
+};

@@ -1,44 +1,18 @@
 // Engine harness, part 2: the Membership lifecycle against the emulator's demo world, as `pulumi preview`, `up`,
 // `refresh` and `destroy` drive it. Prints a JSON transcript (with the emulator's write counts after each step).
 'use strict';
-const { startPlugin, stopPlugin, call, struct, plain, provider, UNKNOWN } = require('./engine.cjs');
+const { startPlugin, stopPlugin, call, struct, plain, provider, UNKNOWN, writeCounts, request, outputs, diffSummary } = require('./engine.cjs');
 
 const TYPE = 'cleanroomsstack:index:Membership';
-const URN = `urn:pulumi:dev::proj::${TYPE}::amc`;
 const AMC = '27b93e2b-5001-4b20-a47b-6aad96ec8958';
 const RETAIL = '5c0d9a1e-2f43-4b6e-9a7d-3e1f8b2c4d60';
-
-async function writes() {
-  const stats = await (await fetch(new URL('_emulator/stats', process.env.ENDPOINT))).json();
-  const counts = {};
-  for (const [op, s] of Object.entries(stats.operations)) if (/^(Create|Update|Delete)/.test(op)) counts[op] = s.requests;
-  return counts;
-}
-
-function req(Type, fields) {
-  const r = new Type();
-  r.setUrn(URN);
-  r.setType(TYPE);
-  r.setName('amc');
-  for (const [key, value] of Object.entries(fields)) r[`set${key}`](value);
-  return r;
-}
-
-const outputs = (r) => ({ id: r.getId ? r.getId() : undefined, properties: plain(r.getProperties()) });
-const diffOut = (r) => ({ changes: r.getChanges(), replaces: r.getReplacesList(), diffs: r.getDiffsList(),
-  detailedDiff: detailed(r) });
-
-function detailed(r) {
-  const result = {};
-  r.getDetaileddiffMap().forEach((value, key) => { result[key] = value.getKind(); });
-  return result;
-}
 
 async function main() {
   const started = await startPlugin(process.env.PLUGIN, process.env);
   const { client } = started;
   const t = {};
-  const step = async (name, promise) => { t[name] = await promise; t[name].writesAfter = await writes(); };
+  const req = (Type, fields) => request(Type, TYPE, 'amc', fields);
+  const step = async (name, promise) => { t[name] = await promise; t[name].writesAfter = await writeCounts(); };
 
   const configure = new provider.ConfigureRequest();
   configure.setArgs(struct({ region: 'us-east-1', endpointUrl: process.env.ENDPOINT }));
@@ -57,7 +31,7 @@ async function main() {
   const id = t.create.value.id;
   const state = t.create.value.properties;
 
-  const diff = (news) => call(client, 'diff', req(provider.DiffRequest, { Id: id, Olds: struct(state), OldInputs: struct(inputs), News: struct(news) }), diffOut);
+  const diff = (news) => call(client, 'diff', req(provider.DiffRequest, { Id: id, Olds: struct(state), OldInputs: struct(inputs), News: struct(news) }), diffSummary);
   t.diffSame = await diff(inputs);
   t.diffChanged = await diff({ ...inputs, queryLogStatus: 'DISABLED' });
   t.diffResult = await diff({ ...inputs, defaultResultConfiguration: { bucket: 'acx-results', role: 'cleanrooms-results' } });

@@ -1,38 +1,17 @@
 // Engine harness, part 3: a TableAssociation (with its analysis rule) in a Membership, against the demo world.
 'use strict';
-const { startPlugin, stopPlugin, call, struct, plain, provider, UNKNOWN } = require('./engine.cjs');
+const { startPlugin, stopPlugin, call, struct, plain, provider, UNKNOWN, writeCounts, request, outputs, diffSummary } = require('./engine.cjs');
 
 const MEMBERSHIP = 'cleanroomsstack:index:Membership';
 const TYPE = 'cleanroomsstack:index:TableAssociation';
 const AMC = '27b93e2b-5001-4b20-a47b-6aad96ec8958';
 
-async function writes() {
-  const stats = await (await fetch(new URL('_emulator/stats', process.env.ENDPOINT))).json();
-  const counts = {};
-  for (const [op, s] of Object.entries(stats.operations)) if (/^(Create|Update|Delete)/.test(op)) counts[op] = s.requests;
-  return counts;
-}
-
-function req(Type, type, fields) {
-  const r = new Type();
-  r.setUrn(`urn:pulumi:dev::proj::${type}::x`);
-  r.setType(type);
-  for (const [key, value] of Object.entries(fields)) r[`set${key}`](value);
-  return r;
-}
-
-const outputs = (r) => ({ id: r.getId ? r.getId() : undefined, properties: plain(r.getProperties()) });
-function diffOut(r) {
-  const detailedDiff = {};
-  r.getDetaileddiffMap().forEach((value, key) => { detailedDiff[key] = value.getKind(); });
-  return { changes: r.getChanges(), replaces: r.getReplacesList(), diffs: r.getDiffsList(), detailedDiff };
-}
-
 async function main() {
   const started = await startPlugin(process.env.PLUGIN, process.env);
   const { client } = started;
   const t = {};
-  const step = async (name, promise) => { t[name] = await promise; t[name].writesAfter = await writes(); };
+  const req = (Type, type, fields) => request(Type, type, 'x', fields);
+  const step = async (name, promise) => { t[name] = await promise; t[name].writesAfter = await writeCounts(); };
 
   const configure = new provider.ConfigureRequest();
   configure.setArgs(struct({ endpointUrl: process.env.ENDPOINT, region: 'us-east-1' }));
@@ -53,7 +32,7 @@ async function main() {
   const id = t.create.value.id;
   const state = t.create.value.properties;
 
-  const diff = (news) => call(client, 'diff', req(provider.DiffRequest, TYPE, { Id: id, Olds: struct(state), News: struct(news) }), diffOut);
+  const diff = (news) => call(client, 'diff', req(provider.DiffRequest, TYPE, { Id: id, Olds: struct(state), News: struct(news) }), diffSummary);
   t.diffSame = await diff(inputs);
   t.diffReceivers = await diff({ ...inputs, analysisRule: { type: 'CUSTOM', allowedResultReceivers: ['657425294073'] } });
   t.diffRename = await diff({ ...inputs, name: 'acx_age' });

@@ -4,6 +4,8 @@ using CleanroomsStack.Core.Resources.Membership;
 using CleanroomsStack.Engine.Applying;
 using CleanroomsStack.Engine.Kinds;
 using CleanroomsStack.Engine.Ports;
+using CleanroomsStack.Engine.Ports.Shapes;
+using CleanroomsStack.Engine.Reading;
 using CleanroomsStack.Core.Resources.AnalysisRule;
 using CleanroomsStack.Core.Resources.TableAssociation;
 using CleanroomsStack.Engine.Resources.AnalysisRule;
@@ -37,10 +39,12 @@ public sealed class ResourceEngine(ICleanRoomsApi api, ApplyOptions? options = n
     public async Task<(MembershipState State, string CreatorAccountId)> ReadMembershipAsync(string membershipId, CancellationToken ct)
     {
         var m = await api.GetMembershipAsync(membershipId, ct);
-        var state = new MembershipState(m.Id, m.Arn, m.CollaborationId, m.CollaborationName, m.Status, m.QueryLogStatus.Value, KindValues.Empty,
-            m.JobLogStatus?.Value, MembershipMapping.FromShape(m.DefaultResultConfiguration), MembershipMapping.FromShape(m.PaymentConfiguration));
-        return (state, m.CollaborationCreatorAccountId);
+        return (StateOf(m, KindValues.Empty), m.CollaborationCreatorAccountId);
     }
+
+    private static MembershipState StateOf(Ports.Shapes.Membership m, KindValues children) =>
+        new(m.Id, m.Arn, m.CollaborationId, m.CollaborationName, m.Status, m.QueryLogStatus.Value, children,
+            m.JobLogStatus?.Value, MembershipMapping.FromShape(m.DefaultResultConfiguration), MembershipMapping.FromShape(m.PaymentConfiguration));
 
     /// <summary>One table association with its collaboration analysis rules, as the live-state reader reads it.</summary>
     public async Task<TableAssociationState> ReadTableAssociationAsync(string membershipId, string associationId, CancellationToken ct)
@@ -50,5 +54,15 @@ public sealed class ResourceEngine(ICleanRoomsApi api, ApplyOptions? options = n
         var rules = await AnalysisRuleReads.OfAssociationAsync(api, membershipId, a.Id, a.Name, types,
             new Dictionary<(string Name, string Type), AnalysisRuleState>(), ct);
         return new TableAssociationState(a.Id, a.Arn, a.Name, a.ConfiguredTableId, a.RoleArn, a.Description, rules);
+    }
+
+    /// <summary>A membership with one kind's live resources read in it, as the live-state reader reads them.</summary>
+    public async Task<MembershipState> ReadKindAsync(string membershipId, MembershipChildKind kind, CancellationToken ct)
+    {
+        var m = await api.GetMembershipAsync(membershipId, ct);
+        var summary = new MembershipSummary(m.Id, m.Arn, m.CollaborationArn, m.CollaborationId, m.CollaborationCreatorAccountId,
+            m.CollaborationCreatorDisplayName, m.CollaborationName, m.CreateTime, m.UpdateTime, m.Status, m.MemberAbilities, m.PaymentConfiguration);
+        var children = await KindEngines.For(kind).ReadAsync(new LiveReadContext(api, new CachedGets(null), Parallelism: 4), summary, KindValues.Empty, ct);
+        return StateOf(m, children);
     }
 }

@@ -20,7 +20,7 @@ public sealed class MembershipHandler : ResourceHandler
 
     public override ProviderResource Resource => ProviderResources.Membership;
 
-    public override async Task<IReadOnlyList<PropertyChange>> DiffAsync(ObjectValue olds, ObjectValue news, ProviderState state, CancellationToken ct)
+    public override async Task<IReadOnlyList<PropertyChange>> DiffAsync(string id, ObjectValue olds, ObjectValue news, ProviderState state, CancellationToken ct)
     {
         if (!Equals(olds["collaborationId"], news["collaborationId"]))
             return [new PropertyChange("collaborationId", PropertyChangeKind.Update, Replaces: true)];

@@ -23,7 +23,7 @@ public abstract class ResourceHandler
     public virtual IReadOnlyList<InputFailure> Check(ObjectValue news) => InputValidator.Check(news, Resource.Inputs);
 
     /// <param name="olds">The outputs of the last Create, Update or Read.</param>
-    public abstract Task<IReadOnlyList<PropertyChange>> DiffAsync(ObjectValue olds, ObjectValue news, ProviderState state, CancellationToken ct);
+    public abstract Task<IReadOnlyList<PropertyChange>> DiffAsync(string id, ObjectValue olds, ObjectValue news, ProviderState state, CancellationToken ct);
 
     /// <summary>With <paramref name="preview"/>, nothing is written: computed outputs are unknown.</summary>
     public abstract Task<ResourceOutputs> CreateAsync(ObjectValue inputs, bool preview, ProviderState state, CancellationToken ct);

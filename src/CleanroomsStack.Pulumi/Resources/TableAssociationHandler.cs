@@ -32,7 +32,7 @@ public sealed class TableAssociationHandler : ResourceHandler
         return failures;
     }
 
-    public override async Task<IReadOnlyList<PropertyChange>> DiffAsync(ObjectValue olds, ObjectValue news, ProviderState state, CancellationToken ct)
+    public override async Task<IReadOnlyList<PropertyChange>> DiffAsync(string id, ObjectValue olds, ObjectValue news, ProviderState state, CancellationToken ct)
     {
         var moved = ReplaceOnly.Where(k => k != "configuredTableName" && news[k] is not null && !Equals(olds[k], news[k])).ToList();
         if (!news.IsKnown || moved.Contains("membershipId"))

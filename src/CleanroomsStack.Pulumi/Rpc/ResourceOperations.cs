@@ -11,7 +11,7 @@ namespace CleanroomsStack.Pulumi.Rpc;
 /// <summary>The resource lifecycle and functions: protocol messages in and out, dispatched by type token to each resource's handler.</summary>
 public sealed class ResourceOperations(ProviderState state)
 {
-    private static readonly IReadOnlyList<ResourceHandler> Handlers = [new MembershipHandler(), new TableAssociationHandler()];
+    private static readonly IReadOnlyList<ResourceHandler> Handlers = [new MembershipHandler(), new TableAssociationHandler(), new IdNamespaceAssociationHandler()];
 
     public Task<CheckResponse> CheckAsync(CheckRequest request)
     {
@@ -23,7 +23,7 @@ public sealed class ResourceOperations(ProviderState state)
 
     public async Task<DiffResponse> DiffAsync(DiffRequest request, CancellationToken ct)
     {
-        var changes = await HandlerFor(request.Type).DiffAsync(PropertyValueCodec.Decode(request.Olds), PropertyValueCodec.Decode(request.News), state, ct);
+        var changes = await HandlerFor(request.Type).DiffAsync(request.Id, PropertyValueCodec.Decode(request.Olds), PropertyValueCodec.Decode(request.News), state, ct);
         var response = new DiffResponse
         {
             HasDetailedDiff = true,
