@@ -1,0 +1,37 @@
+// Engine harness, part 5: an AnalysisTemplate in a Membership, against the demo world.
+'use strict';
+const { startPlugin, stopPlugin, call, struct, plain, provider, writeCounts, request, outputs, diffSummary } = require('./engine.cjs');
+
+const TYPE = 'cleanroomsstack:index:AnalysisTemplate';
+const AMC = '27b93e2b-5001-4b20-a47b-6aad96ec8958';
+
+async function main() {
+  const started = await startPlugin(process.env.PLUGIN, process.env);
+  const { client } = started;
+  const t = {};
+  const req = (Type, type, fields) => request(Type, type, 'tpl', fields);
+  const step = async (name, promise) => { t[name] = await promise; t[name].writesAfter = await writeCounts(); };
+
+  const configure = new provider.ConfigureRequest();
+  configure.setArgs(struct({ endpointUrl: process.env.ENDPOINT, region: 'us-east-1' }));
+  t.configure = await call(client, 'configure', configure, () => ({}));
+  t.membership = await call(client, 'create', req(provider.CreateRequest, 'cleanroomsstack:index:Membership', { Properties: struct({ collaborationId: AMC }) }), outputs);
+  const membershipId = t.membership.value.id;
+
+  const inputs = { membershipId, name: 'audience_overlap', sql: 'SELECT COUNT(*) FROM acx_part_age WHERE age > :min_age',
+    parameters: [{ name: 'min_age', type: 'INTEGER', defaultValue: '18' }] };
+  await step('create', call(client, 'create', req(provider.CreateRequest, TYPE, { Properties: struct(inputs) }), outputs));
+  const id = t.create.value.id;
+  const state = t.create.value.properties;
+  const diff = (news) => call(client, 'diff', req(provider.DiffRequest, TYPE, { Id: id, Olds: struct(state), News: struct(news) }), diffSummary);
+  t.diffSame = await diff(inputs);
+  t.diffDescription = await diff({ ...inputs, description: 'overlap' });
+  t.diffSql = await diff({ ...inputs, sql: 'SELECT 1' });
+  await step('update', call(client, 'update', req(provider.UpdateRequest, TYPE, { Id: id, Olds: struct(state), News: struct({ ...inputs, description: 'overlap' }) }), outputs));
+  await step('delete', call(client, 'delete', req(provider.DeleteRequest, TYPE, { Id: id, Properties: struct(state) }), () => ({})));
+
+  t.exit = await stopPlugin(started);
+  process.stdout.write(JSON.stringify(t));
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
