@@ -34,7 +34,11 @@ public abstract class ListKindHandler<TSettings, TSpec, TState> : ResourceHandle
                 .Select(p => new PropertyChange(p.Key, PropertyChangeKind.Update, p.Key == "membershipId")).ToList();
         var (membershipId, resourceId) = SplitId(id);
         var live = await ReadAsync(membershipId, resourceId, state, ct);
-        return Plan(SpecOf(news), live.State, live.Resource).Where(c => c.Action != ChangeAction.NoOp)
+        var plan = Plan(SpecOf(news), live.State, live.Resource);
+        // The kind matches by name: a spec that doesn't match the live resource is another resource, so Pulumi must replace.
+        if (live.Resource is not null && plan.Any(c => c.Action == ChangeAction.Create))
+            return news.Properties.Where(p => !Equals(olds[p.Key], p.Value)).Select(p => new PropertyChange(p.Key, PropertyChangeKind.Update, Replaces: true)).ToList();
+        return plan.Where(c => c.Action != ChangeAction.NoOp)
             .SelectMany(c => c.Diffs).Select(d => new PropertyChange(PulumiPath(d.Path), d.Before is null ? PropertyChangeKind.Add : PropertyChangeKind.Update, d.ForcesReplacement))
             .DistinctBy(c => c.Path).ToList();
     }

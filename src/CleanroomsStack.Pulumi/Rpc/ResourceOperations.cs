@@ -11,7 +11,7 @@ namespace CleanroomsStack.Pulumi.Rpc;
 /// <summary>The resource lifecycle and functions: protocol messages in and out, dispatched by type token to each resource's handler.</summary>
 public sealed class ResourceOperations(ProviderState state)
 {
-    private static readonly IReadOnlyList<ResourceHandler> Handlers = [new MembershipHandler(), new TableAssociationHandler(), new IdNamespaceAssociationHandler(), new AnalysisTemplateHandler()];
+    private static readonly IReadOnlyList<ResourceHandler> Handlers = [new MembershipHandler(), new TableAssociationHandler(), new IdNamespaceAssociationHandler(), new AnalysisTemplateHandler(), new IdMappingTableHandler()];
 
     public Task<CheckResponse> CheckAsync(CheckRequest request)
     {

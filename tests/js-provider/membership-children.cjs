@@ -1,4 +1,4 @@
-// Engine harness, part 5: an AnalysisTemplate in a Membership, against the demo world.
+// Engine harness, part 5: an AnalysisTemplate and an IdMappingTable in a Membership, against the demo world.
 'use strict';
 const { startPlugin, stopPlugin, call, struct, plain, provider, writeCounts, request, outputs, diffSummary } = require('./engine.cjs');
 
@@ -29,6 +29,14 @@ async function main() {
   t.diffSql = await diff({ ...inputs, sql: 'SELECT 1' });
   await step('update', call(client, 'update', req(provider.UpdateRequest, TYPE, { Id: id, Olds: struct(state), News: struct({ ...inputs, description: 'overlap' }) }), outputs));
   await step('delete', call(client, 'delete', req(provider.DeleteRequest, TYPE, { Id: id, Properties: struct(state) }), () => ({})));
+
+  const MAPPING = 'cleanroomsstack:index:IdMappingTable';
+  const table = { membershipId, name: 'acx_amc_ids', workflowArn: 'arn:aws:entityresolution:us-east-1:239083076653:idmappingworkflow/acx-to-amc' };
+  await step('createMapping', call(client, 'create', req(provider.CreateRequest, MAPPING, { Properties: struct(table) }), outputs));
+  const mappingState = t.createMapping.value.properties;
+  t.diffMappingName = await call(client, 'diff', req(provider.DiffRequest, MAPPING,
+    { Id: t.createMapping.value.id, Olds: struct(mappingState), News: struct({ ...table, name: 'acx_ids' }) }), diffSummary);
+  await step('deleteMapping', call(client, 'delete', req(provider.DeleteRequest, MAPPING, { Id: t.createMapping.value.id, Properties: struct(mappingState) }), () => ({})));
 
   t.exit = await stopPlugin(started);
   process.stdout.write(JSON.stringify(t));

@@ -3,13 +3,13 @@ using CleanroomsStack.Pulumi.Tests.Support;
 
 namespace CleanroomsStack.Pulumi.Tests;
 
-/// <summary>An AnalysisTemplate through the engine's lifecycle, over the list kind's own differ and engine.</summary>
-public sealed class AnalysisTemplateLifecycleTests(AnalysisTemplateLifecycleTests.Run run) : IClassFixture<AnalysisTemplateLifecycleTests.Run>
+/// <summary>An AnalysisTemplate and an IdMappingTable through the engine's lifecycle, over the list kinds' own differs and engines.</summary>
+public sealed class MembershipChildrenLifecycleTests(MembershipChildrenLifecycleTests.Run run) : IClassFixture<MembershipChildrenLifecycleTests.Run>
 {
     public sealed class Run : IAsyncLifetime
     {
         public JsonObject Transcript { get; private set; } = [];
-        public async Task InitializeAsync() => Transcript = await EngineHarness.RunAsync("analysis-template.cjs");
+        public async Task InitializeAsync() => Transcript = await EngineHarness.RunAsync("membership-children.cjs");
         public Task DisposeAsync() => Task.CompletedTask;
     }
 
@@ -34,5 +34,13 @@ public sealed class AnalysisTemplateLifecycleTests(AnalysisTemplateLifecycleTest
         Assert.Equal(["sql"], T.Ok("diffSql")["replaces"]!.AsArray().Select(r => r!.GetValue<string>()));
         Assert.Equal(1, Writes("update", "UpdateAnalysisTemplate"));
         Assert.Equal(1, Writes("delete", "DeleteAnalysisTemplate"));
+    }
+
+    [Fact]
+    public void An_id_mapping_table_is_created_replaced_on_a_new_name_and_deleted()
+    {
+        Assert.Equal(1, Writes("createMapping", "CreateIdMappingTable"));
+        Assert.Equal(["name"], T.Ok("diffMappingName")["replaces"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal(1, Writes("deleteMapping", "DeleteIdMappingTable"));
     }
 }
