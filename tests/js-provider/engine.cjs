@@ -80,6 +80,26 @@ function diffSummary(r) {
   return { changes: r.getChanges(), replaces: r.getReplacesList(), diffs: r.getDiffsList(), detailedDiff };
 }
 
+// What every resource script begins with: the plugin started and configured against the emulator, a transcript, and
+// `step`, which records a call's result with the emulator's write counts after it.
+async function session() {
+  const started = await startPlugin(process.env.PLUGIN, process.env);
+  const t = {};
+  const step = async (name, promise) => { t[name] = await promise; t[name].writesAfter = await writeCounts(); };
+  const configure = new provider.ConfigureRequest();
+  configure.setArgs(struct({ region: 'us-east-1', endpointUrl: process.env.ENDPOINT }));
+  await step('configure', call(started.client, 'configure', configure, (r) => r.toObject()));
+  return { started, client: started.client, t, step };
+}
+
+// Accepts the demo world's AMC invitation through the plugin: the Membership the child resources live in.
+async function amcMembership(client) {
+  const AMC = '27b93e2b-5001-4b20-a47b-6aad96ec8958';
+  const create = request(provider.CreateRequest, 'cleanroomsstack:index:Membership', 'amc', { Properties: struct({ collaborationId: AMC }) });
+  return call(client, 'create', create, outputs);
+}
+
 module.exports = {
+  session, amcMembership,
   startPlugin, stopPlugin, call, struct, plain, provider, plugin, Empty, UNKNOWN, SIG, secret, writeCounts, request, outputs, diffSummary,
 };

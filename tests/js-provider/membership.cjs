@@ -1,22 +1,15 @@
 // Engine harness, part 2: the Membership lifecycle against the emulator's demo world, as `pulumi preview`, `up`,
 // `refresh` and `destroy` drive it. Prints a JSON transcript (with the emulator's write counts after each step).
 'use strict';
-const { startPlugin, stopPlugin, call, struct, plain, provider, UNKNOWN, writeCounts, request, outputs, diffSummary } = require('./engine.cjs');
+const { session, stopPlugin, call, struct, plain, provider, UNKNOWN, request, outputs, diffSummary } = require('./engine.cjs');
 
 const TYPE = 'cleanroomsstack:index:Membership';
 const AMC = '27b93e2b-5001-4b20-a47b-6aad96ec8958';
 const RETAIL = '5c0d9a1e-2f43-4b6e-9a7d-3e1f8b2c4d60';
 
 async function main() {
-  const started = await startPlugin(process.env.PLUGIN, process.env);
-  const { client } = started;
-  const t = {};
+  const { started, client, t, step } = await session();
   const req = (Type, fields) => request(Type, TYPE, 'amc', fields);
-  const step = async (name, promise) => { t[name] = await promise; t[name].writesAfter = await writeCounts(); };
-
-  const configure = new provider.ConfigureRequest();
-  configure.setArgs(struct({ region: 'us-east-1', endpointUrl: process.env.ENDPOINT }));
-  await step('configure', call(client, 'configure', configure, (r) => r.toObject()));
 
   const check = (news) => call(client, 'check', req(provider.CheckRequest, { News: struct(news) }),
     (r) => ({ failures: r.getFailuresList().map((f) => f.toObject()) }));

@@ -1,22 +1,13 @@
 // Engine harness, part 3: a TableAssociation (with its analysis rule) in a Membership, against the demo world.
 'use strict';
-const { startPlugin, stopPlugin, call, struct, plain, provider, UNKNOWN, writeCounts, request, outputs, diffSummary } = require('./engine.cjs');
+const { session, amcMembership, stopPlugin, call, struct, plain, provider, UNKNOWN, request, outputs, diffSummary } = require('./engine.cjs');
 
-const MEMBERSHIP = 'cleanroomsstack:index:Membership';
 const TYPE = 'cleanroomsstack:index:TableAssociation';
-const AMC = '27b93e2b-5001-4b20-a47b-6aad96ec8958';
 
 async function main() {
-  const started = await startPlugin(process.env.PLUGIN, process.env);
-  const { client } = started;
-  const t = {};
+  const { started, client, t, step } = await session();
   const req = (Type, type, fields) => request(Type, type, 'x', fields);
-  const step = async (name, promise) => { t[name] = await promise; t[name].writesAfter = await writeCounts(); };
-
-  const configure = new provider.ConfigureRequest();
-  configure.setArgs(struct({ endpointUrl: process.env.ENDPOINT, region: 'us-east-1' }));
-  t.configure = await call(client, 'configure', configure, () => ({}));
-  t.membership = await call(client, 'create', req(provider.CreateRequest, MEMBERSHIP, { Properties: struct({ collaborationId: AMC }) }), outputs);
+  t.membership = await amcMembership(client);
   const membershipId = t.membership.value.id;
 
   const check = (news) => call(client, 'check', req(provider.CheckRequest, TYPE, { News: struct(news) }),
