@@ -26,5 +26,25 @@ public sealed class ConfirmationTests : IDisposable
         Assert.Equal(answer == "yes", output.ToString().Contains("Apply complete: 52 succeeded", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("AMC Collaborations", 1)]
+    [InlineData("AMC Collaboration", 0)]
+    public async Task LeavingNeedsTheCollaborationsNameTypedNotJustYes(string typed, int exitCode)
+    {
+        Assert.Equal(0, (await cli.RunLocalAsync("up", "--yes")).ExitCode);
+        File.AppendAllText(cli.ConfigPath, "\n    state: left\n");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var answers = new Queue<string>(["yes", typed]);
+        var io = new CliIo(output, error, IsInteractive: true, () => answers.Count > 0 ? answers.Dequeue() : null);
+
+        var exit = await CliApp.RunAsync(["up", "--allow-leave", DemoWorld.AmcCollaborationId, "--local", "--local-dir", cli.LocalDir, "--config", cli.ConfigPath], io);
+
+        Assert.True(exit == exitCode, $"{output}\n{error}");
+        Assert.Contains($"This leaves 'AMC Collaboration' ({DemoWorld.AmcCollaborationId}) for good. Type its name to confirm:", output.ToString());
+        Assert.Equal(exitCode == 0, output.ToString().Contains("- deleted membership", StringComparison.Ordinal));
+        if (exitCode != 0) Assert.Contains("Apply cancelled; nothing was changed.", output.ToString());
+    }
+
     public void Dispose() => cli.Dispose();
 }

@@ -7,6 +7,7 @@ using CleanroomsStack.Cli.Views;
 using CleanroomsStack.Core.Diagnostics;
 using CleanroomsStack.Core.Planning;
 using CleanroomsStack.Core.Rendering;
+using CleanroomsStack.Core.Resources.Membership;
 using CleanroomsStack.Engine.Applying;
 using CleanroomsStack.Engine.Audit;
 
@@ -57,7 +58,7 @@ internal static class UpCommand
                 if (!plan.HasChanges) return ExitCodes.Success;
                 // Held from before the question until the last change; the plan was read first because the account comes from it.
                 using var runLock = RunLock.Acquire(Path.GetDirectoryName(Path.GetFullPath(auditPath))!, planning.Inventory!.Caller.AccountId, session.Region);
-                if (saved is null && !Confirm(parsed.GetValue(yes), io, document.Summary, planning.Inventory.Caller.AccountId, session.Region)) return ExitCodes.Error;
+                if (saved is null && !Confirm(parsed.GetValue(yes), io, document.Summary, planning.Inventory.Caller.AccountId, session.Region, Leaving(document))) return ExitCodes.Error;
 
                 var options = new ApplyOptions(settings.Parallel, AllowLeave: leave)
                 {
@@ -144,7 +145,7 @@ internal static class UpCommand
     }
 
     /// <summary>Asks for "yes", restating what is at stake: the account, the region and how many of each change.</summary>
-    private static bool Confirm(bool yes, CliIo io, PlanSummaryDocument summary, string account, string region)
+    private static bool Confirm(bool yes, CliIo io, PlanSummaryDocument summary, string account, string region, IReadOnlyList<CollaborationDocument> leaving)
     {
         if (yes) return true;
         if (!io.CanPrompt)
@@ -160,8 +161,30 @@ internal static class UpCommand
                       $"{summary.Create} to create, {summary.Update} to update, {summary.Replace} to replace, {summary.Delete} to delete?");
         ask.Write("Only 'yes' will be accepted: ");
         ask.Flush();
-        if (io.ReadLine()?.Trim() == "yes") return true;
-        ask.WriteLine("Apply cancelled; nothing was changed.");
-        return false;
+        if (io.ReadLine()?.Trim() != "yes" || !ConfirmLeaving(io, ask, leaving))
+        {
+            ask.WriteLine("Apply cancelled; nothing was changed.");
+            return false;
+        }
+        return true;
     }
+
+    /// <summary>
+    /// Leaving can't be undone (a left collaboration can't be rejoined), so each one is confirmed by typing its name,
+    /// not by the same 'yes' as any plan. Pipelines pass --yes, and still need --allow-leave for each collaboration.
+    /// </summary>
+    private static bool ConfirmLeaving(CliIo io, TextWriter ask, IReadOnlyList<CollaborationDocument> leaving)
+    {
+        foreach (var collaboration in leaving)
+        {
+            ask.Write($"This leaves '{TerminalText.Escape(collaboration.Name)}' ({collaboration.Id}) for good. Type its name to confirm: ");
+            ask.Flush();
+            if (io.ReadLine()?.Trim() != collaboration.Name) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The collaborations the plan leaves (it deletes their membership).</summary>
+    private static IReadOnlyList<CollaborationDocument> Leaving(PlanDocument plan) =>
+        plan.Collaborations.Where(c => c.Changes.Any(x => x.Kind == MembershipKind.Instance.AddressSegment && x.Action == "delete")).ToList();
 }

@@ -42,7 +42,7 @@ public sealed record SchemaView(CollaborationRecord Collaboration, MembershipRec
         json["columns"] = Columns(glue, Table.AllowedColumns.Where(c => !partitions.Contains(c)));
         json["partitionKeys"] = Columns(glue, Table.AllowedColumns.Where(partitions.Contains));
         json["description"] = Association.Description ?? ""; // required in the Schema shape, even when the association has none
-        json["schemaStatusDetails"] = new JsonArray(Table.Rules.OrderBy(r => r.Type, StringComparer.Ordinal).Select(r => (JsonNode)StatusDetail(r)).ToArray());
+        json["schemaStatusDetails"] = new JsonArray(Table.Rules.OrderBy(r => r.Type, StringComparer.Ordinal).SelectMany(StatusDetails).ToArray());
         return json;
     }
 
@@ -74,6 +74,22 @@ public sealed record SchemaView(CollaborationRecord Collaboration, MembershipRec
     }
 
     /// <summary>READY only when the collaboration rule names who receives results and the table rule allows analyses.</summary>
+    /// <summary>
+    /// A DIRECT_ANALYSIS entry per table rule, and an ADDITIONAL_ANALYSIS entry when the association's rule allows
+    /// additional analyses (ML models run on the table), as AWS's SchemaStatusDetail.analysisType distinguishes them.
+    /// </summary>
+    private IEnumerable<JsonNode> StatusDetails(ConfiguredTableRuleRecord tableRule)
+    {
+        var direct = StatusDetail(tableRule);
+        yield return direct;
+        if (Association.Rules.FirstOrDefault(r => r.Type == tableRule.Type)?.AllowedAdditionalAnalyses is { Count: > 0 })
+        {
+            var additional = (JsonObject)direct.DeepClone();
+            additional["analysisType"] = "ADDITIONAL_ANALYSIS";
+            yield return additional;
+        }
+    }
+
     private JsonObject StatusDetail(ConfiguredTableRuleRecord tableRule)
     {
         var reasons = new JsonArray();
