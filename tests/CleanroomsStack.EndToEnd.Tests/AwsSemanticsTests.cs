@@ -22,6 +22,7 @@ public sealed class AwsSemanticsTests : IDisposable
     [Fact]
     public async Task With_the_emulators_defaults_up_converges_in_one_run_and_preview_then_exits_0()
     {
+        File.Delete(Path.Combine(cli.LocalDir, "emulator-faults.json")); // the emulator's own defaults, not the harness's short lag
         var up = await cli.RunLocalAsync("up", "--yes");
         var preview = await cli.RunLocalAsync("preview", "--detailed-exitcode");
 

@@ -28,9 +28,20 @@ public sealed class CliHarness : IDisposable
 
     public string LocalDir => Path.Combine(Folder, ".cleanrooms-local");
 
+    /// <summary>Where the embedded emulator keeps the local account's state (written when it stops).</summary>
+    public string StateFile => Path.Combine(LocalDir, "emulator-state.json");
+
+    /// <summary>
+    /// The lag the harness's emulator plays: AWS's behaviours stay on (403 for missing, lag on reads and child creates),
+    /// with a lag short enough that the suite doesn't spend its time waiting. Tests of the defaults remove the file.
+    /// </summary>
+    public const int LagMs = 200;
+
     public CliHarness()
     {
         File.Copy(Path.Combine(RepoRoot.Path, "collaborations.yaml"), ConfigPath);
+        Directory.CreateDirectory(LocalDir);
+        File.WriteAllText(Path.Combine(LocalDir, "emulator-faults.json"), $$"""{ "behaviour": { "lagMs": {{LagMs}} } }""");
     }
 
     /// <summary>Runs a stack command against the local emulator of this harness.</summary>
@@ -43,7 +54,10 @@ public sealed class CliHarness : IDisposable
     /// </summary>
     public async Task ChangeOutOfBandAsync(Func<ICleanRoomsApi, Task> change)
     {
-        await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { StateDirectory = LocalDir });
+        await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions
+        {
+            StateDirectory = LocalDir, Faults = new FaultSettings { Behaviour = AwsBehaviour.Defaults with { LagMs = LagMs } },
+        });
         var region = emulator.Options.Region;
         var endpoint = emulator.Endpoint.ToString();
         var context = new ResolvedAwsContext(
@@ -57,7 +71,7 @@ public sealed class CliHarness : IDisposable
     /// The embedded emulator plays AWS's read-after-write lag, so a change made behind the tool's back shows in reads
     /// only after it; the tests wait it out, as someone in the console waits for the change to show.
     /// </summary>
-    private static Task UntilVisibleAsync() => Task.Delay(TimeSpan.FromMilliseconds(AwsBehaviour.Defaults.LagMs + 100));
+    private static Task UntilVisibleAsync() => Task.Delay(TimeSpan.FromMilliseconds(LagMs + 100));
 
     /// <summary>
     /// One raw, signed request as <paramref name="account"/> against this harness's emulator state, for what the tool's

@@ -78,7 +78,7 @@ public sealed class HostileEndpointTests : IDisposable
     private async Task MakeTheWorldHostileAsync()
     {
         Assert.Equal(0, (await cli.RunLocalAsync("invitations")).ExitCode); // the emulator saves its state on stop
-        var path = Directory.GetFiles(cli.LocalDir, "*.json").Single();
+        var path = cli.StateFile;
         var hostile = JsonSerializer.Serialize(Hostile)[1..^1];
         var state = File.ReadAllText(path)
             .Replace("\"name\": \"AMC Collaboration\"", $"\"name\": \"AMC Collaboration{hostile}\"", StringComparison.Ordinal)

@@ -74,7 +74,7 @@ public sealed class LocalPipelineTests : IDisposable
         Assert.Contains($"collaborations.yaml:{idLine + 1}:{column}", preview.Error);
         Assert.DoesNotContain("Exception", preview.Error + preview.Out);
         // The embedded emulator is only started after the config is valid, so its state folder never appears.
-        Assert.False(Directory.Exists(cli.LocalDir), "the emulator was started although the config was invalid");
+        Assert.False(File.Exists(cli.StateFile), "the emulator was started although the config was invalid");
     }
 
     /// <summary>Names of the resources of one kind the plan text shows as created ("  +  [parent/]kind[name]").</summary>

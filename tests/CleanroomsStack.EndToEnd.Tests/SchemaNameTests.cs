@@ -41,7 +41,7 @@ public sealed class SchemaNameTests : IDisposable
     /// <summary>AMC's membership gets an association (over any configured table: only its name matters here).</summary>
     private void GivePartnerATable(string name)
     {
-        var path = Directory.GetFiles(cli.LocalDir, "*.json").Single();
+        var path = cli.StateFile;
         var state = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
         var amcMembership = state["memberships"]!.AsArray()
             .Single(m => (string)m!["accountId"]! == DemoWorld.AmcAccount && (string)m["collaborationId"]! == DemoWorld.AmcCollaborationId)!["id"]!.GetValue<string>();
