@@ -48,9 +48,10 @@ internal sealed class SimulatedClock : FakeTimeProvider
         {
             if (NextDueWhileAllWait() is { } next)
             {
-                SetUtcNow(next.Due > GetUtcNow() ? next.Due : GetUtcNow());
+                // Under the gate, so no caller creates a timer while time moves: its due time and ours would differ.
                 lock (_gate)
                 {
+                    SetUtcNow(next.Due > GetUtcNow() ? next.Due : GetUtcNow());
                     if (_pending.Contains(next)) throw new InvalidOperationException($"A timer due at {next.Due:O} did not fire at that time.");
                 }
                 idleSince = DateTime.UtcNow;
@@ -68,10 +69,14 @@ internal sealed class SimulatedClock : FakeTimeProvider
     {
         // Task.Delay makes one-shot timers; a periodic one would stay pending forever and stall RunAsync's count.
         if (period != Timeout.InfiniteTimeSpan && period != TimeSpan.Zero) throw new NotSupportedException("Only one-shot timers are simulated.");
-        var pending = new PendingTimer(GetUtcNow() + dueTime);
-        lock (_gate) _pending.Add(pending);
-        var timer = base.CreateTimer(s => { Forget(pending); callback(s); }, state, dueTime, period);
-        return new TrackedTimer(timer, () => Forget(pending));
+        lock (_gate)
+        {
+            // The simulated due time and the base timer's are taken at one moment of the clock.
+            var pending = new PendingTimer(GetUtcNow() + dueTime);
+            _pending.Add(pending);
+            var timer = base.CreateTimer(s => { Forget(pending); callback(s); }, state, dueTime, period);
+            return new TrackedTimer(timer, () => Forget(pending));
+        }
     }
 
     private PendingTimer? NextDueWhileAllWait()
