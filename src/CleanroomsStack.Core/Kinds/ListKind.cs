@@ -146,8 +146,7 @@ public abstract class ListKind<TSettings, TSpec, TState> : MembershipChildKind
         foreach (var spec in Specs(scope.Desired))
         {
             var existing = Match(spec, live);
-            yield return new PulumiResource($"{scope.Prefix}-{PulumiProgramBuilder.Slug(NameOf(spec))}", PulumiType!,
-                ExportProperties(spec, scope.MembershipReference), existing is null ? null : $"{IdOf(existing)}|{scope.Live!.Id}", Protect: false);
+            yield return scope.Resource(NameOf(spec), PulumiType!, ExportProperties(spec, scope.MembershipReference), existing is null ? null : IdOf(existing));
         }
     }
 

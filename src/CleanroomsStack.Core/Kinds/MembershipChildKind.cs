@@ -21,7 +21,15 @@ public sealed record KindDiffScope(ResourceAddress Membership, DesiredCollaborat
 /// <summary>What a kind's export sees: the desired collaboration, its live membership and how to refer to the membership.</summary>
 /// <param name="Prefix">The collaboration's logical-name prefix, e.g. <c>amc-collaboration</c>.</param>
 /// <param name="MembershipReference">The membership's id as a Pulumi interpolation, e.g. <c>${amc-membership.membershipIdentifier}</c>.</param>
-public sealed record KindExportScope(DesiredCollaboration Desired, MembershipState? Live, string Prefix, string MembershipReference);
+public sealed record KindExportScope(DesiredCollaboration Desired, MembershipState? Live, string Prefix, string MembershipReference)
+{
+    /// <summary>
+    /// A resource inside the membership: named after the collaboration and the resource, and imported (aws-native's
+    /// <c>&lt;id&gt;|&lt;membership id&gt;</c>) when <paramref name="liveId"/> names the one that exists.
+    /// </summary>
+    public PulumiResource Resource(string name, string type, PulumiMap properties, string? liveId) =>
+        new($"{Prefix}-{PulumiProgramBuilder.Slug(name)}", type, properties, liveId is null ? null : $"{liveId}|{Live!.Id}", Protect: false);
+}
 
 /// <summary>
 /// A kind that lives in a membership (table associations, ID namespace associations, …). The planner, the leave

@@ -42,7 +42,7 @@ public sealed record AuditEntry(
 public sealed record AuditAttribute(string Path, JsonNode? Before, JsonNode? After)
 {
     public bool Equals(AuditAttribute? other) =>
-        other is not null && other.Path == Path && JsonNode.DeepEquals(other.Before, Before) && JsonNode.DeepEquals(other.After, After);
+        other is not null && other.Path == Path && AttributeValue.Same(other.Before, Before) && AttributeValue.Same(other.After, After);
 
     public override int GetHashCode() => HashCode.Combine(Path, Before?.ToJsonString(), After?.ToJsonString());
 }

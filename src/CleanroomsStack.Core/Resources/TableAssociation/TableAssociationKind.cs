@@ -56,8 +56,7 @@ public sealed class TableAssociationKind : MembershipChildKind
         foreach (var association in Specs(scope.Desired))
         {
             var existing = live.FirstOrDefault(a => a.Name == association.Name);
-            yield return new PulumiResource($"{scope.Prefix}-{PulumiProgramBuilder.Slug(association.Name)}", PulumiType!,
-                Properties(association, scope.MembershipReference), existing is null ? null : $"{existing.Id}|{scope.Live!.Id}", Protect: false);
+            yield return scope.Resource(association.Name, PulumiType!, Properties(association, scope.MembershipReference), existing?.Id);
         }
     }
 
