@@ -42,7 +42,7 @@ public sealed class ConfirmationTests : IDisposable
 
         Assert.True(exit == exitCode, $"{output}\n{error}");
         Assert.Contains($"This leaves 'AMC Collaboration' ({DemoWorld.AmcCollaborationId}) for good. Type its name to confirm:", output.ToString());
-        Assert.Equal(exitCode == 0, output.ToString().Contains("- deleted membership", StringComparison.Ordinal));
+        Assert.Equal(exitCode == 0, output.ToString().Contains("- deleted AMC Collaboration: membership", StringComparison.Ordinal));
         if (exitCode != 0) Assert.Contains("Apply cancelled; nothing was changed.", output.ToString());
     }
 

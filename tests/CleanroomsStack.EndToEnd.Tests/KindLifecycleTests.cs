@@ -30,8 +30,8 @@ public sealed class KindLifecycleTests : IDisposable
     {
         var up = await cli.RunLocalAsync("up", "--yes");
         Assert.True(up.ExitCode == 0, up.ToString());
-        Assert.Contains("+ created membership[27b93e2b-5001-4b20-a47b-6aad96ec8958]/id-mapping-table[acx_amc_ids]", up.Out);
-        Assert.Contains("+ created membership[27b93e2b-5001-4b20-a47b-6aad96ec8958]/analysis-template[audience_overlap]", up.Out);
+        Assert.Contains("+ created AMC Collaboration: id-mapping-table[acx_amc_ids]", up.Out);
+        Assert.Contains("+ created AMC Collaboration: analysis-template[audience_overlap]", up.Out);
 
         var preview = await cli.RunLocalAsync("preview", "--detailed-exitcode");
         Assert.True(preview.ExitCode == 0, preview.ToString());

@@ -1,5 +1,6 @@
 using CleanroomsStack.Aws.Configuration;
 using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Core.Rendering;
 using CleanroomsStack.Emulator;
 using CleanroomsStack.Engine.Applying;
 using CleanroomsStack.Engine.Tests.Support;
@@ -74,7 +75,7 @@ public sealed class SchedulingTests
         {
             Assert.Equal(AnalysisRuleKind.Instance, s.Change.Kind);
             Assert.Contains(failed, f => f.Change.Address == s.Change.Address.Parent);
-            Assert.Contains($"{s.Change.Address.Parent} (create) failed", s.Message);
+            Assert.Contains($"{ChangeNames.Relative(s.Change.Address.Parent!)} (create) failed", s.Message);
         });
         Assert.Equal(3 * (OnboardingWorld.ChangesPerCollaboration - 2), run.Result.Count(OutcomeStatus.Succeeded));
     }

@@ -15,7 +15,7 @@ public sealed class SignalTests
     {
         await using var world = await StackWorld.StartAsync(2, SlowCreates(latencyMs: 300));
         using var cli = CliProcess.Start(world, "up", "--yes", "--parallel", "1", "--audit-log", world.AuditPath);
-        await cli.WaitForLineAsync(l => l.StartsWith("+ created membership", StringComparison.Ordinal), Patience);
+        await cli.WaitForLineAsync(CreatedAMembership, Patience);
 
         cli.Signal(signal);
         var exit = await cli.WaitForExitAsync(Patience);
@@ -38,7 +38,7 @@ public sealed class SignalTests
             Operations = new Dictionary<string, OperationFaults> { ["CreateConfiguredTableAssociation"] = new() { LatencyMs = 20_000 } },
         });
         using var cli = CliProcess.Start(world, "up", "--yes", "--audit-log", world.AuditPath);
-        await cli.WaitForLineAsync(l => l.StartsWith("+ created membership", StringComparison.Ordinal), Patience);
+        await cli.WaitForLineAsync(CreatedAMembership, Patience);
         // Signal once an association create is in flight (for 20 s): a fixed pause came too early on a loaded machine.
         await world.WaitUntilEmulatorReceivesAsync("CreateConfiguredTableAssociation");
 
@@ -51,6 +51,9 @@ public sealed class SignalTests
         Assert.Contains("interrupted while in flight", cli.Output);
         Assert.Contains("Apply interrupted", cli.Output);
     }
+
+    /// <summary>An apply line of a created membership, named as the plan names it ("+ created Collaboration 01: membership …").</summary>
+    private static bool CreatedAMembership(string line) => line.StartsWith("+ created Collaboration ", StringComparison.Ordinal) && line.Contains(": membership ", StringComparison.Ordinal);
 
     private static FaultSettings SlowCreates(int latencyMs) => new()
     {

@@ -47,7 +47,8 @@ internal static class UpCommand
                 if (saved is not null && !SavedPlanCheck.Matches(saved, PlanFingerprint.Of(loaded.Text, planning.Inventory!, planning.Live!), document, io.Error))
                     return ExitCodes.Error;
 
-                var events = jsonLines ? new JsonLinesProgressView(io.Out) : null;
+                var names = ChangeNames.Of(plan);
+                var events = jsonLines ? new JsonLinesProgressView(io.Out, names) : null;
                 if (events is not null) events.WritePlan(document);
                 else PlanView.Write(io.Out, document, PlanFormat.Text, colour: !settings.NoColor && io.IsInteractive, parsed.GetValue(diff));
                 if (plan.Diagnostics.HasErrors())
@@ -71,17 +72,17 @@ internal static class UpCommand
                 using var interruption = new ApplyInterruption(stop.Token, options.InFlightGrace);
                 signals.OnSecond = interruption.AbortNow;
                 var audited = new AuditFailureStop(audit, auditFailed.Cancel);
-                IApplyObserver progress = events is not null ? events : new PlainProgressView(TerminalSafe.Writer(io.Out));
+                IApplyObserver progress = events is not null ? events : new PlainProgressView(TerminalSafe.Writer(io.Out), names);
                 var result = await new Applier(session.Api, options, new CompositeApplyObserver(progress, audited)).ApplyAsync(plan, interruption);
                 if (events is not null) events.WriteSummary(result, session.Calls.Snapshot());
                 else
                 {
-                    ApplySummaryView.Write(TerminalSafe.Writer(io.Out), result, session.Calls.Snapshot());
+                    ApplySummaryView.Write(TerminalSafe.Writer(io.Out), result, session.Calls.Snapshot(), names);
                     io.Out.WriteLine($"Audit log: {audit.Path}");
                 }
                 if (audited.Error is { } error)
                 {
-                    var missing = audited.Unaudited.Select(o => o.Change.Address.ToString()).ToList();
+                    var missing = audited.Unaudited.Select(o => TerminalText.Escape(names.Of(o.Change.Address))).ToList();
                     io.Error.WriteLine($"error: could not write the audit log '{SafeFiles.Shown(audit.Path)}' ({error.Message.ReplaceLineEndings(" ")}); " +
                                        $"no further change was started, and {missing.Count} applied change(s) have no line in it: {string.Join(", ", missing)}. " +
                                        "Free disk space or fix the file's permissions, then run `up` again.");

@@ -1,4 +1,5 @@
 using CleanroomsStack.Aws.Observability;
+using CleanroomsStack.Core.Rendering;
 using CleanroomsStack.Engine.Applying;
 
 namespace CleanroomsStack.Cli.Views;
@@ -6,16 +7,16 @@ namespace CleanroomsStack.Cli.Views;
 /// <summary>The end-of-run summary: every failure and skip with its reason, counts, duration and the AWS calls made.</summary>
 internal static class ApplySummaryView
 {
-    public static void Write(TextWriter output, ApplyResult result, IReadOnlyList<OperationCallTotals> calls)
+    public static void Write(TextWriter output, ApplyResult result, IReadOnlyList<OperationCallTotals> calls, ChangeNames names)
     {
         output.WriteLine();
         var failed = result.Outcomes.Where(o => o.Status == OutcomeStatus.Failed).ToList();
         foreach (var f in failed)
         {
-            output.WriteLine($"Failed: {f.Change.Address}: {f.Message}");
+            output.WriteLine($"Failed: {names.Of(f.Change.Address)}: {f.Message}");
             if (f.Hint is not null) output.WriteLine($"  hint: {f.Hint}");
         }
-        foreach (var s in result.Outcomes.Where(o => o.Status == OutcomeStatus.Skipped)) output.WriteLine($"Skipped: {s.Change.Address}: {s.Message}");
+        foreach (var s in result.Outcomes.Where(o => o.Status == OutcomeStatus.Skipped)) output.WriteLine($"Skipped: {names.Of(s.Change.Address)}: {s.Message}");
         CallSummaryView.Write(output, calls);
         var headline = result.Cancelled ? "Apply interrupted" : failed.Count == 0 ? "Apply complete" : "Apply finished with failures";
         output.WriteLine($"{headline}: {result.Count(OutcomeStatus.Succeeded)} succeeded, {failed.Count} failed, " +

@@ -8,9 +8,10 @@ namespace CleanroomsStack.Cli.Views;
 
 /// <summary>
 /// `up --json`: one JSON object per line, each with an "event" member: plan, started, waiting (a long wait for AWS's reads), finished, summary.
-/// Bots read the stream as it comes; a line is always written whole.
+/// Bots read the stream as it comes; a line is always written whole. Each change carries its full "address" and, as the
+/// plan names it, its "collaboration" (name) and "resource" (address inside the collaboration).
 /// </summary>
-internal sealed class JsonLinesProgressView(TextWriter output) : IApplyObserver
+internal sealed class JsonLinesProgressView(TextWriter output, ChangeNames names) : IApplyObserver
 {
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -22,16 +23,24 @@ internal sealed class JsonLinesProgressView(TextWriter output) : IApplyObserver
 
     public void WritePlan(PlanDocument plan) => Emit(new { @event = "plan", plan.Summary, plan.Diagnostics });
 
-    public void OnStarted(ResourceChange change) =>
-        Emit(new { @event = "started", address = change.Address.ToString(), action = change.Action.Info().JsonName });
+    public void OnStarted(ResourceChange change) => Emit(new
+    {
+        @event = "started", address = change.Address.ToString(), collaboration = names.Collaboration(change.Address),
+        resource = ChangeNames.Relative(change.Address), action = change.Action.Info().JsonName,
+    });
 
-    public void OnWaiting(ResourceChange change, string message) =>
-        Emit(new { @event = "waiting", address = change.Address.ToString(), action = change.Action.Info().JsonName, message });
+    public void OnWaiting(ResourceChange change, string message) => Emit(new
+    {
+        @event = "waiting", address = change.Address.ToString(), collaboration = names.Collaboration(change.Address),
+        resource = ChangeNames.Relative(change.Address), action = change.Action.Info().JsonName, message,
+    });
 
     public void OnFinished(ChangeOutcome outcome) => Emit(new
     {
         @event = "finished",
         address = outcome.Change.Address.ToString(),
+        collaboration = names.Collaboration(outcome.Change.Address),
+        resource = ChangeNames.Relative(outcome.Change.Address),
         action = outcome.Change.Action.Info().JsonName,
         status = outcome.Status.ToString().ToLowerInvariant(),
         elapsedMs = (long)outcome.Elapsed.TotalMilliseconds,

@@ -1,10 +1,11 @@
 using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Core.Rendering;
 using CleanroomsStack.Engine.Applying;
 
 namespace CleanroomsStack.Cli.Views;
 
 /// <summary>One plain line per finished change, safe for CI logs (no cursor movement, no colour).</summary>
-internal sealed class PlainProgressView(TextWriter output) : IApplyObserver
+internal sealed class PlainProgressView(TextWriter output, ChangeNames names) : IApplyObserver
 {
     private readonly Lock gate = new();
 
@@ -12,18 +13,11 @@ internal sealed class PlainProgressView(TextWriter output) : IApplyObserver
 
     public void OnWaiting(ResourceChange change, string message)
     {
-        lock (gate) output.WriteLine($"… {change.Address}: {message}");
+        lock (gate) output.WriteLine(ApplyLines.Waiting(change, message, names));
     }
 
     public void OnFinished(ChangeOutcome outcome)
     {
-        var info = outcome.Change.Action.Info();
-        var line = outcome.Status switch
-        {
-            OutcomeStatus.Succeeded => $"{info.Symbol} {info.PastTense} {outcome.Change.Address} ({outcome.Elapsed.TotalSeconds:0.0}s)",
-            OutcomeStatus.Failed => $"! failed to {info.Verb} {outcome.Change.Address}: {outcome.Message}",
-            _ => $"  skipped {outcome.Change.Address}: {outcome.Message}",
-        };
-        lock (gate) output.WriteLine(line);
+        lock (gate) output.WriteLine(ApplyLines.Finished(outcome, names));
     }
 }

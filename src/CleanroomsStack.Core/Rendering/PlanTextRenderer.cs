@@ -52,7 +52,6 @@ public static class PlanTextRenderer
     /// <summary>The changes and unmanaged resources of one collaboration, without its heading (shared with Markdown).</summary>
     internal static void WriteCollaborationBody(StringWriter writer, CollaborationDocument collaboration, TextRenderOptions options, TextStyle style)
     {
-        var prefix = $"membership[{collaboration.Id}]";
         var unchanged = 0;
         foreach (var change in collaboration.Changes)
         {
@@ -62,16 +61,16 @@ public static class PlanTextRenderer
                 unchanged++;
                 continue;
             }
-            WriteChange(writer, change, action, Relative(change.Address, prefix), style, options.AllAttributes);
+            WriteChange(writer, change, action, ChangeNames.Relative(change.Address, collaboration.Id), style, options.AllAttributes);
         }
         if (collaboration.Refused is { Count: > 0 } refused)
         {
             writer.WriteLine(style.Error($"  refused, not applied ({refused.Count}):"));
             foreach (var change in refused)
-                WriteChange(writer, change, ChangeActions.FromJsonName(change.Action), Relative(change.Address, prefix), style, options.AllAttributes);
+                WriteChange(writer, change, ChangeActions.FromJsonName(change.Action), ChangeNames.Relative(change.Address, collaboration.Id), style, options.AllAttributes);
         }
         foreach (var unmanaged in collaboration.Unmanaged)
-            writer.WriteLine($"  {style.Dim($"? {Relative(unmanaged.Address, prefix)}")}  # unmanaged: {unmanaged.Reason}");
+            writer.WriteLine($"  {style.Dim($"? {ChangeNames.Relative(unmanaged.Address, collaboration.Id)}")}  # unmanaged: {unmanaged.Reason}");
         if (unchanged > 0)
             writer.WriteLine(style.Dim($"  ({unchanged} unchanged)"));
     }
@@ -98,10 +97,4 @@ public static class PlanTextRenderer
         };
         return diff.ForcesReplacement ? value + "  (forces replacement)" : value;
     }
-
-    /// <summary>Inside a collaboration's block the membership prefix is implied, so it is dropped.</summary>
-    private static string Relative(string address, string membershipPrefix) =>
-        address == membershipPrefix ? "membership"
-        : address.StartsWith(membershipPrefix + "/", StringComparison.Ordinal) ? address[(membershipPrefix.Length + 1)..]
-        : address;
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Core.Rendering;
 using CleanroomsStack.Engine.Audit;
 using CleanroomsStack.Engine.Ports;
 
@@ -48,7 +49,8 @@ internal sealed class CollaborationRun(
         {
             var parent = blocker.Edge.On;
             var why = blocker.Result.Result.Status == OutcomeStatus.Skipped ? "was skipped" : "failed";
-            return Finish(Skipped(change, $"{parent.Address} ({parent.Action.Info().Verb}) {why}"));
+            // Named as the plan names it inside the collaboration's block, as the apply lines and the summary are.
+            return Finish(Skipped(change, $"{ChangeNames.Relative(parent.Address)} ({parent.Action.Info().Verb}) {why}"));
         }
         var parents = ParentsOf(change, dependencies.Select(d => d.Result.Result).ToList());
         using var lane = await lanes.EnterAsync(change, interruption.Stop);
