@@ -52,7 +52,8 @@ public static class CleanRoomsClientFactory
             new BackoffPolicy(settings.Retry, random),
             new OperationRateLimiter(settings.RateLimit, time),
             observer ?? NullCallObserver.Instance,
-            time);
+            time,
+            settings.Gate ?? new CallGate());
         return (executor, http);
     }
 }

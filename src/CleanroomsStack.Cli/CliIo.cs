@@ -11,10 +11,17 @@ public sealed record CliIo(TextWriter Out, TextWriter Error, bool IsInteractive,
     /// </summary>
     public bool CanPrompt { get; init; } = IsInteractive;
 
+    /// <summary>
+    /// How often plain progress (a log, --no-color) repeats the state of a run while it works; null: never, for output
+    /// that must not depend on timing (tests compare it with golden files).
+    /// </summary>
+    public TimeSpan? StatusEvery { get; init; }
+
     public static CliIo FromConsole() =>
         new(Console.Out, Console.Error, !Console.IsInputRedirected && !Console.IsOutputRedirected, Console.ReadLine)
         {
             CanPrompt = !Console.IsInputRedirected,
+            StatusEvery = TimeSpan.FromSeconds(10),
         };
 
     /// <summary>A non-interactive console (as in CI) writing to the given writers.</summary>

@@ -22,9 +22,9 @@ public sealed record PlanningResult(
 /// as the account-wide lists say which memberships to read, alongside the inventory's ListMembers calls (other
 /// operations, so other rate budgets); an expansion error cancels them and is reported alone. The config was
 /// validated before anything reached AWS. A read cache, if given, spares the Gets of resources that did not change
-/// since it was written.
+/// since it was written. An observer, if given, hears how many memberships are read and when each is done.
 /// </summary>
-public sealed class StackPipeline(ICleanRoomsApi api, string region, int parallelism, IReadCache? cache = null)
+public sealed class StackPipeline(ICleanRoomsApi api, string region, int parallelism, IReadCache? cache = null, IReadObserver? observer = null)
 {
     public async Task<PlanningResult> PlanAsync(StackConfig config, PlanOptions options, CancellationToken ct)
     {
@@ -35,7 +35,7 @@ public sealed class StackPipeline(ICleanRoomsApi api, string region, int paralle
         var toRead = listing.ToRead(named, config.ManagesUnlistedCollaborations);
 
         using var liveReads = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var liveTask = new LiveStateReader(api, parallelism, cache).ReadAsync(listing.Memberships, toRead, liveReads.Token, config.Reads);
+        var liveTask = new LiveStateReader(api, parallelism, cache, observer).ReadAsync(listing.Memberships, toRead, liveReads.Token, config.Reads);
         Inventory inventory;
         DesiredState desired;
         try

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using CleanroomsStack.Aws.Configuration;
 using CleanroomsStack.Emulator;
 using CleanroomsStack.Engine.Applying;
+using CleanroomsStack.Engine.Ports;
 using CleanroomsStack.Engine.Tests.Support;
 
 namespace CleanroomsStack.Engine.Tests;
@@ -87,6 +89,43 @@ public sealed class InterruptionTests
         var rerun = await world.UpAsync();
         Assert.True(rerun.Result.Succeeded, ConvergenceTests.Describe(rerun));
         await world.AssertConvergedAsync(1);
+    }
+
+    [Fact]
+    public async Task AfterTheFirstCtrlCNoCallQueuedOnTheRateLimiterIsSentEveryChangeMadeIsAuditedAndTheNextRunConverges()
+    {
+        // At 2 requests/s per operation, as with --max-rps 2, the changes of three collaborations queue on the limiter.
+        await using var world = await StackWorld.StartAsync(3);
+        var gate = new CallGate();
+        world.ClientGate = gate;
+        world.ClientRateLimit = RateLimitOptions.Default with { RequestsPerSecond = 2, Burst = 1 };
+        var api = world.Client();
+        var planning = await world.PlanningAsync(api);
+        using var stop = new CancellationTokenSource();
+        long sentBeforeStop = -1;
+        var observer = new RecordingObserver(actAfter: 4, act: () =>
+        {
+            gate.Close();                        // the first Ctrl-C closes the session's gate (UpCommand)…
+            sentBeforeStop = gate.Admitted;      // …after which nothing more is admitted
+            stop.Cancel();
+        });
+        using var interruption = new ApplyInterruption(stop.Token, TimeSpan.FromMinutes(1), gate);
+
+        var result = (await world.ApplyAsync(planning, api, interruption, StackWorld.FastApply, observer)).Result;
+        await world.WaitUntilEmulatorIdleAsync();
+
+        Assert.True(result.Cancelled);
+        // Every request the emulator received was sent before the stop (those in flight then included).
+        Assert.Equal(sentBeforeStop, world.Emulator.GetStats().Values.Sum(s => s.Requests));
+        // Changes had started and were waiting for the limiter: they end "not started", never half-sent.
+        var refused = result.With(OutcomeStatus.Skipped).Where(s => observer.Started.Contains(s.Change)).ToList();
+        Assert.NotEmpty(refused);
+        Assert.All(refused, s => Assert.Contains("not started: the run was interrupted", s.Message));
+        world.ClientGate = null;
+        world.ClientRateLimit = RateLimitOptions.Unlimited;
+        var rerun = await world.UpAsync();
+        Assert.True(rerun.Result.Succeeded, ConvergenceTests.Describe(rerun));
+        await world.AssertConvergedAsync(3); // the audit log of both runs is true to the state
     }
 
     // No read-after-write lag: the counts of calls in flight assume a create ends with its response.

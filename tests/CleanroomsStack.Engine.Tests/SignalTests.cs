@@ -23,11 +23,32 @@ public sealed class SignalTests
         Assert.True(exit == 130, cli.Output);
         Assert.Contains("Apply interrupted", cli.Output);
         Assert.Contains("not started: the run was interrupted", cli.Output);
-        Assert.DoesNotContain("in flight", cli.Output); // the calls in flight had time to finish
+        Assert.DoesNotContain("interrupted while in flight", cli.Output); // the calls in flight had time to finish
         world.Emulator.SetFaults(FaultSettings.None);
         var rerun = await world.UpAsync();
         Assert.True(rerun.Result.Succeeded, ConvergenceTests.Describe(rerun));
         await world.AssertConvergedAsync(2);
+    }
+
+    [Fact]
+    public async Task TheFirstCtrlCSaysAtOnceHowManyCallsWillFinishNoQueuedCallIsSentAndAReRunConverges()
+    {
+        await using var world = await StackWorld.StartAsync(3);
+        using var cli = CliProcess.Start(world, "up", "--yes", "--max-rps", "2", "--audit-log", world.AuditPath);
+        await cli.WaitForLineAsync(CreatedAMembership, Patience);
+
+        cli.Signal("INT");
+        // "At once": long before the calls queued at 2 requests/s could have drained.
+        await cli.WaitForLineAsync(l => l.StartsWith("stopping: ", StringComparison.Ordinal), TimeSpan.FromSeconds(3));
+        var exit = await cli.WaitForExitAsync(Patience);
+
+        Assert.True(exit == 130, cli.Output);
+        Assert.Matches(@"stopping: (\d+ calls? in flight will finish and no other will start; press Ctrl-C again to abandon (them|it)|no call is in flight)", cli.Output);
+        Assert.Contains("Apply interrupted", cli.Output);
+        Assert.Contains("not started: the run was interrupted", cli.Output);
+        var rerun = await world.UpAsync();
+        Assert.True(rerun.Result.Succeeded, ConvergenceTests.Describe(rerun));
+        await world.AssertConvergedAsync(3); // every change either run made is in the audit log
     }
 
     [Fact]

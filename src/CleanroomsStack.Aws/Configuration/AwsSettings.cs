@@ -17,4 +17,7 @@ public sealed record AwsSettings(string? Profile = null, string? Region = null, 
 
     /// <summary>Client-side request rate per operation (AWS Clean Rooms allows about 5 requests/s per operation).</summary>
     public RateLimitOptions RateLimit { get; init; } = RateLimitOptions.Default;
+
+    /// <summary>Closed on the first Ctrl-C of a run: no call starts after it (those in flight finish). None: never closed.</summary>
+    public Engine.Ports.CallGate? Gate { get; init; }
 }

@@ -13,7 +13,9 @@ namespace CleanroomsStack.Aws.Http;
 /// <summary>
 /// Sends one logical call: waits for the operation's rate limiter, sends a freshly built request through the signing
 /// handler (so every attempt is re-signed with a current timestamp), maps failures to <see cref="AwsApiException"/>,
-/// and retries within the <see cref="BackoffPolicy"/> budget. Reports every attempt to the observer.
+/// and retries within the <see cref="BackoffPolicy"/> budget. Reports every attempt to the observer. Every attempt passes
+/// the <see cref="CallGate"/>: once it is closed (the first Ctrl-C), a call waiting for the rate limiter or for its next
+/// retry is never sent (<see cref="CallNotStartedException"/>), while attempts already sent finish.
 /// </summary>
 internal sealed class AwsCallExecutor(
     HttpMessageInvoker http,
@@ -21,7 +23,8 @@ internal sealed class AwsCallExecutor(
     BackoffPolicy backoff,
     OperationRateLimiter rateLimiter,
     IAwsCallObserver observer,
-    TimeProvider time)
+    TimeProvider time,
+    CallGate gate)
 {
     private static readonly HttpRequestOptionsKey<string> SigningService = new(SigV4SigningHandler.ServiceOptionKey);
 
@@ -38,9 +41,10 @@ internal sealed class AwsCallExecutor(
         var backoffBefore = TimeSpan.Zero;
         for (var attempt = 1; ; attempt++)
         {
-            var throttleWait = await rateLimiter.AcquireAsync(operation.Name, ct).ConfigureAwait(false);
+            var throttleWait = await UntilGateClosesAsync(stop => rateLimiter.AcquireAsync(operation.Name, stop), operation.Name, ct).ConfigureAwait(false);
             var sentAt = rateLimiter.Timestamp();
-            var outcome = await AttemptAsync(request, ct).ConfigureAwait(false);
+            AttemptOutcome outcome;
+            using (gate.Enter(operation.Name)) outcome = await AttemptAsync(request, ct).ConfigureAwait(false);
             var error = outcome.Error;
             if (error?.Kind == AwsErrorKind.Throttled) rateLimiter.OnThrottled(operation.Name, sentAt);
             else if (error is null) rateLimiter.OnSuccess(operation.Name);
@@ -57,7 +61,25 @@ internal sealed class AwsCallExecutor(
                 return error is null ? outcome.Response! : throw error;
             }
             backoffBefore = nextDelay!.Value;
-            await Task.Delay(backoffBefore, time, ct).ConfigureAwait(false);
+            await UntilGateClosesAsync(async stop =>
+            {
+                await Task.Delay(backoffBefore, time, stop).ConfigureAwait(false);
+                return backoffBefore;
+            }, operation.Name, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A wait before sending (the rate limiter's, a retry's backoff) that ends, refusing the call, when the gate closes.</summary>
+    private async Task<TimeSpan> UntilGateClosesAsync(Func<CancellationToken, ValueTask<TimeSpan>> wait, string operation, CancellationToken ct)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, gate.Closed);
+        try
+        {
+            return await wait(stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (gate.Closed.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            throw new CallNotStartedException(operation, gate.Closed);
         }
     }
 

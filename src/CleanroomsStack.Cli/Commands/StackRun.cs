@@ -2,6 +2,7 @@ using CleanroomsStack.Aws.Configuration;
 using CleanroomsStack.Cli.Composition;
 using CleanroomsStack.Cli.Files;
 using CleanroomsStack.Cli.Views;
+using CleanroomsStack.Cli.Views.Progress;
 using CleanroomsStack.Core.Config;
 using CleanroomsStack.Core.Diagnostics;
 using CleanroomsStack.Core.Planning;
@@ -42,7 +43,10 @@ internal sealed class StackRun(RunSettings settings, CliIo io)
     {
         io.Error.WriteLine($"Reading live state from {session.Describe()} ...");
         var cache = ReadCacheFile.Open(settings.ReadCache, io.Error);
-        var result = await new StackPipeline(session.Api, session.Region, settings.Parallel, cache?.Cache).PlanAsync(config, options ?? PlanOptions.Default, ct);
+        var progress = RunProgress.Reading(TimeProvider.System, session.CountCalls);
+        PlanningResult result;
+        await using (ProgressDisplays.Start(progress, io, io.Error, settings))
+            result = await new StackPipeline(session.Api, session.Region, settings.Parallel, cache?.Cache, progress).PlanAsync(config, options ?? PlanOptions.Default, ct);
         if (result.Live is not null) cache?.Save();
         if (!result.Failed) return result; // the plan view shows its own warnings
         DiagnosticsView.Write(io.Error, result.Diagnostics);

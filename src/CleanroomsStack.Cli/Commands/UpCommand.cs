@@ -4,6 +4,7 @@ using CleanroomsStack.Cli.Composition;
 using CleanroomsStack.Cli.Files;
 using CleanroomsStack.Cli.SavedPlans;
 using CleanroomsStack.Cli.Views;
+using CleanroomsStack.Cli.Views.Progress;
 using CleanroomsStack.Core.Diagnostics;
 using CleanroomsStack.Core.Planning;
 using CleanroomsStack.Core.Rendering;
@@ -69,11 +70,24 @@ internal static class UpCommand
                 using var signals = new StopSignals();
                 using var auditFailed = new CancellationTokenSource();
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, signals.First, auditFailed.Token);
-                using var interruption = new ApplyInterruption(stop.Token, options.InFlightGrace);
+                // The stop closes the session's call gate: a call queued on the rate limiter is never sent after it.
+                using var interruption = new ApplyInterruption(stop.Token, options.InFlightGrace, session.Gate);
                 signals.OnSecond = interruption.AbortNow;
                 var audited = new AuditFailureStop(audit, auditFailed.Cancel);
-                IApplyObserver progress = events is not null ? events : new PlainProgressView(TerminalSafe.Writer(io.Out), names);
-                var result = await new Applier(session.Api, options, new CompositeApplyObserver(progress, audited)).ApplyAsync(plan, interruption);
+                var state = RunProgress.Applying(plan, TimeProvider.System, session.CountCalls);
+                var display = events is null ? ProgressDisplays.Start(state, io, io.Out, settings) : null;
+                signals.OnFirst = () =>
+                {
+                    // Said at once, before anything else happens: how many calls will still finish.
+                    var inFlight = session.Gate.Close();
+                    state.Stopping(inFlight);
+                    if (display is not null) display.Say(ProgressText.Stopping(inFlight));
+                    else io.Error.WriteLine(ProgressText.Stopping(inFlight));
+                };
+                IApplyObserver progress = events is not null ? events : new CompositeApplyObserver(state, display!);
+                ApplyResult result;
+                await using (display)
+                    result = await new Applier(session.Api, options, new CompositeApplyObserver(progress, audited)).ApplyAsync(plan, interruption);
                 if (events is not null) events.WriteSummary(result, session.Calls.Snapshot());
                 else
                 {
@@ -114,12 +128,19 @@ internal static class UpCommand
 
         public CancellationToken First => first.Token;
 
+        /// <summary>Runs on the first signal, before the stop reaches the run: says what happens next.</summary>
+        public Action? OnFirst { get; set; }
+
         public Action? OnSecond { get; set; }
 
         private void OnSignal(PosixSignalContext context)
         {
             context.Cancel = true; // the run ends itself, with a summary and exit code 130
-            if (Interlocked.Increment(ref count) == 1) first.Cancel();
+            if (Interlocked.Increment(ref count) == 1)
+            {
+                OnFirst?.Invoke();
+                first.Cancel();
+            }
             else OnSecond?.Invoke();
         }
 

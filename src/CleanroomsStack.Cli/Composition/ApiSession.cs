@@ -21,8 +21,9 @@ internal sealed class ApiSession : IAsyncDisposable
     private readonly string description;
 
     private ApiSession(Func<IAwsCallObserver, ICleanRoomsApi> connect, IAwsCallObserver? log, string region, string description,
-        RunningEmulator? emulator, RateLimitOptions rateLimit)
+        RunningEmulator? emulator, RateLimitOptions rateLimit, CallGate gate)
     {
+        Gate = gate;
         RequestsPerSecond = rateLimit.RequestsPerSecond;
         // The call trail gives each applied change its AWS request ids (for the audit log).
         IAwsCallObserver observer = log is null ? new CompositeCallObserver(Calls, AwsCallTrailForwarder.Instance)
@@ -40,6 +41,16 @@ internal sealed class ApiSession : IAsyncDisposable
 
     public string Region { get; }
 
+    /// <summary>Every call of the session passes it; the first Ctrl-C of `up` closes it, so no queued call is sent after.</summary>
+    public CallGate Gate { get; }
+
+    /// <summary>The calls so far, for progress: finished, throttled, in flight.</summary>
+    public Views.Progress.CallCounts CountCalls()
+    {
+        var totals = Calls.Snapshot();
+        return new Views.Progress.CallCounts(totals.Sum(c => c.Calls), totals.Sum(c => c.Throttles), Gate.InFlight);
+    }
+
     /// <summary>The client's pace per AWS operation (infinite when unlimited), which the applier keeps busy.</summary>
     public double RequestsPerSecond { get; }
 
@@ -51,17 +62,19 @@ internal sealed class ApiSession : IAsyncDisposable
         var safeLog = Views.TerminalSafe.Writer(log); // bodies and messages come from the endpoint
         IAwsCallObserver? callLog = settings.Debug ? new AwsCallLog(AwsLogLevel.Debug, safeLog.WriteLine)
             : settings.Verbose ? new AwsCallLog(AwsLogLevel.Verbose, safeLog.WriteLine) : null;
+        var gate = new CallGate();
         if (!settings.Local)
         {
             var aws = new AwsSettings(settings.Profile, settings.Region, settings.EndpointUrl)
             {
                 FallbackRegion = configRegion,
                 RateLimit = RateLimitFor(settings, RateLimitOptions.Default),
+                Gate = gate,
             };
             var context = AwsContextResolver.Resolve(aws);
             // With a custom endpoint the calls don't go to AWS: say where they do go.
             var target = context.Endpoints.AnyCustom ? context.Endpoints.For(AwsService.CleanRooms).GetLeftPart(UriPartial.Authority) : "AWS";
-            return new ApiSession(o => CleanRoomsClientFactory.Create(context, aws, o), callLog, context.Region, $"{target} ({context})", null, aws.RateLimit);
+            return new ApiSession(o => CleanRoomsClientFactory.Create(context, aws, o), callLog, context.Region, $"{target} ({context})", null, aws.RateLimit, gate);
         }
 
         if (settings.ResetLocal && Directory.Exists(settings.LocalDir)) Directory.Delete(settings.LocalDir, recursive: true);
@@ -71,12 +84,13 @@ internal sealed class ApiSession : IAsyncDisposable
         var local = new AwsSettings(Region: region, EndpointUrl: running.Endpoint.ToString())
         {
             RateLimit = RateLimitFor(settings, RateLimitOptions.Unlimited),
+            Gate = gate,
         };
         var credentials = new BasicAWSCredentials(DemoWorld.AccessKeyId(DemoWorld.OurAccount), DemoWorld.SecretAccessKey(DemoWorld.OurAccount));
         var endpoints = ServiceEndpoints.Resolve(running.Endpoint.ToString(), region, _ => null);
         var localContext = new ResolvedAwsContext(credentials, region, endpoints, $"demo account {DemoWorld.OurAccount}");
         return new ApiSession(o => CleanRoomsClientFactory.Create(localContext, local, o), callLog, region,
-            $"the local emulator ({settings.LocalDir}, demo account {DemoWorld.OurAccount})", running, local.RateLimit);
+            $"the local emulator ({settings.LocalDir}, demo account {DemoWorld.OurAccount})", running, local.RateLimit, gate);
     }
 
     /// <summary>The file in --local-dir that sets the embedded emulator's faults and AWS behaviours (docs/emulator.md), if any.</summary>

@@ -22,7 +22,8 @@ public sealed record ChangeOutcome(
     public string? RequestId =>
         (Calls?.LastOrDefault(c => c.RequestId is not null && !IsRead(c.Operation)) ?? Calls?.LastOrDefault(c => c.RequestId is not null))?.RequestId;
 
-    private static bool IsRead(string operation) =>
+    /// <summary>Whether an operation only reads (Get, List, BatchGet), so calling it changed nothing.</summary>
+    public static bool IsRead(string operation) =>
         operation.StartsWith("Get", StringComparison.Ordinal) || operation.StartsWith("List", StringComparison.Ordinal)
         || operation.StartsWith("BatchGet", StringComparison.Ordinal);
 }

@@ -72,6 +72,15 @@ internal sealed class CollaborationRun(
             var executed = await executor.ExecuteAsync(change, parents, interruption.Abort);
             return new ChangeOutcome(change, OutcomeStatus.Succeeded, clock.Elapsed, executed.AwsId, Adopted: executed.Adopted, Calls: trail.Calls);
         }
+        catch (CallNotStartedException)
+        {
+            // The run is stopping (its call gate closed) and this change's next call was never sent. If none of its
+            // writes was sent either, AWS saw nothing of it; otherwise it may be half made, and the audit keeps its calls.
+            var write = trail.Calls.FirstOrDefault(c => !ChangeOutcome.IsRead(c.Operation));
+            if (write is null) return Skipped(change, NotStarted);
+            return new ChangeOutcome(change, OutcomeStatus.Failed, clock.Elapsed,
+                Message: $"interrupted after {write.Operation} was sent; the rest of the change was not started", Hint: FailureHints.Interrupted, Calls: trail.Calls);
+        }
         catch (AwsApiException e)
         {
             return new ChangeOutcome(change, OutcomeStatus.Failed, clock.Elapsed, Message: ErrorText.Describe(e),

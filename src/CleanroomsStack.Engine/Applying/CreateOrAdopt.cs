@@ -64,7 +64,14 @@ internal sealed class CreateOrAdopt(ApplyOptions options)
             // As AWS's CloudFormation handlers do, a create ends when reads show the resource, so the next run (or a
             // child created right after) doesn't meet a listing without it.
             var waited = Stopwatch.StartNew();
-            if (await WaitUntilVisibleAsync(() => find(null), ct) is null) throw new NotVisibleException($"the created resource {created}", waited.Elapsed);
+            try
+            {
+                if (await WaitUntilVisibleAsync(() => find(null), ct) is null) throw new NotVisibleException($"the created resource {created}", waited.Elapsed);
+            }
+            catch (CallNotStartedException)
+            {
+                // The run is stopping before reads confirmed it; AWS said it was made, and the next run's reads will show it.
+            }
             return new Executed(created);
         }
     }

@@ -14,7 +14,7 @@ namespace CleanroomsStack.Engine.Reading;
 /// kind in it reads (<see cref="KindEngine.ReadAsync"/>). It starts from the
 /// memberships the inventory listed, and with a read cache it gets only what changed since the cache was written.
 /// </summary>
-public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism, IReadCache? cache = null)
+public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism, IReadCache? cache = null, IReadObserver? observer = null)
 {
     private readonly LiveReadContext context = new(api, new CachedGets(cache), parallelism);
 
@@ -24,7 +24,13 @@ public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism, IReadCa
         Func<string, MembershipChildKind, bool>? reads = null)
     {
         var wanted = memberships.Where(m => collaborationIds.Contains(m.CollaborationId)).ToList();
-        var states = await Bounded.SelectAsync(wanted, parallelism, m => ReadMembershipAsync(m, reads ?? ((_, _) => true), ct));
+        observer?.OnMembershipsToRead(wanted.Count);
+        var states = await Bounded.SelectAsync(wanted, parallelism, async m =>
+        {
+            var state = await ReadMembershipAsync(m, reads ?? ((_, _) => true), ct);
+            observer?.OnMembershipRead();
+            return state;
+        });
         return new LiveState(states.Values.OrderBy(m => m.CollaborationId, StringComparer.Ordinal).ThenBy(m => m.Id).ToList());
     }
 

@@ -52,6 +52,9 @@ public sealed class StackWorld : IAsyncDisposable
     /// <summary>The client-side rate limit of those clients; none by default, the CLI's default where a test needs it.</summary>
     public RateLimitOptions ClientRateLimit { get; set; } = RateLimitOptions.Unlimited;
 
+    /// <summary>The call gate of those clients (as `up` gives its session one), or none.</summary>
+    public CallGate? ClientGate { get; set; }
+
     public RunningEmulator Emulator { get; private set; }
 
     /// <summary>The emulator's clock: skip it on to end a read-after-write lag without waiting it out.</summary>
@@ -124,7 +127,7 @@ public sealed class StackWorld : IAsyncDisposable
     {
         retry ??= ClientRetry;
         var endpoint = Emulator.Endpoint.ToString();
-        var settings = new AwsSettings(Region: Region, EndpointUrl: endpoint) { Retry = retry, RateLimit = ClientRateLimit };
+        var settings = new AwsSettings(Region: Region, EndpointUrl: endpoint) { Retry = retry, RateLimit = ClientRateLimit, Gate = ClientGate };
         var context = new ResolvedAwsContext(credentials, Region, ServiceEndpoints.Resolve(endpoint, Region, _ => null), "test account");
         return CleanRoomsClientFactory.Create(context, settings, new AuditTrailForwarder());
     }
