@@ -159,7 +159,8 @@ public sealed class CliOutputTests : IDisposable
         Golden.AssertMatches(golden, help.Out);
     }
 
-    private static async Task NarrowReceiversAsync(ICleanRoomsApi api, string associationName)
+    /// <summary>An edit in the console: the association's rule lets only AMC receive results.</summary>
+    internal static async Task NarrowReceiversAsync(ICleanRoomsApi api, string associationName)
     {
         var membership = (await api.ListMembershipsAsync("ACTIVE", default)).Single();
         var association = (await api.ListConfiguredTableAssociationsAsync(membership.Id, default)).Single(a => a.Name == associationName);

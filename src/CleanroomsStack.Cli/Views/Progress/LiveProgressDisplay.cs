@@ -15,6 +15,8 @@ namespace CleanroomsStack.Cli.Views.Progress;
 /// </summary>
 internal sealed class LiveProgressDisplay : IProgressDisplay
 {
+    private const string EraseToEndOfScreen = "\u001b[0J";
+
     private static readonly string[] Spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
     private readonly IAnsiConsole console;
@@ -87,13 +89,18 @@ internal sealed class LiveProgressDisplay : IProgressDisplay
 
     private void Redraw(LiveDisplayContext context)
     {
-        while (lines.TryDequeue(out var line)) console.Write(Line(line, Style.Plain));
+        var above = new List<IRenderable>();
+        while (lines.TryDequeue(out var line)) above.Add(Line(line, Style.Plain));
+        // Spectre puts what is written during a live display where the live area was, then redraws the area below;
+        // it doesn't erase that area first, so a line shorter than the row it replaces would keep the row's tail.
+        if (above.Count > 0 && console.Profile.Capabilities.Ansi) above.Insert(0, new ControlCode(EraseToEndOfScreen));
+        if (above.Count > 0) console.Write(new Rows(above));
         context.UpdateTarget(Frame(progress.Snapshot(), Spinner[frame++ % Spinner.Length], console.Profile.Width));
         context.Refresh();
     }
 
     /// <summary>A line printed above the live area, where it stays (wrapped if long), escaped.</summary>
-    private static Text Line(string text, Style style) => new(TerminalText.Escape(text) + "\n", style);
+    private static Text Line(string text, Style style) => new(TerminalText.Escape(text), style);
 
     /// <summary>A row of the live area, escaped and cut to the width.</summary>
     private static Text Row(string text, int width, Style style)
