@@ -1,4 +1,5 @@
 using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Core.Rendering;
 using CleanroomsStack.Emulator;
 using CleanroomsStack.Engine.Applying;
 using CleanroomsStack.Engine.Tests.Support;
@@ -27,7 +28,7 @@ public sealed class PartialFailureTests
         Assert.All(skipped, s =>
         {
             Assert.Equal(blocked, s.Change.Address.CollaborationId);
-            Assert.Contains(failed.Change.Address.ToString(), s.Message);
+            Assert.Contains($"{ChangeNames.Relative(failed.Change.Address)} (create) failed", s.Message); // named as the plan names it in the collaboration's block
         });
         Assert.Equal(2 * OnboardingWorld.ChangesPerCollaboration, run.Result.Count(OutcomeStatus.Succeeded));
         Assert.All(run.Result.With(OutcomeStatus.Succeeded), o => Assert.NotEqual(blocked, o.Change.Address.CollaborationId));
