@@ -58,7 +58,7 @@ public sealed class ListingTrustTests
         var error = await Assert.ThrowsAsync<AwsApiException>(() => TestClients.Create(server).ListConfiguredTableAssociationsAsync("m", default));
 
         Assert.Equal(("MalformedResponse", "ListConfiguredTableAssociations"), (error.Code, error.Operation));
-        Assert.Contains("'a' twice with different member 'name'", error.AwsMessage);
+        Assert.Contains("'arn:a' twice with different member 'name'", error.AwsMessage);
     }
 
     [Theory]
