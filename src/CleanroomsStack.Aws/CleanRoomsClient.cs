@@ -181,6 +181,17 @@ internal sealed class CleanRoomsClient(AwsCallExecutor executor, IDisposable tra
     public Task DeleteAnalysisTemplateAsync(string membershipId, string templateId, CancellationToken ct) =>
         _analysisTemplates.DeleteAsync(membershipId, templateId, ct);
 
+    // Kinds the tool doesn't manage, listed before leaving a membership (what would make AWS refuse DeleteMembership)
+
+    public Task<IReadOnlyList<PrivacyBudgetTemplateSummary>> ListPrivacyBudgetTemplatesAsync(string membershipId, CancellationToken ct) =>
+        _rest.ListAllAsync<PrivacyBudgetTemplatePage, PrivacyBudgetTemplateSummary>(Operations.ListPrivacyBudgetTemplates,
+            $"{MembershipPath(membershipId)}/privacybudgettemplates", [("maxResults", PageSize)], Json.PrivacyBudgetTemplatePage, t => t.Id, ct);
+
+    public Task<IReadOnlyList<ConfiguredAudienceModelAssociationSummary>> ListConfiguredAudienceModelAssociationsAsync(string membershipId, CancellationToken ct) =>
+        _rest.ListAllAsync<ConfiguredAudienceModelAssociationPage, ConfiguredAudienceModelAssociationSummary>(
+            Operations.ListConfiguredAudienceModelAssociations, $"{MembershipPath(membershipId)}/configuredaudiencemodelassociations",
+            [("maxResults", PageSize)], Json.ConfiguredAudienceModelAssociationPage, a => a.Id, ct);
+
     // Entity Resolution: a name or a full ARN, which the label encoding keeps as one path segment.
 
     public Task<IdNamespace> GetIdNamespaceAsync(string nameOrArn, CancellationToken ct) =>

@@ -6,7 +6,8 @@ namespace CleanroomsStack.Aws.Tests;
 
 /// <summary>
 /// What the client does not take on trust from a listing: items repeated across pages, one id with two bodies, a
-/// required member missing, and nextTokens that never end — each a MalformedResponse naming the operation.
+/// required member missing, a status the engine decides on holding a value this version doesn't know, and nextTokens
+/// that never end — each a MalformedResponse naming the operation.
 /// </summary>
 public sealed class ListingTrustTests
 {
@@ -57,7 +58,7 @@ public sealed class ListingTrustTests
         var error = await Assert.ThrowsAsync<AwsApiException>(() => TestClients.Create(server).ListConfiguredTableAssociationsAsync("m", default));
 
         Assert.Equal(("MalformedResponse", "ListConfiguredTableAssociations"), (error.Code, error.Operation));
-        Assert.Contains("twice with different contents", error.AwsMessage);
+        Assert.Contains("'arn:a' twice with different member 'name'", error.AwsMessage);
     }
 
     [Theory]
@@ -74,6 +75,40 @@ public sealed class ListingTrustTests
 
         Assert.Equal(("MalformedResponse", "ListMemberships"), (error.Code, error.Operation));
         Assert.Contains($"'membershipSummaries[0].{member}'", error.AwsMessage);
+    }
+
+    [Fact]
+    public async Task An_unknown_membership_status_is_a_malformed_response_naming_the_field_and_the_value()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.Respond(_ => CannedResponse.Json($$"""{"membershipSummaries":[{{Membership("m1")}},{{Membership("m2", "\"SUSPENDED\"")}}]}"""));
+
+        var error = await Assert.ThrowsAsync<AwsApiException>(() => TestClients.Create(server).ListMembershipsAsync(null, default));
+
+        Assert.Equal(("MalformedResponse", "ListMemberships"), (error.Code, error.Operation));
+        Assert.Contains("'membershipSummaries[1].status' holds the unknown value 'SUSPENDED' of membership status", error.AwsMessage);
+    }
+
+    [Fact]
+    public async Task An_unknown_member_status_is_refused_but_an_unknown_ability_is_kept()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        const string member = """
+            {"accountId":"111122223333","status":"%STATUS%","displayName":"P","abilities":["CAN_QUERY","CAN_TELEPORT"],"createTime":1,"updateTime":2,
+             "paymentConfiguration":{"queryCompute":{"isResponsible":true}}}
+            """;
+        var status = "ACTIVE";
+        server.Respond(_ => CannedResponse.Json($$"""{"memberSummaries":[{{member.Replace("%STATUS%", status)}}]}"""));
+        var client = TestClients.Create(server);
+
+        var members = await client.ListMembersAsync("c", default);
+        status = "PAUSED";
+        var error = await Assert.ThrowsAsync<AwsApiException>(() => client.ListMembersAsync("c", default));
+
+        // Abilities decide nothing a new value could make unsafe: the unknown one is kept as AWS sent it.
+        Assert.Equal(["CAN_QUERY", "CAN_TELEPORT"], members.Single().Abilities.Select(a => a.Value));
+        Assert.Equal(("MalformedResponse", "ListMembers"), (error.Code, error.Operation));
+        Assert.Contains("'memberSummaries[0].status' holds the unknown value 'PAUSED' of member status", error.AwsMessage);
     }
 
     [Fact]

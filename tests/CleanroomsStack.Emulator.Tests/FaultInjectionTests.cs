@@ -176,6 +176,63 @@ public sealed class FaultInjectionTests
         Assert.Equal(34, all.Distinct().Count());
     }
 
+    [Fact]
+    public async Task Malformed_listings_drop_or_replace_a_member_and_list_one_id_with_two_bodies()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var admin = new AdminClient(emulator.Endpoint);
+        using var us = SignedClient.For(emulator.Endpoint, TestEmulator.Us);
+        await Scenario.JoinAsync(us);
+        await admin.SetFaultsAsync("""
+            { "malformedListings": { "ListMemberships": { "removeMember": "id", "replaceMembers": { "status": "SUSPENDED" } },
+                                     "ListConfiguredTables": { "twoBodies": "name" } } }
+            """);
+
+        var membership = (await us.GetAsync("/memberships")).Expect(HttpStatusCode.OK).Node("membershipSummaries")!.AsArray().Single()!.AsObject();
+        var tables = (await us.GetAsync("/configuredTables?maxResults=2")).Expect(HttpStatusCode.OK).Node("configuredTableSummaries")!.AsArray();
+
+        Assert.False(membership.ContainsKey("id"));
+        Assert.Equal("SUSPENDED", (string?)membership["status"]);
+        Assert.Equal(3, tables.Count);
+        Assert.Equal((string?)tables[0]!["id"], (string?)tables[2]!["id"]);
+        Assert.Equal($"{tables[0]!["name"]}-other", (string?)tables[2]!["name"]);
+    }
+
+    [Fact]
+    public async Task An_endless_listing_hands_out_a_fresh_token_on_every_page_past_the_end()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var admin = new AdminClient(emulator.Endpoint);
+        using var us = SignedClient.For(emulator.Endpoint, TestEmulator.Us);
+        await admin.SetFaultsAsync("""{ "malformedListings": { "ListCollaborations": { "endlessNextToken": true } } }""");
+
+        var tokens = new List<string>();
+        var items = 0;
+        string? token = null;
+        for (var page = 0; page < 5; page++)
+        {
+            var answer = (await us.GetAsync("/collaborations" + (token is null ? "" : $"?nextToken={Uri.EscapeDataString(token)}"))).Expect(HttpStatusCode.OK);
+            items += answer.Node("collaborationList")!.AsArray().Count;
+            token = answer.Str("nextToken");
+            tokens.Add(token!);
+        }
+
+        Assert.Equal(3, items); // the demo world's three invitations, then empty pages
+        Assert.Equal(5, tokens.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Malformed_listing_settings_that_set_nothing_are_refused_naming_the_operation()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var admin = new AdminClient(emulator.Endpoint);
+
+        var refused = await admin.PostAsync("faults", """{ "malformedListings": { "ListMemberships": {} } }""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("malformedListings.ListMemberships sets nothing", refused.Body);
+    }
+
     private static async Task<List<HttpStatusCode>> OutcomesAsync(EmulatorOptions options)
     {
         await using var emulator = await TestEmulator.StartAsync(options);

@@ -20,10 +20,14 @@ public sealed class JsSdkEveryOperationTests
         "CreateConfiguredTableAssociationAnalysisRule", "GetConfiguredTableAssociationAnalysisRule", "UpdateConfiguredTableAssociationAnalysisRule",
         "CreateIdNamespaceAssociation", "GetIdNamespaceAssociation", "UpdateIdNamespaceAssociation", "ListIdNamespaceAssociations",
         "CreateIdMappingTable", "GetIdMappingTable", "UpdateIdMappingTable", "ListIdMappingTables",
-        "CreateAnalysisTemplate", "GetAnalysisTemplate", "UpdateAnalysisTemplate", "ListAnalysisTemplates", "TagResource", "UntagResource", "ListTagsForResource",
+        "CreateAnalysisTemplate", "GetAnalysisTemplate", "UpdateAnalysisTemplate", "ListAnalysisTemplates",
+        "CreatePrivacyBudgetTemplate", "GetPrivacyBudgetTemplate", "UpdatePrivacyBudgetTemplate", "ListPrivacyBudgetTemplates",
+        "CreateConfiguredAudienceModelAssociation", "GetConfiguredAudienceModelAssociation", "UpdateConfiguredAudienceModelAssociation",
+        "ListConfiguredAudienceModelAssociations", "TagResource", "UntagResource", "ListTagsForResource",
         "ListSchemas", "GetSchema", "BatchGetSchema", "GetSchemaAnalysisRule", "BatchGetSchemaAnalysisRule",
         "DeleteConfiguredTableAssociationAnalysisRule", "DeleteConfiguredTableAssociation", "DeleteIdNamespaceAssociation",
-        "DeleteIdMappingTable", "DeleteAnalysisTemplate", "DeleteConfiguredTableAnalysisRule", "DeleteConfiguredTable", "DeleteMembership", "GetMembershipAfterDelete",
+        "DeleteIdMappingTable", "DeleteAnalysisTemplate", "DeleteConfiguredTableAnalysisRule", "DeleteConfiguredTable",
+        "DeletePrivacyBudgetTemplate", "DeleteConfiguredAudienceModelAssociation", "DeleteMembership", "GetMembershipAfterDelete",
         "UpdateCollaboration", "DeleteMember", "DeleteCollaboration", "PartnerMembershipsAfterDelete",
     ];
 
@@ -68,6 +72,12 @@ public sealed class JsSdkEveryOperationTests
         Assert.Equal("orders over a minimum", S(r, "UpdateAnalysisTemplate.output.analysisTemplate.description"));
         Assert.Equal("order_count", S(r, "ListAnalysisTemplates.output.analysisTemplateSummaries.0.name"));
         Assert.Equal(204, N(r, "DeleteAnalysisTemplate.status")!.GetValue<int>());
+        Assert.Equal(5, N(r, "UpdatePrivacyBudgetTemplate.output.privacyBudgetTemplate.parameters.differentialPrivacy.epsilon")!.GetValue<int>());
+        Assert.Equal(30, N(r, "GetPrivacyBudgetTemplate.output.privacyBudgetTemplate.parameters.differentialPrivacy.usersNoisePerQuery")!.GetValue<int>());
+        Assert.Equal("DIFFERENTIAL_PRIVACY", S(r, "ListPrivacyBudgetTemplates.output.privacyBudgetTemplateSummaries.0.privacyBudgetType"));
+        Assert.Equal("lookalike", S(r, "GetConfiguredAudienceModelAssociation.output.configuredAudienceModelAssociation.name"));
+        Assert.Equal("segments", S(r, "UpdateConfiguredAudienceModelAssociation.output.configuredAudienceModelAssociation.description"));
+        Assert.Equal("lookalike", S(r, "ListConfiguredAudienceModelAssociations.output.configuredAudienceModelAssociationSummaries.0.name"));
         Assert.Equal("data", S(r, "ListTagsForResource.output.tags.team"));
         Assert.Null(N(r, "ListTagsForResource.output.tags.env"));
         Assert.Equal("acx_orders", S(r, "ListSchemas.output.schemaSummaries.0.name"));
@@ -103,6 +113,11 @@ public sealed class JsSdkEveryOperationTests
         Assert.Equal("00000000-0000-4000-8000-000000000000", S(r, "ResourceNotFoundException.fields.resourceId"));
         Expect(r, "ConflictException", "ConflictException", 409);
         Assert.Equal("ALREADY_EXISTS", S(r, "ConflictException.fields.reason"));
+        Expect(r, "DeleteMembershipWithChildren", "ConflictException", 409);
+        Assert.Equal("SUBRESOURCES_EXIST", S(r, "DeleteMembershipWithChildren.fields.reason"));
+        Expect(r, "CreatorDeleteMembership", "ConflictException", 409);
+        Assert.Equal("Cannot delete membership for the creator of the collaboration while their membership is still ACTIVE",
+            S(r, "CreatorDeleteMembership.message"));
         Expect(r, "ServiceQuotaExceededException", "ServiceQuotaExceededException", 402);
         Assert.Equal("ID mapping tables per membership", S(r, "ServiceQuotaExceededException.fields.quotaName"));
         Assert.Equal(5.0, N(r, "ServiceQuotaExceededException.fields.quotaValue")!.GetValue<double>());

@@ -191,4 +191,33 @@ public sealed class MembershipRuleTests
         rejoin.ExpectError(HttpStatusCode.Conflict, "ConflictException");
         Assert.Equal("INVALID_STATE", rejoin.Str("reason"));
     }
+    [Fact]
+    public async Task The_creator_cannot_leave_while_its_membership_is_active()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var amc = SignedClient.For(emulator.Endpoint, TestEmulator.Amc);
+        var membershipId = (await amc.GetAsync("/memberships?status=ACTIVE")).Expect(HttpStatusCode.OK).Str("membershipSummaries.0.id");
+
+        var refused = await amc.DeleteAsync($"/memberships/{membershipId}");
+
+        refused.ExpectError(HttpStatusCode.Conflict, "ConflictException");
+        Assert.Equal("Cannot delete membership for the creator of the collaboration while their membership is still ACTIVE", refused.Str("message"));
+        Assert.Equal("ACTIVE", (await amc.GetAsync($"/memberships/{membershipId}")).Expect(HttpStatusCode.OK).Str("membership.status"));
+    }
+
+    [Theory]
+    [InlineData("privacybudgettemplates", """{"privacyBudgetType":"DIFFERENTIAL_PRIVACY","autoRefresh":"NONE","parameters":{"differentialPrivacy":{"epsilon":2,"usersNoisePerQuery":20}}}""")]
+    [InlineData("configuredaudiencemodelassociations", """{"configuredAudienceModelArn":"arn:aws:cleanrooms-ml:us-east-1:239083076653:configured-audience-model/seg","configuredAudienceModelAssociationName":"seg","manageResourcePolicies":false}""")]
+    public async Task A_resource_of_a_kind_the_tool_does_not_manage_also_keeps_the_membership_from_being_deleted(string collection, string body)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var us = SignedClient.For(emulator.Endpoint, TestEmulator.Us);
+        var membershipId = await Scenario.JoinAsync(us);
+        (await us.PostAsync($"/memberships/{membershipId}/{collection}", JsonNode.Parse(body)!.AsObject())).Expect(HttpStatusCode.OK);
+
+        var refused = await us.DeleteAsync($"/memberships/{membershipId}");
+
+        refused.ExpectError(HttpStatusCode.Conflict, "ConflictException");
+        Assert.Equal("SUBRESOURCES_EXIST", refused.Str("reason"));
+    }
 }

@@ -47,6 +47,20 @@ public sealed class KindRegistryTests : IDisposable
         Assert.All(kind.Permissions, p => Assert.Contains(p, OperationPermissions.All));
     }
 
+    public static TheoryData<string> ForeignKindNames() => [.. ForeignKinds.All.Select(k => k.DisplayName)];
+
+    /// <summary>A kind the tool doesn't manage but must find before leaving: planning lists it, the policy allows that, the emulator serves it.</summary>
+    [Theory, MemberData(nameof(ForeignKindNames))]
+    public void Every_kind_that_can_block_leaving_is_listed_by_planning_and_served_by_the_emulator(string name)
+    {
+        var kind = ForeignKinds.All.Single(k => k.DisplayName == name);
+        var routes = ServiceCatalog.Build().Routes.Select(r => r.Operation).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains(kind.List, OperationPermissions.All);
+        Assert.Contains(OperationPermissions.Preview, kind.List.CalledBy);
+        Assert.Contains(OperationPermissions.Up, kind.List.CalledBy);
+        Assert.Contains(kind.List.Operation, routes);
+    }
+
     [Theory, MemberData(nameof(Kinds))]
     public void Every_kind_is_exported_as_a_type_aws_native_registers_or_inside_its_parent(string segment)
     {

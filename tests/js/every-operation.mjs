@@ -136,6 +136,29 @@ await run("GetAnalysisTemplate", us.cleanrooms, new cr.GetAnalysisTemplateComman
 await run("UpdateAnalysisTemplate", us.cleanrooms, new cr.UpdateAnalysisTemplateCommand({ ...at, description: "orders over a minimum" }));
 await run("ListAnalysisTemplates", us.cleanrooms, new cr.ListAnalysisTemplatesCommand({ membershipIdentifier }));
 
+// Kinds the tool doesn't manage, which still keep a membership from being deleted.
+await run("CreatePrivacyBudgetTemplate", us.cleanrooms, new cr.CreatePrivacyBudgetTemplateCommand({
+  membershipIdentifier, privacyBudgetType: "DIFFERENTIAL_PRIVACY", autoRefresh: "CALENDAR_MONTH",
+  parameters: { differentialPrivacy: { epsilon: 3, usersNoisePerQuery: 30 } },
+}));
+const pbt = { membershipIdentifier, privacyBudgetTemplateIdentifier: r.CreatePrivacyBudgetTemplate.output?.privacyBudgetTemplate?.id };
+await run("GetPrivacyBudgetTemplate", us.cleanrooms, new cr.GetPrivacyBudgetTemplateCommand(pbt));
+await run("UpdatePrivacyBudgetTemplate", us.cleanrooms, new cr.UpdatePrivacyBudgetTemplateCommand({
+  ...pbt, privacyBudgetType: "DIFFERENTIAL_PRIVACY", parameters: { differentialPrivacy: { epsilon: 5 } },
+}));
+await run("ListPrivacyBudgetTemplates", us.cleanrooms, new cr.ListPrivacyBudgetTemplatesCommand({ membershipIdentifier }));
+await run("CreateConfiguredAudienceModelAssociation", us.cleanrooms, new cr.CreateConfiguredAudienceModelAssociationCommand({
+  membershipIdentifier, configuredAudienceModelArn: `arn:aws:cleanrooms-ml:us-east-1:${OUR_ACCOUNT}:configured-audience-model/lookalike`,
+  configuredAudienceModelAssociationName: "lookalike", manageResourcePolicies: true,
+}));
+const cama = {
+  membershipIdentifier,
+  configuredAudienceModelAssociationIdentifier: r.CreateConfiguredAudienceModelAssociation.output?.configuredAudienceModelAssociation?.id,
+};
+await run("GetConfiguredAudienceModelAssociation", us.cleanrooms, new cr.GetConfiguredAudienceModelAssociationCommand(cama));
+await run("UpdateConfiguredAudienceModelAssociation", us.cleanrooms, new cr.UpdateConfiguredAudienceModelAssociationCommand({ ...cama, description: "segments" }));
+await run("ListConfiguredAudienceModelAssociations", us.cleanrooms, new cr.ListConfiguredAudienceModelAssociationsCommand({ membershipIdentifier }));
+
 const resourceArn = r.CreateMembership.output?.membership?.arn;
 await run("TagResource", us.cleanrooms, new cr.TagResourceCommand({ resourceArn, tags: { team: "data", env: "test" } }));
 await run("UntagResource", us.cleanrooms, new cr.UntagResourceCommand({ resourceArn, tagKeys: ["env"] }));
@@ -177,10 +200,16 @@ for (const t of tables.idMappingTableSummaries) {
 await run("DeleteAnalysisTemplate", us.cleanrooms, new cr.DeleteAnalysisTemplateCommand(at));
 await run("DeleteConfiguredTableAnalysisRule", us.cleanrooms, new cr.DeleteConfiguredTableAnalysisRuleCommand({ configuredTableIdentifier, analysisRuleType: "CUSTOM" }));
 await run("DeleteConfiguredTable", us.cleanrooms, new cr.DeleteConfiguredTableCommand({ configuredTableIdentifier }));
+await run("DeleteMembershipWithChildren", us.cleanrooms, new cr.DeleteMembershipCommand({ membershipIdentifier }));
+await run("DeletePrivacyBudgetTemplate", us.cleanrooms, new cr.DeletePrivacyBudgetTemplateCommand(pbt));
+await run("DeleteConfiguredAudienceModelAssociation", us.cleanrooms, new cr.DeleteConfiguredAudienceModelAssociationCommand(cama));
 await run("DeleteMembership", us.cleanrooms, new cr.DeleteMembershipCommand({ membershipIdentifier }));
 await run("GetMembershipAfterDelete", us.cleanrooms, new cr.GetMembershipCommand({ membershipIdentifier }));
 
-// The creator's own operations.
+// The creator's own operations; leaving is not one of them while its membership is ACTIVE.
+await run("CreatorDeleteMembership", partner.cleanrooms, new cr.DeleteMembershipCommand({
+  membershipIdentifier: r.PartnerCreateMembership.output?.membership?.id,
+}));
 await run("UpdateCollaboration", partner.cleanrooms, new cr.UpdateCollaborationCommand({ collaborationIdentifier, name: "Conformance (renamed)" }));
 await run("DeleteMember", partner.cleanrooms, new cr.DeleteMemberCommand({ collaborationIdentifier, accountId: AMC_ACCOUNT }));
 await run("DeleteCollaboration", partner.cleanrooms, new cr.DeleteCollaborationCommand({ collaborationIdentifier }));

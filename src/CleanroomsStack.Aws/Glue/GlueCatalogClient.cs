@@ -63,5 +63,5 @@ internal sealed class GlueCatalogClient(AwsCallExecutor executor, IDisposable tr
     }
 
     private static AwsApiException Malformed(AwsOperation operation, string detail) =>
-        new(AwsErrorKind.Fatal, operation.Name, "MalformedResponse", detail, httpStatus: 200);
+        new(AwsErrorKind.Fatal, operation.Name, AwsApiException.MalformedResponse, detail, httpStatus: 200);
 }

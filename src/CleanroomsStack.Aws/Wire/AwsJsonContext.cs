@@ -33,6 +33,8 @@ namespace CleanroomsStack.Aws.Wire;
 [JsonSerializable(typeof(UpdateAnalysisTemplateBody))]
 [JsonSerializable(typeof(AnalysisTemplateEnvelope))]
 [JsonSerializable(typeof(AnalysisTemplatePage))]
+[JsonSerializable(typeof(PrivacyBudgetTemplatePage))]
+[JsonSerializable(typeof(ConfiguredAudienceModelAssociationPage))]
 [JsonSerializable(typeof(CollaborationEnvelope))]
 [JsonSerializable(typeof(MembershipEnvelope))]
 [JsonSerializable(typeof(ConfiguredTableAssociationEnvelope))]

@@ -77,4 +77,8 @@ internal static class Operations
     public static readonly AwsOperation CreateAnalysisTemplate = CleanRooms("CreateAnalysisTemplate", HttpMethod.Post, RepeatSafety.NotIdempotent);
     public static readonly AwsOperation UpdateAnalysisTemplate = CleanRooms("UpdateAnalysisTemplate", HttpMethod.Patch);
     public static readonly AwsOperation DeleteAnalysisTemplate = CleanRooms("DeleteAnalysisTemplate", HttpMethod.Delete);
+
+    // Kinds the tool doesn't manage: listed only before leaving a membership.
+    public static readonly AwsOperation ListPrivacyBudgetTemplates = CleanRooms("ListPrivacyBudgetTemplates", HttpMethod.Get);
+    public static readonly AwsOperation ListConfiguredAudienceModelAssociations = CleanRooms("ListConfiguredAudienceModelAssociations", HttpMethod.Get);
 }

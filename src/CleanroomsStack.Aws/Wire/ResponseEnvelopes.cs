@@ -75,6 +75,21 @@ internal sealed record AnalysisTemplatePage(
     public IReadOnlyList<AnalysisTemplateSummary>? Items => AnalysisTemplateSummaries;
 }
 
+internal sealed record PrivacyBudgetTemplatePage(
+    IReadOnlyList<PrivacyBudgetTemplateSummary>? PrivacyBudgetTemplateSummaries, string? NextToken) : IPage<PrivacyBudgetTemplateSummary>
+{
+    [JsonIgnore]
+    public IReadOnlyList<PrivacyBudgetTemplateSummary>? Items => PrivacyBudgetTemplateSummaries;
+}
+
+internal sealed record ConfiguredAudienceModelAssociationPage(
+    IReadOnlyList<ConfiguredAudienceModelAssociationSummary>? ConfiguredAudienceModelAssociationSummaries, string? NextToken)
+    : IPage<ConfiguredAudienceModelAssociationSummary>
+{
+    [JsonIgnore]
+    public IReadOnlyList<ConfiguredAudienceModelAssociationSummary>? Items => ConfiguredAudienceModelAssociationSummaries;
+}
+
 /// <summary>The modeled members of every restJson1 error body (all optional; unknown ones ignored).</summary>
 internal sealed record ErrorBody(
     string? Message, string? Reason, string? ResourceId, string? ResourceType,

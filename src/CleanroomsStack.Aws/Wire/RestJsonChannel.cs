@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using CleanroomsStack.Aws.Http;
 using CleanroomsStack.Engine.Ports;
@@ -101,7 +102,17 @@ internal sealed class RestJsonChannel(AwsCallExecutor executor)
         {
             if (after.UpdateTime > before.UpdateTime) items[key] = (item, json);
         }
-        else throw Malformed(operation, $"the listing holds '{key}' twice with different contents: {seen.Json} and {json}");
+        else throw Malformed(operation, $"the listing holds '{key}' twice with different {DifferingMembers(seen.Json, json)}: {seen.Json} and {json}");
+    }
+
+    /// <summary>"members 'name', 'description'": where two bodies of one item differ, so the message names the fields.</summary>
+    private static string DifferingMembers(string first, string second)
+    {
+        var (a, b) = (JsonNode.Parse(first)?.AsObject(), JsonNode.Parse(second)?.AsObject());
+        if (a is null || b is null) return "contents";
+        var differing = a.Select(p => p.Key).Union(b.Select(p => p.Key))
+            .Where(name => !JsonNode.DeepEquals(a[name], b[name])).Select(name => $"'{name}'").ToList();
+        return differing.Count == 0 ? "contents" : $"{(differing.Count == 1 ? "member" : "members")} {string.Join(", ", differing)}";
     }
 
     private static TOut Read<TOut>(AwsOperation operation, WireResponse response, JsonTypeInfo<TOut> output)
@@ -110,8 +121,7 @@ internal sealed class RestJsonChannel(AwsCallExecutor executor)
         {
             var value = response.Body.Length == 0 ? default : JsonSerializer.Deserialize(response.Body, output);
             if (value is null) throw Malformed(operation, "the response body is empty", response.RequestId);
-            if (ResponseCheck.FirstMissing(value, output) is { } missing)
-                throw Malformed(operation, $"the response lacks the required member '{missing}'", response.RequestId);
+            if (ResponseCheck.FirstProblem(value, output) is { } problem) throw Malformed(operation, problem, response.RequestId);
             return value;
         }
         catch (JsonException e)
@@ -121,5 +131,5 @@ internal sealed class RestJsonChannel(AwsCallExecutor executor)
     }
 
     private static AwsApiException Malformed(AwsOperation operation, string detail, string? requestId = null) =>
-        new(AwsErrorKind.Fatal, operation.Name, "MalformedResponse", detail, httpStatus: 200, requestId);
+        new(AwsErrorKind.Fatal, operation.Name, AwsApiException.MalformedResponse, detail, httpStatus: 200, requestId);
 }

@@ -30,7 +30,7 @@ internal static class StsQueryProtocol
         {
             // Reported below as a malformed response.
         }
-        throw new AwsApiException(AwsErrorKind.Fatal, "GetCallerIdentity", "MalformedResponse",
+        throw new AwsApiException(AwsErrorKind.Fatal, "GetCallerIdentity", AwsApiException.MalformedResponse,
             "the response has no GetCallerIdentityResult with Account and Arn", response.HttpStatus, response.RequestId);
     }
 }

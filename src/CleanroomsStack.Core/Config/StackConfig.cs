@@ -36,6 +36,13 @@ public sealed record StackConfig(
             ? Defaults is { } defaults && kind.IsConfigured(defaults)
             : listed.State == ParticipationState.Left || kind.IsConfigured(listed.Settings);
     }
+
+    /// <summary>
+    /// Whether the config leaves <paramref name="collaborationId"/>, so a run must also read what the membership holds of
+    /// kinds the tool doesn't manage (<see cref="Kinds.ForeignKinds"/>): any of them would make AWS refuse the leave.
+    /// </summary>
+    public bool Leaves(string collaborationId) =>
+        Collaborations.Any(c => c.Id.Value == collaborationId && c.State == ParticipationState.Left);
 }
 
 /// <summary>

@@ -66,14 +66,6 @@ public static class DesiredStateExpander
                 $"collaboration {info.Id} is called '{info.Name}' in AWS, but the config calls it '{config.Name}'", config.Location,
                 "check that the id is the one you mean; rename the entry to match to silence this"));
         }
-        if (!info.MemberStatus.IsKnown)
-        {
-            // A status AWS added later: never guess what it allows; plan nothing for the collaboration and say why.
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.CollaborationNotJoinable,
-                $"AWS reports an {info.MemberStatus.Describe()} for collaboration {info.Id} ('{config.Name}') that this version of cleanrooms-stack doesn't know, so nothing is planned for it",
-                hint: "upgrade cleanrooms-stack; the config is not the cause"));
-            return null;
-        }
         var label = info.MemberStatus == MemberStatus.Invited
             ? $"accept invitation from {info.CreatorDisplayName} ({info.CreatorAccountId})"
             : $"membership {info.MembershipId}";
@@ -130,7 +122,7 @@ public static class DesiredStateExpander
         var label = info.MemberStatus == MemberStatus.Active ? $"leave collaboration (membership {info.MembershipId})"
             : info.MemberStatus == MemberStatus.Invited ? "invitation not accepted (state: left)"
             : info.MemberStatus == MemberStatus.Left || info.MemberStatus == MemberStatus.Removed ? "this account has left"
-            : $"not a member ({info.MemberStatus.Describe()})";
+            : $"not a member ({info.MemberStatus})";
         return new DesiredCollaboration(info.Id, config.Name, label, new MembershipSpec(info.Id, config.Settings.Membership.QueryLogStatus),
             Kinds.KindValues.Empty, config.Settings.Association.NameTemplate.Value, null, Leave: true, config.Location);
     }

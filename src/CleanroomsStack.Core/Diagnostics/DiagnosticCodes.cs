@@ -43,4 +43,5 @@ public static class DiagnosticCodes
     public const string TableHasNoRule = "CS218";
     public const string RuleTypeMismatch = "CS219";
     public const string SchemaNameTaken = "CS220";
+    public const string LeaveBlocked = "CS221";
 }

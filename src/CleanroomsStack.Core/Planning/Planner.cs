@@ -34,14 +34,6 @@ public static class Planner
     private static CollaborationPlan PlanCollaboration(DesiredCollaboration desired, LiveState live, List<Diagnostic> diagnostics)
     {
         var membership = live.ForCollaboration(desired.CollaborationId);
-        if (membership is { IsActive: false, Status.IsKnown: false })
-        {
-            // A status AWS added later: never guess what it allows, and don't send the reader to the config for it.
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.CollaborationNotJoinable,
-                $"AWS reports an {membership.Status.Describe()} for the membership in '{desired.Name}' ({desired.CollaborationId}) that this version of cleanrooms-stack doesn't know, so nothing is planned for it",
-                hint: "upgrade cleanrooms-stack; the config is not the cause"));
-            return new CollaborationPlan(desired.CollaborationId, desired.Name, $"membership {membership.Id} ({membership.Status.Describe()})", [], []);
-        }
         if (membership is { IsActive: false })
         {
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.CollaborationNotJoinable,

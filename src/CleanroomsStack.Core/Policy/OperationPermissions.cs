@@ -72,8 +72,12 @@ public static class OperationPermissions
     private static readonly IReadOnlySet<string> VerifyOnly = Set(Verify);
     private static readonly IReadOnlySet<string> Apply = Set(Up);
 
-    /// <summary>Every operation: the account-wide ones below, and each kind's reads and writes (<see cref="Kinds.ResourceKind.Permissions"/>).</summary>
-    public static IReadOnlyList<OperationPermission> All => [.. AccountWide, .. Kinds.ResourceKinds.All.SelectMany(k => k.Permissions)];
+    /// <summary>
+    /// Every operation: the account-wide ones below, each kind's reads and writes (<see cref="Kinds.ResourceKind.Permissions"/>),
+    /// and the listings of the kinds that can block leaving (<see cref="Kinds.ForeignKind.List"/>).
+    /// </summary>
+    public static IReadOnlyList<OperationPermission> All =>
+        [.. AccountWide, .. Kinds.ResourceKinds.All.SelectMany(k => k.Permissions), .. Kinds.ForeignKinds.All.Select(k => k.List)];
 
     private static readonly IReadOnlyList<OperationPermission> AccountWide =
     [

@@ -7,6 +7,7 @@ namespace CleanroomsStack.Core.Values;
 /// A value of one of AWS's enums, as AWS sent it. It is parsed once, where a response is read, and kept as is: a value
 /// this version knows (compare it with the type's named values), or one AWS added later, which is never taken for
 /// another value — <see cref="IsKnown"/> is false and <see cref="Describe"/> says what it is and where it came from.
+/// Whether an unknown value may be read at all is the type's <see cref="MustBeKnown"/>.
 /// </summary>
 public abstract record AwsEnum(string Value)
 {
@@ -14,6 +15,14 @@ public abstract record AwsEnum(string Value)
     public abstract string Field { get; }
 
     public abstract bool IsKnown { get; }
+
+    /// <summary>
+    /// Whether the engine decides on this field (join, adopt, leave, re-create or leave alone), so that a value it doesn't
+    /// know can't be acted on safely: a response holding one is malformed, and the AWS client refuses it where it is read,
+    /// naming the operation, the field and the value, before anything is planned. False for fields where a new value
+    /// changes no decision of ours (abilities, log statuses, rule types): those are kept and reported where they matter.
+    /// </summary>
+    public virtual bool MustBeKnown => false;
 
     /// <summary>"unknown value 'SUSPENDED' of membership status" for a value this version doesn't know; the value otherwise.</summary>
     public string Describe() => IsKnown ? Value : $"unknown value '{Value}' of {Field}";

@@ -15,6 +15,9 @@ public sealed record MembershipStatus(string Value) : AwsEnum(Value), IAwsEnum<M
 
     public override string Field => "membership status";
     public override bool IsKnown => Known.Contains(this);
+
+    /// <summary>Whether a membership is ours to change, adopt, leave or report as gone depends on it.</summary>
+    public override bool MustBeKnown => true;
     public static MembershipStatus Of(string value) => new(value);
 
     /// <summary>For values written in code and tests: the same exact-text value as AWS would send.</summary>
@@ -40,6 +43,9 @@ public sealed record MemberStatus(string Value) : AwsEnum(Value), IAwsEnum<Membe
 
     public override string Field => "member status";
     public override bool IsKnown => Known.Contains(this);
+
+    /// <summary>Whether an invitation is accepted, a collaboration is managed, or has been left depends on it.</summary>
+    public override bool MustBeKnown => true;
     public static MemberStatus Of(string value) => new(value);
 
     /// <summary>For values written in code and tests: the same exact-text value as AWS would send.</summary>

@@ -55,6 +55,12 @@ public sealed record FaultSettings
     /// <summary>When true, lists return short pages (fewer than maxResults items, with a nextToken), as AWS may.</summary>
     public bool ShortPages { get; init; }
 
+    /// <summary>
+    /// Clean Rooms listings answered in shapes the model doesn't allow, by operation name (e.g. <c>ListMemberships</c>):
+    /// items lacking a required member, holding an unknown value, one id with two bodies, or nextTokens that never end.
+    /// </summary>
+    public IReadOnlyDictionary<string, MalformedListing> MalformedListings { get; init; } = new Dictionary<string, MalformedListing>();
+
     /// <summary>How the emulator plays AWS's own behaviours (403 for missing, lag, conflicts, leaving, repeated items); AWS's by default.</summary>
     public AwsBehaviour Behaviour { get; init; } = AwsBehaviour.Defaults;
 

@@ -58,6 +58,9 @@ public static class FaultSettingsJson
 
         if (settings.LostResponseMode is not ("error" or "reset")) yield return "lostResponseMode must be \"error\" or \"reset\".";
         if (settings.ReadAfterWriteLagMs < 0) yield return "readAfterWriteLagMs must not be negative.";
+        if (settings.MalformedListings is null) yield return "malformedListings must be an object (omit it for none).";
+        else foreach (var (operation, malformed) in settings.MalformedListings)
+            foreach (var problem in malformed?.Problems(operation) ?? [$"malformedListings.{operation} must be an object."]) yield return problem;
         if (settings.Behaviour is null) yield return "behaviour must be an object (omit it for AWS's behaviour).";
         else foreach (var problem in settings.Behaviour.Problems()) yield return problem;
     }

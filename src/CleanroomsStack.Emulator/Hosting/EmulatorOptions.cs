@@ -43,6 +43,7 @@ public sealed record EmulatorQuotas
     public int IdNamespaceAssociationsPerMembership { get; init; } = 10;
     public int IdMappingTablesPerMembership { get; init; } = 5;
     public int AnalysisTemplatesPerMembership { get; init; } = 25;
+    public int ConfiguredAudienceModelAssociationsPerMembership { get; init; } = 5;
     public int MembershipsPerAccount { get; init; } = 100;
     public int ConfiguredTablesPerAccount { get; init; } = 250;
 }

@@ -48,19 +48,40 @@ public static class Paginator
         return (page, next < items.Count ? EncodeToken(request.Operation, next) : null);
     }
 
-    /// <summary>Adds the page and token to a response under the operation's list member name.</summary>
+    /// <summary>
+    /// Adds the page and token to a response under the operation's list member name, made malformed as the operation's
+    /// <see cref="FaultSettings.MalformedListings"/> entry says, if it has one.
+    /// </summary>
     public static JsonObject ListResponse<T>(OperationContext context, string listMember, IReadOnlyList<T> items, Func<T, JsonNode> render)
     {
         var (page, nextToken) = Page(context, items);
-        var response = new JsonObject { [listMember] = new JsonArray(page.Select(render).ToArray()) };
+        var rendered = new JsonArray(page.Select(render).ToArray());
+        if (context.World.Faults.MalformedListings.TryGetValue(context.Operation, out var malformed))
+        {
+            malformed.Apply(rendered);
+            // Tokens before the end are fresh already (their offsets grow); past it, a serial makes each one new.
+            if (malformed.EndlessNextToken && nextToken is null) nextToken = EndlessToken(context.Operation, context.QueryValue("nextToken"), items.Count);
+        }
+        var response = new JsonObject { [listMember] = rendered };
         if (nextToken is not null) response["nextToken"] = nextToken;
         return response;
     }
 
-    private static string EncodeToken(string operation, int offset) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TokenPrefix}|{operation}|{offset.ToString(CultureInfo.InvariantCulture)}"));
+    /// <summary>A token past the last item that was never handed out before: its serial counts the pages past the end.</summary>
+    private static string EndlessToken(string operation, string? previous, int count)
+    {
+        var serial = previous is null ? 0 : Decode(previous, operation, count, "nextToken").Serial;
+        return EncodeToken(operation, count, serial + 1);
+    }
 
-    private static int DecodeToken(string token, string operation, int count, string field)
+    private static string EncodeToken(string operation, int offset, int serial = 0) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TokenPrefix}|{operation}|{offset.ToString(CultureInfo.InvariantCulture)}"
+            + (serial > 0 ? $"|{serial.ToString(CultureInfo.InvariantCulture)}" : "")));
+
+    private static int DecodeToken(string token, string operation, int count, string field) => Decode(token, operation, count, field).Offset;
+
+    /// <summary>The offset a token stands for, and its serial (0 but for the tokens of an endless listing).</summary>
+    private static (int Offset, int Serial) Decode(string token, string operation, int count, string field)
     {
         string text;
         try
@@ -73,10 +94,12 @@ public static class Paginator
         }
 
         var parts = text.Split('|');
-        if (parts.Length != 3 || parts[0] != TokenPrefix || parts[1] != operation
-            || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var offset) || offset > count)
+        var serial = 0;
+        if (parts.Length is not (3 or 4) || parts[0] != TokenPrefix || parts[1] != operation
+            || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var offset) || offset > count
+            || (parts.Length == 4 && !int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out serial)))
             throw InvalidToken(field);
-        return offset;
+        return (offset, serial);
     }
 
     private static AwsServiceError InvalidToken(string field) =>

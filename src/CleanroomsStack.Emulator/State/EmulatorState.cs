@@ -15,6 +15,8 @@ public sealed class EmulatorState
     public MembershipChildStore<IdNamespaceAssociationRecord> IdNamespaceAssociations { get; init; } = [];
     public MembershipChildStore<IdMappingTableRecord> IdMappingTables { get; init; } = [];
     public MembershipChildStore<AnalysisTemplateRecord> AnalysisTemplates { get; init; } = [];
+    public MembershipChildStore<PrivacyBudgetTemplateRecord> PrivacyBudgetTemplates { get; init; } = [];
+    public MembershipChildStore<ConfiguredAudienceModelAssociationRecord> ConfiguredAudienceModelAssociations { get; init; } = [];
     public List<GlueDatabaseRecord> GlueDatabases { get; init; } = [];
     public List<GlueTableRecord> GlueTables { get; init; } = [];
 

@@ -86,6 +86,27 @@ public sealed class FieldValidator
         return null;
     }
 
+    /// <summary>A whole number within the model's range (Smithy <c>@range</c>).</summary>
+    public int? Int(JsonObject? obj, string field, bool required, int min, int max)
+    {
+        var node = obj?[LastSegment(field)];
+        if (node is null)
+        {
+            if (required) Fail(field, "Member must not be null");
+            return null;
+        }
+
+        if (node.GetValueKind() != JsonValueKind.Number || !node.AsValue().TryGetValue<int>(out var value))
+        {
+            Fail(field, "Member must be an integer");
+            return null;
+        }
+
+        if (value >= min && value <= max) return value;
+        Fail(field, $"Member must have value between {min} and {max}", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return null;
+    }
+
     public JsonObject? Object(JsonObject? obj, string field, bool required)
     {
         var node = obj?[LastSegment(field)];

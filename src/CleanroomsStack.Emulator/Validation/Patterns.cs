@@ -47,4 +47,8 @@ public static partial class Patterns
 
     [GeneratedRegex(@"^arn:(aws|aws-us-gov|aws-cn):entityresolution:.*:[0-9]+:(idmappingworkflow/.*)$")]
     public static partial Regex IdMappingWorkflowArn();
+
+    /// <summary>A Clean Rooms ML configured audience model (ConfiguredAudienceModelArn).</summary>
+    [GeneratedRegex(@"^arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-audience-model/[-a-zA-Z0-9_/.]+$")]
+    public static partial Regex ConfiguredAudienceModelArn();
 }

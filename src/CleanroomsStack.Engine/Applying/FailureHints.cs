@@ -28,6 +28,8 @@ public static class FailureHints
         AwsErrorKind.Transient when e.Code == EndpointUnreachable =>
             "nothing was sent; check the endpoint (--endpoint-url, AWS_ENDPOINT_URL*), the region (--region, AWS_REGION, the profile) and the network (DNS, proxy, firewall, TLS interception).",
         AwsErrorKind.Transient => "a temporary AWS or network failure; run the command again: it re-reads live state and converges.",
+        AwsErrorKind.Fatal when e.Code == AwsApiException.MalformedResponse =>
+            "AWS's answer doesn't have the shape this version of cleanrooms-stack knows, so nothing was planned or changed; run again (a listing read while resources change settles), and if it repeats, upgrade cleanrooms-stack.",
         _ => "check the credentials (--profile, AWS_PROFILE) and the region, then run again.",
     };
 

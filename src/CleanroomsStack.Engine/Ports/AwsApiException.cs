@@ -28,6 +28,12 @@ public sealed class AwsApiException(
     AwsErrorKind kind, string operation, string code, string message, int httpStatus, string? requestId = null)
     : Exception($"{operation}: {code}: {message}")
 {
+    /// <summary>
+    /// The code of an answer that doesn't have the shape the model promises (a required member missing, a status this
+    /// version doesn't know, a listing that doesn't end): the client stops where it reads it, before anything is planned.
+    /// </summary>
+    public const string MalformedResponse = "MalformedResponse";
+
     public AwsErrorKind Kind { get; } = kind;
     public string Operation { get; } = operation;
     public string Code { get; } = code;

@@ -58,6 +58,10 @@ public interface ICleanRoomsApi : ICollaborationSchemaApi
     Task<AnalysisTemplate> UpdateAnalysisTemplateAsync(UpdateAnalysisTemplateRequest request, CancellationToken ct);
     Task DeleteAnalysisTemplateAsync(string membershipId, string templateId, CancellationToken ct);
 
+    // Kinds the tool doesn't manage, listed only to find what would block leaving a membership
+    Task<IReadOnlyList<PrivacyBudgetTemplateSummary>> ListPrivacyBudgetTemplatesAsync(string membershipId, CancellationToken ct);
+    Task<IReadOnlyList<ConfiguredAudienceModelAssociationSummary>> ListConfiguredAudienceModelAssociationsAsync(string membershipId, CancellationToken ct);
+
     // Entity Resolution
     Task<IdNamespace> GetIdNamespaceAsync(string nameOrArn, CancellationToken ct);
 }

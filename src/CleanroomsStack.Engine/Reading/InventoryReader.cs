@@ -96,13 +96,11 @@ public sealed class InventoryReader(ICleanRoomsApi api, string region, int paral
                 m.CollaborationCreatorDisplayName, GoneAs(m.Status), m.Id, []));
 
     /// <summary>
-    /// What a membership that is not ACTIVE says of our standing: REMOVED, or the collaboration deleted. A status this version
-    /// doesn't know stays unknown (<see cref="AwsEnum.IsKnown"/>), so expansion reports it instead of guessing.
+    /// What a membership that is not ACTIVE says of our standing: REMOVED, or the collaboration deleted. A status this
+    /// version doesn't know never gets here: the AWS client refuses the listing (<see cref="AwsEnum.MustBeKnown"/>).
     /// </summary>
     private static MemberStatus GoneAs(MembershipStatus status) =>
-        status == MembershipStatus.Removed ? MemberStatus.Removed
-        : status == MembershipStatus.CollaborationDeleted ? MemberStatus.CollaborationDeleted
-        : MemberStatus.Of(status.Value);
+        status == MembershipStatus.CollaborationDeleted ? MemberStatus.CollaborationDeleted : MemberStatus.Removed;
 
     private static CollaborationInfo Listed(CollaborationSummary c) =>
         new(c.Id, c.Name, c.CreatorAccountId, c.CreatorDisplayName, c.MemberStatus, c.MembershipId, []);

@@ -20,21 +20,26 @@ public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism, IReadCa
 
     /// <param name="memberships">The caller's memberships as ListMemberships returned them (every status).</param>
     /// <param name="reads">Which kinds to read in which collaboration's membership (<see cref="StackConfig.Reads"/>); null: all of them.</param>
+    /// <param name="leaves">
+    /// Which collaborations the config leaves (<see cref="StackConfig.Leaves"/>): their memberships are also searched for
+    /// resources of kinds the tool doesn't manage, which would make AWS refuse the leave; null: none.
+    /// </param>
     public async Task<LiveState> ReadAsync(IReadOnlyList<MembershipSummary> memberships, IReadOnlySet<string> collaborationIds, CancellationToken ct,
-        Func<string, MembershipChildKind, bool>? reads = null)
+        Func<string, MembershipChildKind, bool>? reads = null, Func<string, bool>? leaves = null)
     {
         var wanted = memberships.Where(m => collaborationIds.Contains(m.CollaborationId)).ToList();
         observer?.OnMembershipsToRead(wanted.Count);
         var states = await Bounded.SelectAsync(wanted, parallelism, async m =>
         {
-            var state = await ReadMembershipAsync(m, reads ?? ((_, _) => true), ct);
+            var state = await ReadMembershipAsync(m, reads ?? ((_, _) => true), leaves?.Invoke(m.CollaborationId) ?? false, ct);
             observer?.OnMembershipRead();
             return state;
         });
         return new LiveState(states.Values.OrderBy(m => m.CollaborationId, StringComparer.Ordinal).ThenBy(m => m.Id).ToList());
     }
 
-    private async Task<MembershipState> ReadMembershipAsync(MembershipSummary summary, Func<string, MembershipChildKind, bool> reads, CancellationToken ct)
+    private async Task<MembershipState> ReadMembershipAsync(MembershipSummary summary, Func<string, MembershipChildKind, bool> reads, bool leaving,
+        CancellationToken ct)
     {
         if (summary.Status != "ACTIVE")
         {
@@ -49,10 +54,12 @@ public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism, IReadCa
             .Where(kind => reads(summary.CollaborationId, kind))
             .Select(kind => KindEngines.For(kind).ReadAsync(context, summary, KindValues.Empty, ct))
             .ToList();
-        await Task.WhenAll(kindTasks.Append<Task>(membershipTask));
+        var foreignTask = leaving ? ForeignKindEngines.ReadAsync(api, summary.Id, ct) : Task.FromResult<IReadOnlyList<ForeignResource>>([]);
+        await Task.WhenAll(kindTasks.Append<Task>(membershipTask).Append(foreignTask));
         var children = kindTasks.Aggregate(KindValues.Empty, (all, read) => read.Result.Merge(all));
         var m = membershipTask.Result;
         return new MembershipState(m.Id, m.Arn, m.CollaborationId, m.CollaborationName, m.Status, m.QueryLogStatus.Value, children, m.JobLogStatus?.Value,
-            MembershipMapping.FromShape(m.DefaultResultConfiguration), MembershipMapping.FromShape(m.PaymentConfiguration));
+            MembershipMapping.FromShape(m.DefaultResultConfiguration), MembershipMapping.FromShape(m.PaymentConfiguration),
+            leaving ? foreignTask.Result : null);
     }
 }

@@ -3,6 +3,10 @@ using CleanroomsStack.Core.Kinds;
 namespace CleanroomsStack.Core.Resources.Membership;
 
 /// <summary>A membership as read from AWS, with the resources inside it (<see cref="Children"/>: each kind's live states).</summary>
+/// <param name="Foreign">
+/// What it holds of kinds the tool doesn't manage (<see cref="ForeignKinds"/>), read only where the config leaves the
+/// collaboration; null where they were not read.
+/// </param>
 public sealed record MembershipState(
     string Id,
     string Arn,
@@ -13,7 +17,8 @@ public sealed record MembershipState(
     KindValues Children,
     string? JobLogStatus = null,
     ResultConfiguration? DefaultResultConfiguration = null,
-    PaymentConfiguration? Payment = null)
+    PaymentConfiguration? Payment = null,
+    IReadOnlyList<ForeignResource>? Foreign = null)
 {
     /// <summary>ACTIVE: the only status in which anything inside can change.</summary>
     public bool IsActive => Status == Values.MembershipStatus.Active;

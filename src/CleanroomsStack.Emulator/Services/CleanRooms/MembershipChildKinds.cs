@@ -12,8 +12,11 @@ public static class MembershipChildKinds
     public static readonly IdNamespaceAssociationHandlers IdNamespaceAssociations = new();
     public static readonly IdMappingTableHandlers IdMappingTables = new();
     public static readonly AnalysisTemplateHandlers AnalysisTemplates = new();
+    public static readonly PrivacyBudgetTemplateHandlers PrivacyBudgetTemplates = new();
+    public static readonly ConfiguredAudienceModelAssociationHandlers ConfiguredAudienceModelAssociations = new();
 
-    public static IReadOnlyList<IMembershipChildKind> All { get; } = [TableAssociations, IdNamespaceAssociations, IdMappingTables, AnalysisTemplates];
+    public static IReadOnlyList<IMembershipChildKind> All { get; } =
+        [TableAssociations, IdNamespaceAssociations, IdMappingTables, AnalysisTemplates, PrivacyBudgetTemplates, ConfiguredAudienceModelAssociations];
 
     public static void Register(RouteTable routes)
     {

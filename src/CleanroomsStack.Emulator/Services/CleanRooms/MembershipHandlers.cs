@@ -123,7 +123,10 @@ public static class MembershipHandlers
         return Single(context.World, membership);
     }
 
-    /// <summary>Leaving is final: the membership stays as REMOVED (or is gone) and the account can never join again.</summary>
+    /// <summary>
+    /// Leaving is final: the membership stays as REMOVED (or is gone) and the account can never join again. The creator
+    /// can't leave while its membership is ACTIVE, and nobody can while anything is left under the membership.
+    /// </summary>
     private static OperationResult DeleteMembership(OperationContext context)
     {
         var membership = Lookups.Membership(context);
@@ -131,6 +134,14 @@ public static class MembershipHandlers
         if (membership.Status != "ACTIVE")
             throw Errors.Conflict("INVALID_STATE", $"Membership {membership.Id} is already {membership.Status}.", membership.Id, Lookups.MembershipType);
 
+        // AWS's own words (terraform-provider-aws matches them); the reason code is not documented.
+        if (context.World.Collaboration(membership.CollaborationId).CreatorAccountId == membership.AccountId)
+        {
+            throw Errors.Conflict("INVALID_STATE", "Cannot delete membership for the creator of the collaboration while their membership is still ACTIVE",
+                membership.Id, Lookups.MembershipType);
+        }
+
+        // Every child kind counts, those the tool manages and those it doesn't (privacy budget templates, audience models).
         if (MembershipChildKinds.All.Any(kind => kind.HasChildren(state, membership.Id)))
         {
             throw Errors.Conflict("SUBRESOURCES_EXIST",
