@@ -55,6 +55,64 @@ public sealed class PartnerSetupTests
     }
 
     [Fact]
+    public async Task A_member_made_to_pay_for_model_inference_must_accept_exactly_that()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var partner = SignedClient.For(emulator.Endpoint, TestEmulator.Measurement);
+        using var us = SignedClient.For(emulator.Endpoint, TestEmulator.Us);
+        var body = NewCollaboration();
+        body["members"]![0]!["paymentConfiguration"] = Payment(query: false, inference: true);
+        var id = (await partner.PostAsync("/collaborations", body)).Expect(HttpStatusCode.OK).Str("collaboration.id");
+        JsonObject Join(JsonObject? payment) => new()
+        {
+            ["collaborationIdentifier"] = id, ["queryLogStatus"] = "ENABLED", ["paymentConfiguration"] = payment,
+        };
+
+        var members = (await us.GetAsync($"/collaborations/{id}/members")).Expect(HttpStatusCode.OK).Node("memberSummaries")!.AsArray();
+        var ours = members.Single(m => m!["accountId"]!.GetValue<string>() == TestEmulator.Us)!["paymentConfiguration"]!;
+        var creators = members.Single(m => m!["accountId"]!.GetValue<string>() == TestEmulator.Measurement)!["paymentConfiguration"]!;
+        Assert.True(ours["machineLearning"]!["modelInference"]!["isResponsible"]!.GetValue<bool>());
+        Assert.False(creators["machineLearning"]!["modelInference"]!["isResponsible"]!.GetValue<bool>());
+        Assert.Null(ours["machineLearning"]!["modelTraining"]); // the creator assigned no one: not reported
+        Assert.False(ours["queryCompute"]!["isResponsible"]!.GetValue<bool>());
+
+        var silent = await us.PostAsync("/memberships", Join(null));
+        silent.ExpectError(HttpStatusCode.BadRequest, "ValidationException");
+        Assert.Contains("pay for model inference", silent.Str("message"), StringComparison.Ordinal);
+        var contradicting = await us.PostAsync("/memberships", Join(Payment(query: false, inference: false)));
+        contradicting.ExpectError(HttpStatusCode.BadRequest, "ValidationException");
+        Assert.Equal("INVALID_CONFIGURATION", contradicting.Str("reason"));
+        Assert.StartsWith("paymentConfiguration.machineLearning.modelInference.isResponsible must be true", contradicting.Str("message"), StringComparison.Ordinal);
+        (await us.PostAsync("/memberships", Join(Payment(query: false, inference: null)))).ExpectError(HttpStatusCode.BadRequest, "ValidationException");
+        var joined = (await us.PostAsync("/memberships", Join(Payment(query: false, inference: true)))).Expect(HttpStatusCode.OK);
+
+        Assert.True(joined.Node("membership.paymentConfiguration.machineLearning.modelInference.isResponsible")!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Two_payers_of_one_machine_learning_cost_are_refused()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var partner = SignedClient.For(emulator.Endpoint, TestEmulator.Measurement);
+        var body = NewCollaboration();
+        body["creatorPaymentConfiguration"] = Payment(query: true, inference: true);
+        body["members"]![0]!["paymentConfiguration"] = Payment(query: false, inference: true);
+
+        var response = await partner.PostAsync("/collaborations", body);
+
+        response.ExpectError(HttpStatusCode.BadRequest, "ValidationException");
+        Assert.Equal("Only one member can be responsible for model inference costs.", response.Str("message"));
+    }
+
+    private static JsonObject Payment(bool query, bool? inference)
+    {
+        var payment = new JsonObject { ["queryCompute"] = new JsonObject { ["isResponsible"] = query } };
+        if (inference is { } pays)
+            payment["machineLearning"] = new JsonObject { ["modelInference"] = new JsonObject { ["isResponsible"] = pays } };
+        return payment;
+    }
+
+    [Fact]
     public async Task Configured_tables_per_account_quota_is_enforced()
     {
         await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { Quotas = new EmulatorQuotas { ConfiguredTablesPerAccount = 34 } });
