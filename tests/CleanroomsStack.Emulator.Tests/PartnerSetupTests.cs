@@ -193,7 +193,7 @@ public sealed class PartnerSetupTests
         var schemaPath = $"/collaborations/{TestEmulator.AmcCollaboration}/schemas/orders";
         var notReady = (await partner.GetAsync(schemaPath)).Expect(HttpStatusCode.OK);
         Assert.Equal("NOT_READY", notReady.Str("schema.schemaStatusDetails.0.status"));
-        Assert.Equal("RESULT_RECEIVERS_NOT_CONFIGURED", notReady.Str("schema.schemaStatusDetails.0.reasons.0.code"));
+        Assert.Equal("COLLABORATION_ANALYSIS_RULE_NOT_CONFIGURED", notReady.Str("schema.schemaStatusDetails.0.reasons.0.code"));
         Assert.Equal("amount", notReady.Str("schema.columns.1.name"));
         Assert.Equal("double", notReady.Str("schema.columns.1.type"));
 
