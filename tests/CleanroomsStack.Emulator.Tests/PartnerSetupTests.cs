@@ -36,20 +36,11 @@ public sealed class PartnerSetupTests
         await using var emulator = await TestEmulator.StartAsync();
         using var partner = SignedClient.For(emulator.Endpoint, TestEmulator.Measurement);
         using var us = SignedClient.For(emulator.Endpoint, TestEmulator.Us);
-        var body = NewCollaboration();
-        body["members"]![0]!["paymentConfiguration"] = new JsonObject { ["queryCompute"] = new JsonObject { ["isResponsible"] = true } };
-        var id = (await partner.PostAsync("/collaborations", body)).Expect(HttpStatusCode.OK).Str("collaboration.id");
-        JsonObject Join(bool? pays) => pays is null
-            ? new JsonObject { ["collaborationIdentifier"] = id, ["queryLogStatus"] = "ENABLED" }
-            : new JsonObject
-            {
-                ["collaborationIdentifier"] = id, ["queryLogStatus"] = "ENABLED",
-                ["paymentConfiguration"] = new JsonObject { ["queryCompute"] = new JsonObject { ["isResponsible"] = pays } },
-            };
+        var id = await InviteUsAsync(partner, Payment(query: true, inference: null));
 
-        (await us.PostAsync("/memberships", Join(null))).ExpectError(HttpStatusCode.BadRequest, "ValidationException");
-        (await us.PostAsync("/memberships", Join(false))).ExpectError(HttpStatusCode.BadRequest, "ValidationException");
-        var joined = (await us.PostAsync("/memberships", Join(true))).Expect(HttpStatusCode.OK);
+        (await us.PostAsync("/memberships", Join(id, null))).ExpectError(HttpStatusCode.BadRequest, "ValidationException");
+        (await us.PostAsync("/memberships", Join(id, Payment(query: false, inference: null)))).ExpectError(HttpStatusCode.BadRequest, "ValidationException");
+        var joined = (await us.PostAsync("/memberships", Join(id, Payment(query: true, inference: null)))).Expect(HttpStatusCode.OK);
 
         Assert.True(joined.Node("membership.paymentConfiguration.queryCompute.isResponsible")!.GetValue<bool>());
     }
@@ -60,13 +51,7 @@ public sealed class PartnerSetupTests
         await using var emulator = await TestEmulator.StartAsync();
         using var partner = SignedClient.For(emulator.Endpoint, TestEmulator.Measurement);
         using var us = SignedClient.For(emulator.Endpoint, TestEmulator.Us);
-        var body = NewCollaboration();
-        body["members"]![0]!["paymentConfiguration"] = Payment(query: false, inference: true);
-        var id = (await partner.PostAsync("/collaborations", body)).Expect(HttpStatusCode.OK).Str("collaboration.id");
-        JsonObject Join(JsonObject? payment) => new()
-        {
-            ["collaborationIdentifier"] = id, ["queryLogStatus"] = "ENABLED", ["paymentConfiguration"] = payment,
-        };
+        var id = await InviteUsAsync(partner, Payment(query: false, inference: true));
 
         var members = (await us.GetAsync($"/collaborations/{id}/members")).Expect(HttpStatusCode.OK).Node("memberSummaries")!.AsArray();
         var ours = members.Single(m => m!["accountId"]!.GetValue<string>() == TestEmulator.Us)!["paymentConfiguration"]!;
@@ -76,17 +61,33 @@ public sealed class PartnerSetupTests
         Assert.Null(ours["machineLearning"]!["modelTraining"]); // the creator assigned no one: not reported
         Assert.False(ours["queryCompute"]!["isResponsible"]!.GetValue<bool>());
 
-        var silent = await us.PostAsync("/memberships", Join(null));
+        var silent = await us.PostAsync("/memberships", Join(id, null));
         silent.ExpectError(HttpStatusCode.BadRequest, "ValidationException");
         Assert.Contains("pay for model inference", silent.Str("message"), StringComparison.Ordinal);
-        var contradicting = await us.PostAsync("/memberships", Join(Payment(query: false, inference: false)));
+        var contradicting = await us.PostAsync("/memberships", Join(id, Payment(query: false, inference: false)));
         contradicting.ExpectError(HttpStatusCode.BadRequest, "ValidationException");
         Assert.Equal("INVALID_CONFIGURATION", contradicting.Str("reason"));
         Assert.StartsWith("paymentConfiguration.machineLearning.modelInference.isResponsible must be true", contradicting.Str("message"), StringComparison.Ordinal);
-        (await us.PostAsync("/memberships", Join(Payment(query: false, inference: null)))).ExpectError(HttpStatusCode.BadRequest, "ValidationException");
-        var joined = (await us.PostAsync("/memberships", Join(Payment(query: false, inference: true)))).Expect(HttpStatusCode.OK);
+        (await us.PostAsync("/memberships", Join(id, Payment(query: false, inference: null)))).ExpectError(HttpStatusCode.BadRequest, "ValidationException");
+        var joined = (await us.PostAsync("/memberships", Join(id, Payment(query: false, inference: true)))).Expect(HttpStatusCode.OK);
 
         Assert.True(joined.Node("membership.paymentConfiguration.machineLearning.modelInference.isResponsible")!.GetValue<bool>());
+    }
+
+    /// <summary>The measurement partner's collaboration, in which the creator assigned our account <paramref name="payment"/>; its id.</summary>
+    private static async Task<string> InviteUsAsync(SignedClient partner, JsonObject payment)
+    {
+        var body = NewCollaboration();
+        body["members"]![0]!["paymentConfiguration"] = payment;
+        return (await partner.PostAsync("/collaborations", body)).Expect(HttpStatusCode.OK).Str("collaboration.id")!;
+    }
+
+    /// <summary>CreateMembership's body, with <paramref name="payment"/> when there is one.</summary>
+    private static JsonObject Join(string id, JsonObject? payment)
+    {
+        var body = new JsonObject { ["collaborationIdentifier"] = id, ["queryLogStatus"] = "ENABLED" };
+        if (payment is not null) body["paymentConfiguration"] = payment;
+        return body;
     }
 
     [Fact]

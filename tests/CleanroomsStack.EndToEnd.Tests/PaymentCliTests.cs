@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
-using CleanroomsStack.Emulator.Worlds;
 
 namespace CleanroomsStack.EndToEnd.Tests;
 
 /// <summary>
-/// Issue #15, payment, through the CLI: a partner's collaboration makes our account pay for machine learning model
+/// Payment, through the CLI: a partner's collaboration makes our account pay for machine learning model
 /// inference, and the emulator (as AWS) refuses a membership that doesn't accept exactly that. With no payment in the
 /// config, preview plans the creator's assignment and `up` joins; with one that contradicts it, preview fails naming
 /// the payment kind and `up` joins nothing.
@@ -17,7 +16,7 @@ public sealed class PaymentCliTests : IDisposable
     [Fact]
     public async Task Preview_plans_the_creators_ml_payment_and_up_joins_with_it()
     {
-        var id = await InviteUsToPayForModelInferenceAsync();
+        var id = await cli.InviteUsToPayForModelInferenceAsync(Collaboration);
         UseOnly(id, payment: null);
 
         var preview = await cli.RunLocalAsync("preview", "--json");
@@ -47,7 +46,7 @@ public sealed class PaymentCliTests : IDisposable
     [Fact]
     public async Task A_contradicting_payment_fails_preview_naming_the_kind_and_up_joins_nothing()
     {
-        var id = await InviteUsToPayForModelInferenceAsync();
+        var id = await cli.InviteUsToPayForModelInferenceAsync(Collaboration);
         UseOnly(id, payment: "{ queryCompute: false, machineLearning: { modelInference: false } }");
 
         var preview = await cli.RunLocalAsync("preview");
@@ -58,31 +57,6 @@ public sealed class PaymentCliTests : IDisposable
         var up = await cli.RunLocalAsync("up", "--yes");
         Assert.True(up.ExitCode == 1, up.ToString());
         await cli.ChangeOutOfBandAsync(async api => Assert.Empty(await api.ListMembershipsAsync(null, default)));
-    }
-
-    /// <summary>The measurement partner creates a collaboration that makes us pay for model inference, and joins it.</summary>
-    private async Task<string> InviteUsToPayForModelInferenceAsync()
-    {
-        var body = new JsonObject
-        {
-            ["name"] = Collaboration, ["description"] = "model inference on our audiences", ["creatorDisplayName"] = "Measurement Partner",
-            ["creatorMemberAbilities"] = new JsonArray("CAN_QUERY", "CAN_RECEIVE_RESULTS"), ["queryLogStatus"] = "DISABLED",
-            ["members"] = new JsonArray(new JsonObject
-            {
-                ["accountId"] = DemoWorld.OurAccount, ["displayName"] = "ACX", ["memberAbilities"] = new JsonArray(),
-                ["paymentConfiguration"] = new JsonObject
-                {
-                    ["queryCompute"] = new JsonObject { ["isResponsible"] = false },
-                    ["machineLearning"] = new JsonObject { ["modelInference"] = new JsonObject { ["isResponsible"] = true } },
-                },
-            }),
-        };
-        await cli.SendAsAsync(DemoWorld.MeasurementAccount, "cleanrooms", HttpMethod.Post, "/collaborations", body.ToJsonString());
-        string id = "";
-        await cli.ChangeOutOfBandAsync(async api => id = (await api.ListCollaborationsAsync("INVITED", default)).Single(c => c.Name == Collaboration).Id);
-        await cli.SendAsAsync(DemoWorld.MeasurementAccount, "cleanrooms", HttpMethod.Post, "/memberships",
-            new JsonObject { ["collaborationIdentifier"] = id, ["queryLogStatus"] = "DISABLED" }.ToJsonString());
-        return id;
     }
 
     /// <summary>The config manages only that collaboration, with two tables, and the given payment configuration (if any).</summary>

@@ -77,8 +77,7 @@ public sealed class VerifyTests : IDisposable
     {
         foreach (var table in tables)
         {
-            var id = DeterministicId.From($"configured-table/{DemoWorld.OurAccount}/{table}");
-            await cli.SendAsAsync(DemoWorld.OurAccount, "cleanrooms", HttpMethod.Patch, $"/configuredTables/{id}/analysisRule/CUSTOM",
+            await cli.SendAsAsync(DemoWorld.OurAccount, "cleanrooms", HttpMethod.Patch, $"/configuredTables/{PartnerActions.OurTableId(table)}/analysisRule/CUSTOM",
                 """{ "analysisRulePolicy": { "v1": { "custom": { "allowedAnalyses": ["ANY_QUERY"], "additionalAnalyses": "ALLOWED" } } } }""");
         }
     }
