@@ -20,9 +20,10 @@ public static class MembershipExpander
             ? new ResultConfiguration(r.Bucket, r.KeyPrefix, r.ResultFormat, r.SingleFileOutput,
                 r.Role is null ? null : CollaborationExpander.RoleArn(r.Role, callerAccountId))
             : null;
-        var assigned = info.Members.FirstOrDefault(m => m.AccountId == callerAccountId)?.Payment;
+        var me = info.Members.FirstOrDefault(m => m.AccountId == callerAccountId);
+        var assigned = me?.Payment;
         if (membership.Payment is { } stated && assigned is not null)
-            CheckPayment(stated, assigned, info, diagnostics);
+            CheckPayment(stated, assigned, me!.Abilities.Contains(Values.MemberAbility.CanQuery), info, diagnostics);
         var payment = Payment(membership.Payment?.Value, assigned);
         return new MembershipSpec(info.Id, membership.QueryLogStatus, membership.JobLogStatus, result, payment, settings.Tags,
             PaymentFromCreator: payment is not null && payment != membership.Payment?.Value);
@@ -39,15 +40,24 @@ public static class MembershipExpander
         _ => stated,
     };
 
-    private static void CheckPayment(Located<PaymentConfiguration> stated, PaymentConfiguration assigned, CollaborationInfo info, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Each kind the config states against the assignment; a kind the creator assigned no one falls to the member who
+    /// can query (the model's default payer), so stating otherwise would be refused too.
+    /// </summary>
+    private static void CheckPayment(Located<PaymentConfiguration> stated, PaymentConfiguration assigned, bool canQuery, CollaborationInfo info,
+        List<Diagnostic> diagnostics)
     {
         foreach (var kind in PaymentKind.All)
         {
-            if (kind.Of(stated.Value) is not { } wanted || kind.Of(assigned) is not { } creator || wanted == creator)
+            var creator = kind.Of(assigned) ?? canQuery;
+            if (kind.Of(stated.Value) is not { } wanted || wanted == creator)
                 continue;
+            var assignment = kind.Of(assigned) is null
+                ? $"the collaboration creator assigned no one, so the member who can query pays: this account {(creator ? "pays" : "does not pay")}"
+                : $"the collaboration creator assigned {Bool(creator)}: this account {(creator ? "pays" : "does not pay")}";
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PaymentMismatch,
-                $"membership.paymentConfiguration.{kind.Path} is {Bool(wanted)} for '{info.Name}', but the collaboration creator assigned {Bool(creator)}: "
-                + $"this account {(creator ? "pays" : "does not pay")} for {kind.Noun}, and AWS refuses a membership that says otherwise",
+                $"membership.paymentConfiguration.{kind.Path} is {Bool(wanted)} for '{info.Name}', but {assignment} for {kind.Noun}, "
+                + "and AWS refuses a membership that says otherwise",
                 stated.Location,
                 $"set membership.paymentConfiguration.{kind.Path}: {Bool(creator)} as the creator assigned (see 'aws cleanrooms list-members'), or remove paymentConfiguration to take the assignment"));
         }

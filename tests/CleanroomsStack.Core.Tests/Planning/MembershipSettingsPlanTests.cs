@@ -117,12 +117,26 @@ public class MembershipSettingsPlanTests
     }
 
     [Fact]
+    public void A_kind_the_creator_assigned_no_one_falls_to_the_member_who_can_query()
+    {
+        var config = Configured.Replace("paymentConfiguration: { queryCompute: false }",
+            "paymentConfiguration: { queryCompute: false, machineLearning: { modelTraining: true } }");
+
+        var error = Assert.Single(Scenario.Desired(config).Diagnostics, d => d.Severity == Severity.Error);
+
+        Assert.Equal(DiagnosticCodes.PaymentMismatch, error.Code);
+        Assert.Contains("modelTraining is true for 'AMC Collaboration', but the collaboration creator assigned no one, so the member who can query pays: "
+            + "this account does not pay for model training", error.Message);
+    }
+
+    [Fact]
     public void An_ml_payment_differing_from_an_existing_membership_names_the_kind()
     {
         var config = Configured.Replace("paymentConfiguration: { queryCompute: false }",
             "paymentConfiguration: { queryCompute: false, machineLearning: { modelTraining: true } }");
 
-        var plan = Scenario.Plan(config, new LiveState([Applied with { Payment = new PaymentConfiguration(false, ModelTraining: false) }]));
+        var plan = Scenario.Plan(config, new LiveState([Applied with { Payment = new PaymentConfiguration(false, ModelTraining: false) }]),
+            InventoryWith(AmcInvitation("ACTIVE", Applied.Id, ourPayment: new PaymentConfiguration(false, ModelTraining: true))));
 
         var error = Assert.Single(plan.Diagnostics, d => d.Code == DiagnosticCodes.PaymentNotUpdatable);
         Assert.Contains("has paymentConfiguration.machineLearning.modelTraining false (model training), the config says true", error.Message);
