@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using CleanroomsStack.Emulator.Tests.Support;
 
 namespace CleanroomsStack.Emulator.Tests;
@@ -56,6 +57,61 @@ public sealed class AwsBehaviourTests
         clock.Advance(TimeSpan.FromSeconds(2.5));
         (await us.GetAsync($"/memberships/{membershipId}/configuredTableAssociations/{associationId}")).Expect(HttpStatusCode.OK);
         Assert.Single((await us.GetAsync($"/collaborations/{TestEmulator.AmcCollaboration}/schemas")).Expect(HttpStatusCode.OK).Node("schemaSummaries")!.AsArray());
+    }
+
+    [Fact]
+    public async Task Readiness_counts_a_new_rule_only_after_the_delay_for_direct_and_additional_analysis()
+    {
+        var clock = new ManualClock();
+        await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { Clock = clock }, AwsBehaviour.Defaults with { LagMs = 0, ReadinessDelayMs = 5000 });
+        using var us = SignedClient.For(emulator.Endpoint, TestEmulator.Us);
+        using var partner = SignedClient.For(emulator.Endpoint, TestEmulator.Amc);
+        var tables = await Scenario.TablesAsync(us);
+        (await us.PatchAsync($"/configuredTables/{tables["part_age"]}/analysisRule/CUSTOM", new JsonObject
+        {
+            ["analysisRulePolicy"] = new JsonObject { ["v1"] = new JsonObject { ["custom"] = new JsonObject
+            {
+                ["allowedAnalyses"] = new JsonArray("ANY_QUERY"), ["additionalAnalyses"] = "ALLOWED",
+            } } },
+        })).Expect(HttpStatusCode.OK);
+        var membershipId = await Scenario.JoinAsync(us);
+        var allowed = await RuleWithAdditionalAnalysesAsync(us, membershipId, "age", tables["part_age"]);
+        await RuleWithAdditionalAnalysesAsync(us, membershipId, "gender", tables["part_gender"]);
+        async Task<List<(string Type, string Status, string Reasons)>> StatusAsync(string name)
+        {
+            var schema = (await partner.GetAsync($"/collaborations/{TestEmulator.AmcCollaboration}/schemas/{name}")).Expect(HttpStatusCode.OK);
+            return schema.Node("schema.schemaStatusDetails")!.AsArray().Select(d => (d!["analysisType"]!.GetValue<string>(), d["status"]!.GetValue<string>(),
+                string.Join(",", d["reasons"]!.AsArray().Select(r => r!["code"]!.GetValue<string>())))).ToList();
+        }
+
+        Assert.Equal([("DIRECT_ANALYSIS", "NOT_READY", "COLLABORATION_ANALYSIS_RULE_NOT_CONFIGURED"), ("ADDITIONAL_ANALYSIS", "NOT_READY", "COLLABORATION_ANALYSIS_RULE_NOT_CONFIGURED")],
+            await StatusAsync("age"));
+        clock.Advance(TimeSpan.FromSeconds(6));
+        Assert.Equal([("DIRECT_ANALYSIS", "READY", ""), ("ADDITIONAL_ANALYSIS", "READY", "")], await StatusAsync("age"));
+        // The table's own rule doesn't let additional analyses use it.
+        Assert.Equal([("DIRECT_ANALYSIS", "READY", ""), ("ADDITIONAL_ANALYSIS", "NOT_READY", "ADDITIONAL_ANALYSES_NOT_ALLOWED")], await StatusAsync("gender"));
+
+        (await us.PatchAsync($"/memberships/{membershipId}/configuredTableAssociations/{allowed}/analysisRule/CUSTOM", new JsonObject
+        {
+            ["analysisRulePolicy"] = new JsonObject { ["v1"] = new JsonObject { ["custom"] = new JsonObject { ["allowedResultReceivers"] = new JsonArray(TestEmulator.Amc) } } },
+        })).Expect(HttpStatusCode.OK);
+        Assert.Equal([("DIRECT_ANALYSIS", "READY", ""), ("ADDITIONAL_ANALYSIS", "NOT_READY", "ADDITIONAL_ANALYSES_NOT_CONFIGURED")], await StatusAsync("age"));
+    }
+
+    /// <summary>An association with a CUSTOM rule that lets AMC receive results and a Clean Rooms ML model run on the table; its id.</summary>
+    private static async Task<string> RuleWithAdditionalAnalysesAsync(SignedClient us, string membershipId, string name, string tableId)
+    {
+        var id = (await Scenario.AssociateAsync(us, membershipId, name, tableId)).Expect(HttpStatusCode.OK).Str("configuredTableAssociation.id")!;
+        (await us.PostAsync($"/memberships/{membershipId}/configuredTableAssociations/{id}/analysisRule", new JsonObject
+        {
+            ["analysisRuleType"] = "CUSTOM",
+            ["analysisRulePolicy"] = new JsonObject { ["v1"] = new JsonObject { ["custom"] = new JsonObject
+            {
+                ["allowedResultReceivers"] = new JsonArray(TestEmulator.Amc),
+                ["allowedAdditionalAnalyses"] = new JsonArray($"arn:aws:cleanrooms-ml:us-east-1:{TestEmulator.Amc}:configured-model-algorithm-association/*"),
+            } } },
+        })).Expect(HttpStatusCode.OK);
+        return id;
     }
 
     [Theory]

@@ -55,6 +55,9 @@ public sealed class JsSdkEveryOperationTests
         Assert.Equal("double", S(r, "GetTable.output.Table.StorageDescriptor.Columns.1.Type"));
         Assert.Equal(["part_age", "part_auto_make", "part_auto_owner"], N(r, "GetTables.output.TableList")!.AsArray().Select(t => t!["Name"]!.GetValue<string>()));
         Assert.Equal(3, N(r, "ListMembers.output.memberSummaries")!.AsArray().Count);
+        var payments = N(r, "ListMembers.output.memberSummaries")!.AsArray().ToDictionary(m => m!["accountId"]!.GetValue<string>(), m => m!["paymentConfiguration"]!);
+        Assert.True(payments[TestEmulator.Amc]["machineLearning"]!["modelInference"]!["isResponsible"]!.GetValue<bool>());
+        Assert.False(payments[TestEmulator.Measurement]["machineLearning"]!["modelInference"]!["isResponsible"]!.GetValue<bool>());
         Assert.Equal("ENABLED", S(r, "UpdateMembership.output.membership.queryLogStatus"));
         Assert.Equal(2, N(r, "ListConfiguredTables.output.configuredTableSummaries")!.AsArray().Count);
         Assert.NotNull(S(r, "ListConfiguredTables.output.nextToken"));

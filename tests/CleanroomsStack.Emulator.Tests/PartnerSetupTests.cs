@@ -36,22 +36,81 @@ public sealed class PartnerSetupTests
         await using var emulator = await TestEmulator.StartAsync();
         using var partner = SignedClient.For(emulator.Endpoint, TestEmulator.Measurement);
         using var us = SignedClient.For(emulator.Endpoint, TestEmulator.Us);
-        var body = NewCollaboration();
-        body["members"]![0]!["paymentConfiguration"] = new JsonObject { ["queryCompute"] = new JsonObject { ["isResponsible"] = true } };
-        var id = (await partner.PostAsync("/collaborations", body)).Expect(HttpStatusCode.OK).Str("collaboration.id");
-        JsonObject Join(bool? pays) => pays is null
-            ? new JsonObject { ["collaborationIdentifier"] = id, ["queryLogStatus"] = "ENABLED" }
-            : new JsonObject
-            {
-                ["collaborationIdentifier"] = id, ["queryLogStatus"] = "ENABLED",
-                ["paymentConfiguration"] = new JsonObject { ["queryCompute"] = new JsonObject { ["isResponsible"] = pays } },
-            };
+        var id = await InviteUsAsync(partner, Payment(query: true, inference: null));
 
-        (await us.PostAsync("/memberships", Join(null))).ExpectError(HttpStatusCode.BadRequest, "ValidationException");
-        (await us.PostAsync("/memberships", Join(false))).ExpectError(HttpStatusCode.BadRequest, "ValidationException");
-        var joined = (await us.PostAsync("/memberships", Join(true))).Expect(HttpStatusCode.OK);
+        (await us.PostAsync("/memberships", Join(id, null))).ExpectError(HttpStatusCode.BadRequest, "ValidationException");
+        (await us.PostAsync("/memberships", Join(id, Payment(query: false, inference: null)))).ExpectError(HttpStatusCode.BadRequest, "ValidationException");
+        var joined = (await us.PostAsync("/memberships", Join(id, Payment(query: true, inference: null)))).Expect(HttpStatusCode.OK);
 
         Assert.True(joined.Node("membership.paymentConfiguration.queryCompute.isResponsible")!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task A_member_made_to_pay_for_model_inference_must_accept_exactly_that()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var partner = SignedClient.For(emulator.Endpoint, TestEmulator.Measurement);
+        using var us = SignedClient.For(emulator.Endpoint, TestEmulator.Us);
+        var id = await InviteUsAsync(partner, Payment(query: false, inference: true));
+
+        var members = (await us.GetAsync($"/collaborations/{id}/members")).Expect(HttpStatusCode.OK).Node("memberSummaries")!.AsArray();
+        var ours = members.Single(m => m!["accountId"]!.GetValue<string>() == TestEmulator.Us)!["paymentConfiguration"]!;
+        var creators = members.Single(m => m!["accountId"]!.GetValue<string>() == TestEmulator.Measurement)!["paymentConfiguration"]!;
+        Assert.True(ours["machineLearning"]!["modelInference"]!["isResponsible"]!.GetValue<bool>());
+        Assert.False(creators["machineLearning"]!["modelInference"]!["isResponsible"]!.GetValue<bool>());
+        Assert.Null(ours["machineLearning"]!["modelTraining"]); // the creator assigned no one: not reported
+        Assert.False(ours["queryCompute"]!["isResponsible"]!.GetValue<bool>());
+
+        var silent = await us.PostAsync("/memberships", Join(id, null));
+        silent.ExpectError(HttpStatusCode.BadRequest, "ValidationException");
+        Assert.Contains("pay for model inference", silent.Str("message"), StringComparison.Ordinal);
+        var contradicting = await us.PostAsync("/memberships", Join(id, Payment(query: false, inference: false)));
+        contradicting.ExpectError(HttpStatusCode.BadRequest, "ValidationException");
+        Assert.Equal("INVALID_CONFIGURATION", contradicting.Str("reason"));
+        Assert.StartsWith("paymentConfiguration.machineLearning.modelInference.isResponsible must be true", contradicting.Str("message"), StringComparison.Ordinal);
+        (await us.PostAsync("/memberships", Join(id, Payment(query: false, inference: null)))).ExpectError(HttpStatusCode.BadRequest, "ValidationException");
+        var joined = (await us.PostAsync("/memberships", Join(id, Payment(query: false, inference: true)))).Expect(HttpStatusCode.OK);
+
+        Assert.True(joined.Node("membership.paymentConfiguration.machineLearning.modelInference.isResponsible")!.GetValue<bool>());
+    }
+
+    /// <summary>The measurement partner's collaboration, in which the creator assigned our account <paramref name="payment"/>; its id.</summary>
+    private static async Task<string> InviteUsAsync(SignedClient partner, JsonObject payment)
+    {
+        var body = NewCollaboration();
+        body["members"]![0]!["paymentConfiguration"] = payment;
+        return (await partner.PostAsync("/collaborations", body)).Expect(HttpStatusCode.OK).Str("collaboration.id")!;
+    }
+
+    /// <summary>CreateMembership's body, with <paramref name="payment"/> when there is one.</summary>
+    private static JsonObject Join(string id, JsonObject? payment)
+    {
+        var body = new JsonObject { ["collaborationIdentifier"] = id, ["queryLogStatus"] = "ENABLED" };
+        if (payment is not null) body["paymentConfiguration"] = payment;
+        return body;
+    }
+
+    [Fact]
+    public async Task Two_payers_of_one_machine_learning_cost_are_refused()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var partner = SignedClient.For(emulator.Endpoint, TestEmulator.Measurement);
+        var body = NewCollaboration();
+        body["creatorPaymentConfiguration"] = Payment(query: true, inference: true);
+        body["members"]![0]!["paymentConfiguration"] = Payment(query: false, inference: true);
+
+        var response = await partner.PostAsync("/collaborations", body);
+
+        response.ExpectError(HttpStatusCode.BadRequest, "ValidationException");
+        Assert.Equal("Only one member can be responsible for model inference costs.", response.Str("message"));
+    }
+
+    private static JsonObject Payment(bool query, bool? inference)
+    {
+        var payment = new JsonObject { ["queryCompute"] = new JsonObject { ["isResponsible"] = query } };
+        if (inference is { } pays)
+            payment["machineLearning"] = new JsonObject { ["modelInference"] = new JsonObject { ["isResponsible"] = pays } };
+        return payment;
     }
 
     [Fact]
@@ -135,7 +194,7 @@ public sealed class PartnerSetupTests
         var schemaPath = $"/collaborations/{TestEmulator.AmcCollaboration}/schemas/orders";
         var notReady = (await partner.GetAsync(schemaPath)).Expect(HttpStatusCode.OK);
         Assert.Equal("NOT_READY", notReady.Str("schema.schemaStatusDetails.0.status"));
-        Assert.Equal("RESULT_RECEIVERS_NOT_CONFIGURED", notReady.Str("schema.schemaStatusDetails.0.reasons.0.code"));
+        Assert.Equal("COLLABORATION_ANALYSIS_RULE_NOT_CONFIGURED", notReady.Str("schema.schemaStatusDetails.0.reasons.0.code"));
         Assert.Equal("amount", notReady.Str("schema.columns.1.name"));
         Assert.Equal("double", notReady.Str("schema.columns.1.type"));
 

@@ -33,7 +33,8 @@ public sealed class CliHarness : IDisposable
 
     /// <summary>
     /// The lag the harness's emulator plays: AWS's behaviours stay on (403 for missing, lag on reads and child creates),
-    /// with a lag short enough that the suite doesn't spend its time waiting. Tests of the defaults remove the file.
+    /// with a lag short enough that the suite doesn't spend its time waiting, and readiness as soon as the rules are in
+    /// place (tests of readiness taking time set their own delay). Tests of the defaults remove the file.
     /// </summary>
     public const int LagMs = 200;
 
@@ -41,7 +42,7 @@ public sealed class CliHarness : IDisposable
     {
         File.Copy(Path.Combine(RepoRoot.Path, "collaborations.yaml"), ConfigPath);
         Directory.CreateDirectory(LocalDir);
-        File.WriteAllText(Path.Combine(LocalDir, "emulator-faults.json"), $$"""{ "behaviour": { "lagMs": {{LagMs}} } }""");
+        File.WriteAllText(Path.Combine(LocalDir, "emulator-faults.json"), $$"""{ "behaviour": { "lagMs": {{LagMs}}, "readinessDelayMs": 0 } }""");
     }
 
     /// <summary>Runs a stack command against the local emulator of this harness.</summary>

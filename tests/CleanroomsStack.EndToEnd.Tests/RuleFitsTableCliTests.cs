@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using CleanroomsStack.Emulator.Worlds;
-
 namespace CleanroomsStack.EndToEnd.Tests;
 
 /// <summary>
@@ -16,7 +13,7 @@ public sealed class RuleFitsTableCliTests : IDisposable
     public async Task A_list_table_fails_preview_under_custom_and_is_applied_with_a_list_rule_under_auto()
     {
         Assert.Equal(0, (await cli.RunLocalAsync("invitations")).ExitCode);
-        await MakeListTableAsync("part_age");
+        await cli.ReplaceTableRuleAsync("part_age", "LIST", PartnerActions.ListRule);
 
         var custom = await cli.RunLocalAsync("preview");
         Assert.True(custom.ExitCode == 1, custom.ToString());
@@ -29,22 +26,6 @@ public sealed class RuleFitsTableCliTests : IDisposable
         var up = await cli.RunLocalAsync("up", "--yes");
         Assert.True(up.ExitCode == 0, up.ToString());
         Assert.Equal(0, (await cli.RunLocalAsync("preview", "--detailed-exitcode")).ExitCode);
-    }
-
-    /// <summary>Replaces the demo table's CUSTOM rule with a LIST rule, as its owner would in the console.</summary>
-    private async Task MakeListTableAsync(string name)
-    {
-        var id = DeterministicId.From($"configured-table/{DemoWorld.OurAccount}/{name}");
-        await cli.SendAsAsync(DemoWorld.OurAccount, "cleanrooms", HttpMethod.Delete, $"/configuredTables/{id}/analysisRule/CUSTOM");
-        var list = new JsonObject
-        {
-            ["analysisRuleType"] = "LIST",
-            ["analysisRulePolicy"] = new JsonObject
-            {
-                ["v1"] = new JsonObject { ["list"] = new JsonObject { ["joinColumns"] = new JsonArray("customer_id"), ["listColumns"] = new JsonArray("value") } },
-            },
-        };
-        await cli.SendAsAsync(DemoWorld.OurAccount, "cleanrooms", HttpMethod.Post, $"/configuredTables/{id}/analysisRule", list.ToJsonString());
     }
 
     public void Dispose() => cli.Dispose();

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CleanroomsStack.Emulator.Worlds;
 
 namespace CleanroomsStack.EndToEnd.Tests;
@@ -19,7 +18,7 @@ public sealed class SchemaNameTests : IDisposable
         var config = File.ReadAllText(cli.ConfigPath);
         File.WriteAllText(cli.ConfigPath, config.Replace("exclude: [part_n_a", "exclude: [part_age, part_n_a"));
         Assert.Equal(0, (await cli.RunLocalAsync("up", "--yes")).ExitCode);
-        GivePartnerATable("ACX_Part_Age");
+        cli.GivePartnerATable("ACX_Part_Age");
         File.WriteAllText(cli.ConfigPath, config);
 
         var preview = await cli.RunLocalAsync("preview");
@@ -36,22 +35,6 @@ public sealed class SchemaNameTests : IDisposable
             var membership = (await api.ListMembershipsAsync("ACTIVE", default)).Single();
             Assert.DoesNotContain(await api.ListConfiguredTableAssociationsAsync(membership.Id, default), a => a.Name == "acx_part_age");
         });
-    }
-
-    /// <summary>AMC's membership gets an association (over any configured table: only its name matters here).</summary>
-    private void GivePartnerATable(string name)
-    {
-        var path = cli.StateFile;
-        var state = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-        var amcMembership = state["memberships"]!.AsArray()
-            .Single(m => (string)m!["accountId"]! == DemoWorld.AmcAccount && (string)m["collaborationId"]! == DemoWorld.AmcCollaborationId)!["id"]!.GetValue<string>();
-        var anyTable = state["configuredTables"]!.AsArray()[0]!["id"]!.GetValue<string>();
-        state["tableAssociations"]!.AsArray().Add(new JsonObject
-        {
-            ["id"] = DeterministicId.From("partner-association"), ["membershipId"] = amcMembership, ["name"] = name, ["configuredTableId"] = anyTable,
-            ["roleArn"] = $"arn:aws:iam::{DemoWorld.AmcAccount}:role/amc", ["createTime"] = 1796000000, ["updateTime"] = 1796000000, ["rules"] = new JsonArray(),
-        });
-        File.WriteAllText(path, state.ToJsonString());
     }
 
     public void Dispose() => cli.Dispose();

@@ -1,3 +1,4 @@
+using CleanroomsStack.Emulator.Worlds;
 using CleanroomsStack.Tests.Shared;
 
 namespace CleanroomsStack.EndToEnd.Tests;
@@ -29,15 +30,56 @@ public sealed class VerifyTests : IDisposable
     }
 
     [Fact]
-    public async Task VerifyWaitRightAfterUpEndsReadyAndReportsDirectAnalysis()
+    public async Task VerifyWaitRightAfterUpEndsReadyWithTheEmulatorsDefaults()
     {
+        // --local as a user runs it: AWS's lag and readiness delay as the emulator plays them by default.
+        File.Delete(Path.Combine(cli.LocalDir, "emulator-faults.json"));
+        File.WriteAllText(cli.ConfigPath, File.ReadAllText(cli.ConfigPath).Replace("max: 25", "max: 3"));
         Assert.Equal(0, (await cli.RunLocalAsync("up", "--yes")).ExitCode);
 
         var verify = await cli.RunLocalAsync("verify", "--wait", "30s");
 
         Assert.True(verify.ExitCode == 0, verify.ToString());
-        Assert.Contains("All 25 associations are ready.", verify.Out);
+        Assert.Contains("All 3 associations are ready.", verify.Out);
         Assert.Contains("direct READY", verify.Out);
+    }
+
+    [Fact]
+    public async Task ReadinessThatTakesTimeIsNotReadyRightAfterUpAndVerifyWaitEndsReadyForDirectAndAdditionalAnalysis()
+    {
+        File.WriteAllText(Path.Combine(cli.LocalDir, "emulator-faults.json"),
+            $$"""{ "behaviour": { "lagMs": {{CliHarness.LagMs}}, "readinessDelayMs": {{ReadinessDelayMs}} } }""");
+        await AllowAdditionalAnalysesAsync("part_age", "part_gender");
+        File.WriteAllText(cli.ConfigPath, File.ReadAllText(cli.ConfigPath) + """
+                tables: { include: [part_age, part_gender] }
+                analysisRule: { allowedAdditionalAnalyses: ["arn:aws:cleanrooms-ml:us-east-1:921290734397:configured-model-algorithm-association/*"] }
+
+            """);
+        Assert.Equal(0, (await cli.RunLocalAsync("up", "--yes")).ExitCode);
+
+        var early = await cli.RunLocalAsync("verify", "--wait", "1s");
+        Assert.True(early.ExitCode == 2, early.ToString());
+        Assert.Contains("after 1s, still not READY: acx_part_age (AMC Collaboration), acx_part_gender (AMC Collaboration)", early.Error);
+        Assert.Contains("direct NOT_READY (COLLABORATION_ANALYSIS_RULE_NOT_CONFIGURED), additional NOT_READY (COLLABORATION_ANALYSIS_RULE_NOT_CONFIGURED)", early.Out);
+
+        var verify = await cli.RunLocalAsync("verify", "--wait", "30s");
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+        Assert.Contains("waiting: 2 of 2 associations not READY yet", verify.Error);
+        Assert.Contains("All 2 associations are ready.", verify.Out);
+        Assert.Equal(2, verify.Out.Split('\n').Count(l => l.Contains("direct READY, additional READY", StringComparison.Ordinal)));
+    }
+
+    /// <summary>Long enough that the runs right after `up` see the rules as not yet in effect, short enough for one poll of --wait.</summary>
+    private const int ReadinessDelayMs = 8000;
+
+    /// <summary>Our configured tables' own rules let additional analyses (Clean Rooms ML) use them, as their owner would set in the console.</summary>
+    private async Task AllowAdditionalAnalysesAsync(params string[] tables)
+    {
+        foreach (var table in tables)
+        {
+            await cli.SendAsAsync(DemoWorld.OurAccount, "cleanrooms", HttpMethod.Patch, $"/configuredTables/{PartnerActions.OurTableId(table)}/analysisRule/CUSTOM",
+                """{ "analysisRulePolicy": { "v1": { "custom": { "allowedAnalyses": ["ANY_QUERY"], "additionalAnalyses": "ALLOWED" } } } }""");
+        }
     }
 
     [Fact]

@@ -54,7 +54,10 @@ await run("CreateCollaboration", partner.cleanrooms, new cr.CreateCollaborationC
   creatorMemberAbilities: ["CAN_QUERY", "CAN_RECEIVE_RESULTS"], queryLogStatus: "ENABLED",
   members: [
     { accountId: OUR_ACCOUNT, displayName: "ACX", memberAbilities: [] },
-    { accountId: AMC_ACCOUNT, displayName: "AMC", memberAbilities: ["CAN_RECEIVE_RESULTS"] },
+    {
+      accountId: AMC_ACCOUNT, displayName: "AMC", memberAbilities: ["CAN_RECEIVE_RESULTS"],
+      paymentConfiguration: { queryCompute: { isResponsible: false }, machineLearning: { modelInference: { isResponsible: true } } },
+    },
   ],
 }));
 const collaborationId = r.CreateCollaboration.output?.collaboration?.id;

@@ -22,6 +22,7 @@ internal static class EmulatorCommand
         var missingAs = new Option<string>("--missing-as") { Description = "How a missing or not-yet-visible resource answers: AccessDenied (403, as AWS) or NotFound (404).", DefaultValueFactory = _ => AwsBehaviour.AccessDenied };
         missingAs.AcceptOnlyFromAmong(AwsBehaviour.AccessDenied, AwsBehaviour.NotFound);
         var lag = new Option<int>("--lag-ms") { Description = "Read-after-write lag of Get, List, schema reads and child creates, in milliseconds.", DefaultValueFactory = _ => AwsBehaviour.Defaults.LagMs };
+        var readiness = new Option<int>("--readiness-delay-ms") { Description = "How long after an analysis rule is created the schema status counts it (readiness), in milliseconds.", DefaultValueFactory = _ => AwsBehaviour.Defaults.ReadinessDelayMs };
         var leave = new Option<string>("--leave") { Description = "After leaving, the membership stays listed as REMOVED (listed) or is gone from Get and List (gone).", DefaultValueFactory = _ => AwsBehaviour.LeaveListed };
         leave.AcceptOnlyFromAmong(AwsBehaviour.LeaveListed, AwsBehaviour.LeaveGone);
         var noReason = new Option<bool>("--conflict-without-reason") { Description = "ConflictException on a repeated create carries no reason." };
@@ -30,7 +31,7 @@ internal static class EmulatorCommand
             "Example:\n" +
             "  cleanrooms-stack emulator --port 4566 --state-dir .emulator")
         {
-            port, host, stateDir, world, rateLimit, latency, errorRate, lostRate, seed, missingAs, lag, leave, noReason, repeat,
+            port, host, stateDir, world, rateLimit, latency, errorRate, lostRate, seed, missingAs, lag, readiness, leave, noReason, repeat,
         };
         command.Validators.Add(r =>
         {
@@ -38,6 +39,7 @@ internal static class EmulatorCommand
                 if (rate is < 0 or > 1) r.AddError("--error-rate and --lost-response-rate are shares between 0 and 1, e.g. 0.3.");
             if (r.GetValue(rateLimit) is <= 0) r.AddError("--rate-limit must be a positive number of requests per second.");
             if (r.GetValue(lag) < 0) r.AddError("--lag-ms must not be negative (0 turns the lag off).");
+            if (r.GetValue(readiness) < 0) r.AddError("--readiness-delay-ms must not be negative (0: ready as soon as the rules are).");
         });
         command.SetAction(async (parsed, ct) =>
         {
@@ -51,7 +53,7 @@ internal static class EmulatorCommand
                     LostResponseRate = parsed.GetValue(lostRate), Seed = parsed.GetValue(seed),
                     Behaviour = new AwsBehaviour
                     {
-                        MissingAs = parsed.GetValue(missingAs)!, LagMs = parsed.GetValue(lag), Leave = parsed.GetValue(leave)!,
+                        MissingAs = parsed.GetValue(missingAs)!, LagMs = parsed.GetValue(lag), ReadinessDelayMs = parsed.GetValue(readiness), Leave = parsed.GetValue(leave)!,
                         ConflictWithoutReason = parsed.GetValue(noReason), RepeatListItems = parsed.GetValue(repeat),
                     },
                 },

@@ -23,6 +23,7 @@ internal static class VerifyView
         output.WriteLine();
         output.WriteLine(notReady == 0
             ? $"All {readiness.Count} associations are ready."
-            : $"{notReady} of {readiness.Count} associations are not ready; `cleanrooms-stack preview` shows what would fix the ones the config covers.");
+            : $"{notReady} of {readiness.Count} associations are not ready; AWS can take minutes to count rules just put in place "
+              + "(`cleanrooms-stack verify --wait 10m`), and `cleanrooms-stack preview` shows what would fix the ones the config covers.");
     }
 }

@@ -71,6 +71,12 @@ public static class ConfigSchema
         [
             Key("queryCompute", new BoolNode("True if this account pays for query compute.", true), required: true),
             Key("jobCompute", new BoolNode("True if this account pays for job compute.", false)),
+            Key("machineLearning", new ObjectNode("Machine learning costs this account pays for (Clean Rooms ML collaborations).",
+            [
+                Key("modelTraining", new BoolNode("True if this account pays for model training.", false)),
+                Key("modelInference", new BoolNode("True if this account pays for model inference.", true)),
+                Key("syntheticDataGeneration", new BoolNode("True if this account pays for synthetic data generation.", false)),
+            ], Name: "machineLearningPayment")),
         ], Name: "paymentConfiguration")),
     ], Name: "membership");
 

@@ -53,15 +53,25 @@ internal sealed class MembershipSettingsParser(ConfigReader reader)
     private Located<PaymentConfiguration>? Payment(YamlNode node)
     {
         const string path = "membership.paymentConfiguration";
-        if (reader.Mapping(node, path, ["queryCompute", "jobCompute"]) is not { } map)
+        if (reader.Mapping(node, path, ["queryCompute", "jobCompute", "machineLearning"]) is not { } map)
             return null;
         var query = map.Find("queryCompute") is { } q ? reader.Bool(q.Value, $"{path}.queryCompute") : null;
         if (map.Find("queryCompute") is null)
             Missing(map, path, "queryCompute", "true if this account pays for the queries it runs, as the creator assigned");
-        var job = map.Find("jobCompute") is { } j ? reader.Bool(j.Value, $"{path}.jobCompute") : null;
-        if (query is null || (map.Find("jobCompute") is not null && job is null))
-            return null;
-        return new Located<PaymentConfiguration>(new PaymentConfiguration(query.Value, job), node.Location);
+        var failed = query is null;
+        var payment = new PaymentConfiguration(query ?? false);
+        var machineLearning = map.Find(PaymentKind.MachineLearning) is { } ml
+            ? reader.Mapping(ml.Value, $"{path}.{PaymentKind.MachineLearning}", [.. PaymentKind.All.Where(k => k.Group is not null).Select(k => k.Key)])
+            : null;
+        failed |= map.Find(PaymentKind.MachineLearning) is not null && machineLearning is null;
+        foreach (var kind in PaymentKind.All.Skip(1))
+        {
+            var parent = kind.Group is null ? map : machineLearning;
+            if (parent?.Find(kind.Key) is not { } entry) continue;
+            if (reader.Bool(entry.Value, $"{path}.{kind.Path}") is { } value) payment = kind.With(payment, value);
+            else failed = true;
+        }
+        return failed ? null : new Located<PaymentConfiguration>(payment, node.Location);
     }
 
     private string? Missing(YamlMapping map, string path, string key, string what)

@@ -41,9 +41,14 @@ public static class PulumiProgramBuilder
             ("bucket", r.Bucket), ("keyPrefix", r.KeyPrefix), ("resultFormat", r.ResultFormat), ("singleFileOutput", r.SingleFileOutput))))),
         ("roleArn", r.RoleArn));
 
-    private static PulumiMap Payment(PaymentConfiguration p) => PulumiMap.Of(
-        ("queryCompute", PulumiMap.Of(("isResponsible", p.QueryCompute))),
-        ("jobCompute", p.JobCompute is { } job ? PulumiMap.Of(("isResponsible", job)) : null));
+    /// <summary>aws-native's MembershipPaymentConfiguration: <c>{queryCompute: {isResponsible}, jobCompute, machineLearning: {modelTraining, …}}</c>.</summary>
+    private static PulumiMap Payment(PaymentConfiguration p)
+    {
+        (string, PulumiValue?) Payer(PaymentKind kind) => (kind.Key, kind.Of(p) is { } pays ? PulumiMap.Of(("isResponsible", pays)) : null);
+        var machineLearning = PulumiMap.Of([.. PaymentKind.All.Where(k => k.Group is not null).Select(Payer)]);
+        return PulumiMap.Of([.. PaymentKind.All.Where(k => k.Group is null).Select(Payer),
+            (PaymentKind.MachineLearning, machineLearning.Entries.Count > 0 ? machineLearning : null)]);
+    }
 
     public static PulumiList Texts(IEnumerable<string> values) => PulumiList.Of(values.Select(v => (PulumiValue)v));
 

@@ -8,11 +8,11 @@ namespace CleanroomsStack.Emulator;
 /// </summary>
 public sealed record AwsBehaviour
 {
-    /// <summary>What AWS most likely does (the defaults of the emulator): 403 for missing resources, one second of lag.</summary>
+    /// <summary>What AWS most likely does (the defaults of the emulator): 403 for missing resources, one second of lag, two of readiness delay.</summary>
     public static readonly AwsBehaviour Defaults = new();
 
-    /// <summary>A naive control plane: 404 for missing resources, no lag. For tests about something else entirely.</summary>
-    public static readonly AwsBehaviour Naive = new() { MissingAs = NotFound, LagMs = 0 };
+    /// <summary>A naive control plane: 404 for missing resources, no lag, readiness at once. For tests about something else entirely.</summary>
+    public static readonly AwsBehaviour Naive = new() { MissingAs = NotFound, LagMs = 0, ReadinessDelayMs = 0 };
 
     public const string AccessDenied = "AccessDenied";
     public const string NotFound = "NotFound";
@@ -32,6 +32,13 @@ public sealed record AwsBehaviour
     /// </summary>
     public int LagMs { get; init; } = 1000;
 
+    /// <summary>
+    /// Readiness takes time: for this long after an analysis rule (the configured table's or the association's) is
+    /// created, the schema status in the collaboration doesn't count it yet (still NOT_READY with the reason of before).
+    /// AWS takes minutes; the default is short so local runs stay quick. Measured on the emulator's clock.
+    /// </summary>
+    public int ReadinessDelayMs { get; init; } = 2000;
+
     /// <summary>A ConflictException on a repeated create carries no <c>reason</c> (the model makes it optional).</summary>
     public bool ConflictWithoutReason { get; init; }
 
@@ -45,6 +52,7 @@ public sealed record AwsBehaviour
     {
         if (MissingAs is not (AccessDenied or NotFound)) yield return $"behaviour.missingAs must be \"{AccessDenied}\" or \"{NotFound}\".";
         if (LagMs < 0) yield return "behaviour.lagMs must not be negative.";
+        if (ReadinessDelayMs < 0) yield return "behaviour.readinessDelayMs must not be negative.";
         if (Leave is not (LeaveListed or LeaveGone)) yield return $"behaviour.leave must be \"{LeaveListed}\" or \"{LeaveGone}\".";
     }
 }

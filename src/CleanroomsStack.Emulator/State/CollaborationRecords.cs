@@ -28,7 +28,7 @@ public sealed class DataEncryptionRecord
 }
 
 /// <summary>An account's place in a collaboration, as the creator set it up: abilities, payer role, status.</summary>
-public sealed class MemberRecord
+public sealed class MemberRecord : IPayer
 {
     public required string AccountId { get; init; }
     public required string DisplayName { get; init; }
@@ -36,6 +36,16 @@ public sealed class MemberRecord
 
     /// <summary>Whether the creator made this member pay for query compute.</summary>
     public bool PaysForQueries { get; init; }
+
+    /// <summary>Whether the creator made this member pay for job compute; null when the creator assigned no one.</summary>
+    public bool? PaysForJobs { get; init; }
+
+    /// <summary>The machine learning payments (model training, model inference, synthetic data generation), likewise.</summary>
+    public bool? PaysForModelTraining { get; init; }
+
+    public bool? PaysForModelInference { get; init; }
+
+    public bool? PaysForSyntheticDataGeneration { get; init; }
 
     /// <summary>INVITED until the account calls CreateMembership; then ACTIVE; LEFT after DeleteMembership.</summary>
     public string Status { get; set; } = "INVITED";

@@ -1,6 +1,6 @@
 namespace CleanroomsStack.Emulator.State;
 
-public sealed class MembershipRecord
+public sealed class MembershipRecord : IPayer
 {
     public required string Id { get; init; }
     public required string AccountId { get; init; }
@@ -12,7 +12,12 @@ public sealed class MembershipRecord
     public string? JobLogStatus { get; set; }
     public ResultConfigurationRecord? DefaultResultConfiguration { get; set; }
     public JobResultConfigurationRecord? DefaultJobResultConfiguration { get; set; }
+    /// <summary>What the member accepted to pay for on joining: the creator's assignment (<see cref="IPayer"/>).</summary>
     public bool PaysForQueries { get; init; }
+    public bool? PaysForJobs { get; init; }
+    public bool? PaysForModelTraining { get; init; }
+    public bool? PaysForModelInference { get; init; }
+    public bool? PaysForSyntheticDataGeneration { get; init; }
     public bool? IsMetricsEnabled { get; init; }
     public double CreateTime { get; init; }
     public double UpdateTime { get; set; }

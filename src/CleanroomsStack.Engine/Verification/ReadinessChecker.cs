@@ -24,6 +24,9 @@ public sealed record AssociationReadiness(string Collaboration, string Collabora
 /// </summary>
 public sealed class ReadinessChecker(ICleanRoomsApi api)
 {
+    /// <summary>Queries on the table itself: reported first, before additional analyses (Clean Rooms ML) on their output.</summary>
+    private const string DirectAnalysis = "DIRECT_ANALYSIS";
+
     public async Task<IReadOnlyList<AssociationReadiness>> CheckAsync(DesiredState desired, LiveState live, CancellationToken ct)
     {
         var results = new List<AssociationReadiness>();
@@ -49,8 +52,8 @@ public sealed class ReadinessChecker(ICleanRoomsApi api)
             return new(collaboration, collaborationId, name, "MISSING", [error is null ? "not returned by BatchGetSchema" : $"{error.Code}: {error.Message}"]);
         }
         var details = schema.SchemaStatusDetails ?? [];
-        var analyses = details.GroupBy(d => d.AnalysisType ?? "DIRECT_ANALYSIS")
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
+        var analyses = details.GroupBy(d => d.AnalysisType ?? DirectAnalysis)
+            .OrderBy(g => g.Key == DirectAnalysis ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new AnalysisReadiness(g.Key, g.All(d => d.Status == "READY"), Codes(g)))
             .ToList();
         var ready = analyses.Count > 0 && analyses.All(a => a.Ready);

@@ -91,9 +91,7 @@ public sealed class MembershipHandler : ResourceHandler
             ["queryLogStatus"] = new StringValue(live.QueryLogStatus),
             ["jobLogStatus"] = live.JobLogStatus is { } job ? new StringValue(job) : inputs["jobLogStatus"],
             [Result] = live.DefaultResultConfiguration is { } r ? ResultValue(r) : inputs[Result],
-            ["paymentConfiguration"] = live.Payment is { } p
-                ? new ObjectValue(new Dictionary<string, PropertyValue> { ["queryCompute"] = new BoolValue(p.QueryCompute), ["jobCompute"] = Inputs.Of(p.JobCompute) })
-                : inputs["paymentConfiguration"],
+            ["paymentConfiguration"] = live.Payment is { } p ? PaymentValue(p) : inputs["paymentConfiguration"],
             ["membershipId"] = new StringValue(live.Id),
             ["arn"] = new StringValue(live.Arn),
             ["status"] = new StringValue(live.Status.Value),
@@ -114,21 +112,37 @@ public sealed class MembershipHandler : ResourceHandler
             ? new ResultConfiguration(r.Text("bucket")!, r.Text("keyPrefix"), r.Text("resultFormat") ?? "CSV", r.Flag("singleFileOutput") ?? false,
                 r.Text("role") is { } role && resolveRole ? await state.RoleArnAsync(role, ct) : r.Text("role"))
             : null;
-        var payment = inputs.Object("paymentConfiguration") is { } p ? new PaymentConfiguration(p.Flag("queryCompute") ?? false, p.Flag("jobCompute")) : null;
         return new MembershipSpec(inputs.Text("collaborationId")!, inputs.Text("queryLogStatus") ?? "DISABLED", inputs.Text("jobLogStatus"),
-            result, payment, inputs.TextMap("tags"));
+            result, PaymentFrom(inputs.Object("paymentConfiguration")), inputs.TextMap("tags"));
     }
 
     /// <summary>The last known live membership, from the outputs the provider returned.</summary>
     private static MembershipState LiveFrom(ObjectValue olds)
     {
         var r = olds.Object(Result);
-        var p = olds.Object("paymentConfiguration");
         return new MembershipState(olds.Text("membershipId") ?? "", olds.Text("arn") ?? "", olds.Text("collaborationId")!, olds.Text("collaborationName") ?? "",
             new Core.Values.MembershipStatus(olds.Text("status") ?? "ACTIVE"), olds.Text("queryLogStatus") ?? "DISABLED", Core.Kinds.KindValues.Empty,
             olds.Text("jobLogStatus"),
             r is null ? null : new ResultConfiguration(r.Text("bucket") ?? "", r.Text("keyPrefix"), r.Text("resultFormat") ?? "CSV", r.Flag("singleFileOutput") ?? false, r.Text("role")),
-            p is null ? null : new PaymentConfiguration(p.Flag("queryCompute") ?? false, p.Flag("jobCompute")));
+            PaymentFrom(olds.Object("paymentConfiguration")));
+    }
+
+    /// <summary>The config-shaped payment: <c>queryCompute</c>, <c>jobCompute</c>, <c>machineLearning.{modelTraining, …}</c>, each a flag.</summary>
+    private static PaymentConfiguration? PaymentFrom(ObjectValue? p) => p is null ? null
+        : PaymentKind.All.Aggregate(new PaymentConfiguration(false),
+            (payment, kind) => (kind.Group is null ? p : p.Object(kind.Group))?.Flag(kind.Key) is { } value ? kind.With(payment, value) : payment);
+
+    private static ObjectValue PaymentValue(PaymentConfiguration p)
+    {
+        var payment = new Dictionary<string, PropertyValue>();
+        var machineLearning = new Dictionary<string, PropertyValue>();
+        foreach (var kind in PaymentKind.All)
+        {
+            if (kind.Group is null) payment[kind.Key] = Inputs.Of(kind.Of(p));
+            else if (kind.Of(p) is { } value) machineLearning[kind.Key] = new BoolValue(value);
+        }
+        if (machineLearning.Count > 0) payment[PaymentKind.MachineLearning] = new ObjectValue(machineLearning);
+        return new ObjectValue(payment);
     }
 
     /// <summary>The differ's request-shape path as the input's Pulumi path.</summary>

@@ -72,6 +72,29 @@ public class MembershipSettingsTests
     }
 
     [Fact]
+    public void Machine_learning_payments_load_beside_query_and_job_compute()
+    {
+        var result = Load(WithMembership("""
+                paymentConfiguration:
+                  queryCompute: false
+                  jobCompute: false
+                  machineLearning: { modelTraining: false, modelInference: true, syntheticDataGeneration: false }
+            """));
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(new PaymentConfiguration(false, false, ModelTraining: false, ModelInference: true, SyntheticDataGeneration: false),
+            result.Config!.Collaborations[0].Settings.Membership.Payment!.Value);
+    }
+
+    [Fact]
+    public void Machine_learning_payments_are_flags_with_known_names()
+    {
+        AssertAt(SingleError(WithMembership("    paymentConfiguration: { queryCompute: false, machineLearning: { modelInference: yes please } }")),
+            DiagnosticCodes.WrongType, 5, 85);
+        AssertAt(SingleError(WithMembership("    paymentConfiguration: { queryCompute: false, machineLearning: { inference: true } }")),
+            DiagnosticCodes.UnknownKey, 5, 69);
+    }
+
+    [Fact]
     public void Reserved_tag_prefix_is_rejected()
     {
         AssertAt(SingleError(Valid + "\n    tags: { \"aws:owner\": me }\n"), DiagnosticCodes.InvalidName, 24, 13);

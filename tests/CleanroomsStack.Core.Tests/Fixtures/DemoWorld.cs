@@ -31,11 +31,13 @@ internal static class DemoWorld
     }
 
     /// <param name="weQueryPay">What the creator assigned us for query compute.</param>
-    public static CollaborationInfo AmcInvitation(string status = "INVITED", string? membershipId = null, bool weQueryPay = false) => new(
+    /// <param name="ourPayment">Everything the creator assigned us (overrides <paramref name="weQueryPay"/>).</param>
+    public static CollaborationInfo AmcInvitation(string status = "INVITED", string? membershipId = null, bool weQueryPay = false,
+        PaymentConfiguration? ourPayment = null) => new(
         AmcCollaborationId, "AMC Collaboration", Amc, "AMC", status, membershipId,
         [
             new MemberInfo(Amc, "AMC", "ACTIVE", ["CAN_QUERY", "CAN_RECEIVE_RESULTS"], new PaymentConfiguration(!weQueryPay)),
-            new MemberInfo(Us, "ACX", status, [], new PaymentConfiguration(weQueryPay)),
+            new MemberInfo(Us, "ACX", status, [], ourPayment ?? new PaymentConfiguration(weQueryPay)),
             new MemberInfo(Third, "Measurement", "ACTIVE", ["CAN_RECEIVE_RESULTS"]),
             new MemberInfo(Partner, "Observer", "ACTIVE", []),
         ]);

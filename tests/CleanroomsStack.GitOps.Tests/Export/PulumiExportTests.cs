@@ -94,6 +94,21 @@ public sealed class PulumiExportTests : IDisposable
     }
 
     [Fact]
+    public async Task APaymentConfigurationWithMachineLearningCostsIsExportedInAwsNativesShape()
+    {
+        File.WriteAllText(cli.ConfigPath, File.ReadAllText(cli.ConfigPath).Replace("    queryLogStatus: ENABLED",
+            "    queryLogStatus: ENABLED\n    paymentConfiguration: { queryCompute: false, machineLearning: { modelTraining: false } }"));
+        await Export();
+
+        var membership = Assert.Single(Resources(), r => Text(r.Value, "type") == Membership).Value;
+        var properties = Assert.IsType<YamlMappingNode>(WorkflowPath(membership, "properties"));
+        AssertConforms("membership.properties", properties, types.ResourceArgs(Membership));
+        Assert.Equal("false", Text(properties, "paymentConfiguration", "machineLearning", "modelTraining", "isResponsible"));
+        Assert.Equal("false", Text(properties, "paymentConfiguration", "queryCompute", "isResponsible"));
+        Assert.Null(WorkflowPath(properties, "paymentConfiguration", "machineLearning", "modelInference"));
+    }
+
+    [Fact]
     public async Task AnInvalidStackNameIsRefused()
     {
         var result = await cli.RunLocalAsync("export", "pulumi", "--stack", "my stack", "--out-dir", OutDir);

@@ -17,7 +17,7 @@ public static class MembershipDiffer
     {
         var address = ResourceAddress.Membership(desired.CollaborationId);
         if (live is null)
-            return new ResourceChange(address, ChangeAction.Create, $"{label}: no membership yet", CreateDiffs(desired).Diffs, Desired: desired);
+            return new ResourceChange(address, ChangeAction.Create, $"{label}: no membership yet{PaymentNote(desired)}", CreateDiffs(desired).Diffs, Desired: desired);
         var diffs = new DiffBuilder(MembershipKind.Instance).Compare("queryLogStatus", live.QueryLogStatus, desired.QueryLogStatus);
         diffs.CompareOptional("jobLogStatus", live.JobLogStatus, desired.JobLogStatus);
         if (desired.DefaultResultConfiguration is { } result)
@@ -45,11 +45,8 @@ public static class MembershipDiffer
             .Set("jobLogStatus", desired.JobLogStatus, creating: true);
         foreach (var (path, value) in ResultAttributes(desired.DefaultResultConfiguration))
             diffs.Set(path, value, creating: true);
-        if (desired.Payment is { } payment)
-        {
-            diffs.Set("paymentConfiguration.queryCompute.isResponsible", payment.QueryCompute, creating: true)
-                .Set("paymentConfiguration.jobCompute.isResponsible", AttributeValue.Of(payment.JobCompute), creating: true);
-        }
+        foreach (var kind in PaymentKind.All)
+            diffs.Set(kind.Attribute, desired.Payment is { } payment ? AttributeValue.Of(kind.Of(payment)) : null, creating: true);
         return diffs.Set("tags", AttributeValue.Of(desired.Tags), creating: true);
     }
 
@@ -63,14 +60,26 @@ public static class MembershipDiffer
         [$"{Result}.roleArn"] = AttributeValue.Of(result.RoleArn),
     };
 
+    /// <summary>Says where a payment the config doesn't state comes from, and what it makes this account pay for.</summary>
+    private static string PaymentNote(MembershipSpec desired) => desired is { PaymentFromCreator: true, Payment: { } p }
+        ? $"; payment as the collaboration creator assigned it{(p.Paid.Count > 0 ? $" (this account pays for {string.Join(", ", p.Paid.Select(k => k.Noun))})" : "")}"
+        : "";
+
+    /// <summary>A kind both the config and the membership state, with different values: CreateMembership fixed it, nothing changes it.</summary>
     private static void CheckPayment(MembershipSpec desired, MembershipState live, List<Diagnostic> diagnostics)
     {
         if (desired.Payment is not { } wanted || live.Payment is not { } actual)
             return;
-        if (wanted.QueryCompute == actual.QueryCompute && (wanted.JobCompute is null || wanted.JobCompute == actual.JobCompute))
-            return;
-        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PaymentNotUpdatable,
-            $"the membership in {desired.CollaborationId} has a different payment configuration than the config, and AWS can't change it on an existing membership",
-            hint: "set membership.paymentConfiguration to the membership's current one; changing it would mean leaving the collaboration"));
+        foreach (var kind in PaymentKind.All)
+        {
+            if (kind.Of(wanted) is not { } want || kind.Of(actual) is not { } has || want == has)
+                continue;
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PaymentNotUpdatable,
+                $"the membership in '{live.CollaborationName}' ({desired.CollaborationId}) has paymentConfiguration.{kind.Path} {Bool(has)} ({kind.Noun}), "
+                + $"the config says {Bool(want)}, and AWS can't change the payment configuration of an existing membership",
+                hint: $"set membership.paymentConfiguration.{kind.Path}: {Bool(has)} (the membership's current value); changing it would mean leaving the collaboration"));
+        }
     }
+
+    private static string Bool(bool value) => value ? "true" : "false";
 }

@@ -56,7 +56,7 @@ public static class CleanRoomsJson
             ["abilities"] = StringArray(m.Abilities),
             ["createTime"] = m.CreateTime,
             ["updateTime"] = m.UpdateTime,
-            ["paymentConfiguration"] = Payment(m.PaysForQueries),
+            ["paymentConfiguration"] = PaymentKind.Render(m),
         };
         AddMembershipLink(world, json, m);
         return json;
@@ -79,7 +79,7 @@ public static class CleanRoomsJson
             ["updateTime"] = m.UpdateTime,
             ["status"] = m.Status,
             ["memberAbilities"] = StringArray(member.Abilities),
-            ["paymentConfiguration"] = Payment(m.PaysForQueries),
+            ["paymentConfiguration"] = PaymentKind.Render(m),
         };
     }
 
@@ -233,9 +233,6 @@ public static class CleanRoomsJson
     }
 
     public static JsonArray StringArray(IEnumerable<string> items) => new(items.Select(i => (JsonNode)JsonValue.Create(i)).ToArray());
-
-    private static JsonObject Payment(bool paysForQueries) =>
-        new() { ["queryCompute"] = new JsonObject { ["isResponsible"] = paysForQueries } };
 
     private static void AddMembershipLink(World world, JsonObject json, MemberRecord? member)
     {

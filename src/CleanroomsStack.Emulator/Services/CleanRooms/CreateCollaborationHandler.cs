@@ -19,7 +19,11 @@ public static class CreateCollaborationHandler
     public static void Register(RouteTable routes) =>
         routes.Rest("cleanrooms", "CreateCollaboration", "POST", "/collaborations", true, Create);
 
-    private sealed record Invitee(string AccountId, string DisplayName, List<string> Abilities, bool? Pays);
+    /// <param name="Pays">What the creator stated this member pays for; null when it stated no payment configuration.</param>
+    private sealed record Invitee(string AccountId, string DisplayName, List<string> Abilities, IReadOnlyDictionary<PaymentKind, bool>? Pays)
+    {
+        public bool CanQuery => Abilities.Contains("CAN_QUERY");
+    }
 
     private static OperationResult Create(OperationContext context)
     {
@@ -29,7 +33,7 @@ public static class CreateCollaborationHandler
         var description = v.String(body, "description", true, 1, 255, Patterns.CollaborationDescription());
         var creatorName = v.String(body, "creatorDisplayName", true, 1, 100, Patterns.DisplayName());
         var creatorAbilities = AbilityList(v, body, "creatorMemberAbilities");
-        var creatorPays = Pays(v, body, "creatorPaymentConfiguration");
+        var creatorPays = PaymentKind.Read(v, body, "creatorPaymentConfiguration");
         var queryLog = v.Enum(body, "queryLogStatus", true, LogStatus);
         var jobLog = v.Enum(body, "jobLogStatus", false, LogStatus);
         var engine = v.Enum(body, "analyticsEngine", false, Engines);
@@ -43,8 +47,8 @@ public static class CreateCollaborationHandler
         CheckMembers(everyone);
 
         var now = context.World.Now();
-        var querier = everyone.FirstOrDefault(m => m.Abilities.Contains("CAN_QUERY"));
-        var anyExplicitPayer = everyone.Any(m => m.Pays == true);
+        var payers = everyone.Select(m => (m.Pays, m.CanQuery)).ToList();
+        var assigned = PaymentKind.All.ToDictionary(kind => kind, kind => kind.Assign(payers));
         var collaboration = new CollaborationRecord
         {
             Id = context.World.NewId(),
@@ -59,15 +63,18 @@ public static class CreateCollaborationHandler
             CreateTime = now,
             UpdateTime = now,
         };
-        foreach (var m in everyone)
+        foreach (var (m, i) in everyone.Select((m, i) => (m, i)))
         {
             collaboration.Members.Add(new MemberRecord
             {
                 AccountId = m.AccountId,
                 DisplayName = m.DisplayName,
                 Abilities = m.Abilities,
-                // The member who can query pays unless the creator named another payer.
-                PaysForQueries = anyExplicitPayer ? m.Pays == true : m == querier,
+                PaysForQueries = assigned[PaymentKind.Query][i] == true,
+                PaysForJobs = assigned[PaymentKind.Job][i],
+                PaysForModelTraining = assigned[PaymentKind.ModelTraining][i],
+                PaysForModelInference = assigned[PaymentKind.ModelInference][i],
+                PaysForSyntheticDataGeneration = assigned[PaymentKind.SyntheticData][i],
                 CreateTime = now,
                 UpdateTime = now,
             });
@@ -86,12 +93,8 @@ public static class CreateCollaborationHandler
         var duplicates = everyone.GroupBy(m => m.AccountId).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (duplicates.Count > 0)
             throw Errors.InvalidConfiguration($"Each account can be listed once (the creator is a member already): {string.Join(", ", duplicates)}.");
-        if (everyone.Count(m => m.Abilities.Contains("CAN_QUERY")) > 1)
+        if (everyone.Count(m => m.CanQuery) > 1)
             throw Errors.InvalidConfiguration("Only one member of a collaboration can have the CAN_QUERY ability.");
-        if (everyone.Count(m => m.Pays == true) > 1)
-            throw Errors.InvalidConfiguration("Only one member can be responsible for query compute costs.");
-        if (everyone.Any(m => m.Pays == true) && everyone.All(m => !m.Abilities.Contains("CAN_QUERY")))
-            throw Errors.InvalidConfiguration("A member pays for queries, but no member can query.");
     }
 
     private static List<Invitee> ReadMembers(FieldValidator v, JsonObject body)
@@ -117,7 +120,7 @@ public static class CreateCollaborationHandler
             var account = v.String(member, $"{path}.accountId", true, 12, 12, Patterns.AccountIdDigits());
             var display = v.String(member, $"{path}.displayName", true, 1, 100, Patterns.DisplayName());
             var abilities = AbilityList(v, member, $"{path}.memberAbilities");
-            var pays = Pays(v, member, $"{path}.paymentConfiguration");
+            var pays = PaymentKind.Read(v, member, $"{path}.paymentConfiguration");
             if (account is not null && display is not null && abilities is not null) result.Add(new Invitee(account, display, abilities, pays));
         }
 
@@ -130,13 +133,6 @@ public static class CreateCollaborationHandler
         foreach (var ability in list ?? []) v.CheckEnum(ability, field, Abilities);
         if (list is not null && list.Distinct().Count() != list.Count) v.Fail(field, "Member must have unique items");
         return list;
-    }
-
-    private static bool? Pays(FieldValidator v, JsonObject? obj, string field)
-    {
-        var payment = v.Object(obj, field, false);
-        var compute = v.Object(payment, $"{field}.queryCompute", payment is not null);
-        return v.Bool(compute, $"{field}.queryCompute.isResponsible", compute is not null);
     }
 
     private static DataEncryptionRecord? ReadEncryption(FieldValidator v, JsonObject body)

@@ -31,9 +31,7 @@ public static class MembershipHandlers
         var jobLogStatus = v.Enum(body, "jobLogStatus", false, LogStatus);
         var resultConfiguration = ReadResultConfiguration(v, body);
         var jobResultConfiguration = ReadJobResultConfiguration(v, body);
-        var payment = v.Object(body, "paymentConfiguration", false);
-        var queryCompute = v.Object(payment, "paymentConfiguration.queryCompute", payment is not null);
-        var isResponsible = v.Bool(queryCompute, "paymentConfiguration.queryCompute.isResponsible", queryCompute is not null);
+        var payment = PaymentKind.Read(v, body, "paymentConfiguration");
         var tags = v.StringMap(body, "tags", 200, 128, 256);
         var metrics = v.Bool(body, "isMetricsEnabled", false);
         v.ThrowIfInvalid();
@@ -51,15 +49,7 @@ public static class MembershipHandlers
                 collaboration.Id, Lookups.CollaborationType);
         }
 
-        // A member who can't query but was made the payer must say so explicitly (model docs of paymentConfiguration).
-        if (isResponsible is null && member.PaysForQueries && !member.Abilities.Contains("CAN_QUERY"))
-            throw Errors.Validation("paymentConfiguration", "Member must not be null: the collaboration creator made this member pay for queries");
-
-        if (isResponsible is not null && isResponsible != member.PaysForQueries)
-        {
-            throw Errors.InvalidConfiguration(
-                $"paymentConfiguration.queryCompute.isResponsible must be {(member.PaysForQueries ? "true" : "false")}, as the collaboration creator assigned it.");
-        }
+        CheckPayment(member, payment);
 
         var quota = world.Options.Quotas.MembershipsPerAccount;
         if (world.State.Memberships.Count(m => m.AccountId == context.AccountId && m.Status == "ACTIVE") >= quota)
@@ -76,6 +66,10 @@ public static class MembershipHandlers
             DefaultResultConfiguration = resultConfiguration,
             DefaultJobResultConfiguration = jobResultConfiguration,
             PaysForQueries = member.PaysForQueries,
+            PaysForJobs = member.PaysForJobs,
+            PaysForModelTraining = member.PaysForModelTraining,
+            PaysForModelInference = member.PaysForModelInference,
+            PaysForSyntheticDataGeneration = member.PaysForSyntheticDataGeneration,
             IsMetricsEnabled = metrics,
             CreateTime = now,
             UpdateTime = now,
@@ -86,6 +80,33 @@ public static class MembershipHandlers
         member.UpdateTime = now;
         if (tags is { Count: > 0 }) world.State.Tags[world.MembershipArn(membership)] = tags;
         return Single(world, membership);
+    }
+
+    /// <summary>
+    /// The member accepts what the creator assigned, kind by kind (model docs of MembershipPaymentConfiguration: an error
+    /// when a value contradicts the assignment). A member who can't query but was made a payer must say so explicitly;
+    /// a kind the creator assigned no one falls to the member who can query.
+    /// </summary>
+    private static void CheckPayment(MemberRecord member, IReadOnlyDictionary<PaymentKind, bool>? stated)
+    {
+        var canQuery = member.Abilities.Contains("CAN_QUERY");
+        var owed = PaymentKind.All.Where(k => k.Of(member) == true && !canQuery).ToList();
+        if (stated is null)
+        {
+            if (owed.Count > 0)
+                throw Errors.Validation("paymentConfiguration",
+                    $"Member must not be null: the collaboration creator made this member pay for {string.Join(", ", owed.Select(k => k.Noun))}");
+            return;
+        }
+        foreach (var kind in PaymentKind.All)
+        {
+            var assigned = kind.Of(member) ?? canQuery;
+            if (stated.TryGetValue(kind, out var pays) ? pays != assigned : owed.Contains(kind))
+            {
+                throw Errors.InvalidConfiguration($"paymentConfiguration.{kind.Path}.isResponsible must be {(assigned ? "true" : "false")}: " +
+                    $"the collaboration creator {(assigned ? "made" : "did not make")} this member responsible for {kind.Noun} costs.");
+            }
+        }
     }
 
     private static OperationResult ListMemberships(OperationContext context)

@@ -42,7 +42,7 @@ public sealed record SchemaView(CollaborationRecord Collaboration, MembershipRec
         json["columns"] = Columns(glue, Table.AllowedColumns.Where(c => !partitions.Contains(c)));
         json["partitionKeys"] = Columns(glue, Table.AllowedColumns.Where(partitions.Contains));
         json["description"] = Association.Description ?? ""; // required in the Schema shape, even when the association has none
-        json["schemaStatusDetails"] = new JsonArray(Table.Rules.OrderBy(r => r.Type, StringComparer.Ordinal).SelectMany(StatusDetails).ToArray());
+        json["schemaStatusDetails"] = new JsonArray([.. SchemaStatus.Details(world, Table, Association, Collaboration)]);
         return json;
     }
 
@@ -72,46 +72,6 @@ public sealed record SchemaView(CollaborationRecord Collaboration, MembershipRec
         json["consolidatedPolicy"] = consolidated;
         return json;
     }
-
-    /// <summary>READY only when the collaboration rule names who receives results and the table rule allows analyses.</summary>
-    /// <summary>
-    /// A DIRECT_ANALYSIS entry per table rule, and an ADDITIONAL_ANALYSIS entry when the association's rule allows
-    /// additional analyses (ML models run on the table), as AWS's SchemaStatusDetail.analysisType distinguishes them.
-    /// </summary>
-    private IEnumerable<JsonNode> StatusDetails(ConfiguredTableRuleRecord tableRule)
-    {
-        var direct = StatusDetail(tableRule);
-        yield return direct;
-        if (Association.Rules.FirstOrDefault(r => r.Type == tableRule.Type)?.AllowedAdditionalAnalyses is { Count: > 0 })
-        {
-            var additional = (JsonObject)direct.DeepClone();
-            additional["analysisType"] = "ADDITIONAL_ANALYSIS";
-            yield return additional;
-        }
-    }
-
-    private JsonObject StatusDetail(ConfiguredTableRuleRecord tableRule)
-    {
-        var reasons = new JsonArray();
-        var associationRule = Association.Rules.FirstOrDefault(r => r.Type == tableRule.Type);
-        if (associationRule is null || associationRule.AllowedResultReceivers is not { Count: > 0 })
-            reasons.Add(Reason("RESULT_RECEIVERS_NOT_CONFIGURED", "No member is allowed to receive results for this table."));
-        else if (associationRule.AllowedResultReceivers.Any(a => !Collaboration.Members.Any(m => m.AccountId == a && m.Abilities.Contains("CAN_RECEIVE_RESULTS"))))
-            reasons.Add(Reason("RESULT_RECEIVERS_NOT_ALLOWED", "An allowed result receiver can't receive results in this collaboration."));
-        if (tableRule.Type == "CUSTOM" && tableRule.AllowedAnalyses is not { Count: > 0 })
-            reasons.Add(Reason("ANALYSIS_TEMPLATES_NOT_CONFIGURED", "The custom analysis rule allows no analyses."));
-
-        return new JsonObject
-        {
-            ["status"] = reasons.Count == 0 ? "READY" : "NOT_READY",
-            ["reasons"] = reasons,
-            ["analysisRuleType"] = tableRule.Type,
-            ["configurations"] = new JsonArray(),
-            ["analysisType"] = "DIRECT_ANALYSIS",
-        };
-    }
-
-    private static JsonObject Reason(string code, string message) => new() { ["code"] = code, ["message"] = message };
 
     private static JsonArray Columns(GlueTableRecord? glue, IEnumerable<string> names) => new(names.Select(n => (JsonNode)new JsonObject
     {

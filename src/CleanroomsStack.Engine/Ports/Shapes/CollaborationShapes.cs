@@ -18,7 +18,11 @@ public sealed record Collaboration(
 
 public sealed record PayerConfig(bool IsResponsible);
 
-public sealed record PaymentConfiguration(PayerConfig QueryCompute, PayerConfig? JobCompute = null);
+/// <summary>Both the creator's assignment (ListMembers) and the member's acceptance (CreateMembership, Membership).</summary>
+public sealed record PaymentConfiguration(PayerConfig QueryCompute, PayerConfig? JobCompute = null, MLPaymentConfig? MachineLearning = null);
+
+/// <summary><c>machineLearning</c>: every member optional.</summary>
+public sealed record MLPaymentConfig(PayerConfig? ModelTraining = null, PayerConfig? ModelInference = null, PayerConfig? SyntheticDataGeneration = null);
 
 public sealed record MemberSummary(
     string AccountId, MemberStatus Status, string DisplayName, IReadOnlyList<MemberAbility> Abilities,

@@ -19,11 +19,17 @@ internal static class MembershipMapping
             : null;
 
     public static PaymentConfiguration FromShape(Shapes.PaymentConfiguration shape) =>
-        new(shape.QueryCompute.IsResponsible, shape.JobCompute?.IsResponsible);
+        new(shape.QueryCompute.IsResponsible, shape.JobCompute?.IsResponsible, shape.MachineLearning?.ModelTraining?.IsResponsible,
+            shape.MachineLearning?.ModelInference?.IsResponsible, shape.MachineLearning?.SyntheticDataGeneration?.IsResponsible);
 
     private static Shapes.MembershipResultConfiguration ToShape(ResultConfiguration r) =>
         new(new Shapes.MembershipResultOutput(new Shapes.S3ResultOutput(r.ResultFormat, r.Bucket, r.KeyPrefix, r.SingleFileOutput)), r.RoleArn);
 
-    private static Shapes.PaymentConfiguration ToShape(PaymentConfiguration p) =>
-        new(new Shapes.PayerConfig(p.QueryCompute), p.JobCompute is { } job ? new Shapes.PayerConfig(job) : null);
+    private static Shapes.PaymentConfiguration ToShape(PaymentConfiguration p)
+    {
+        var machineLearning = new Shapes.MLPaymentConfig(Payer(p.ModelTraining), Payer(p.ModelInference), Payer(p.SyntheticDataGeneration));
+        return new(new Shapes.PayerConfig(p.QueryCompute), Payer(p.JobCompute), machineLearning == new Shapes.MLPaymentConfig() ? null : machineLearning);
+    }
+
+    private static Shapes.PayerConfig? Payer(bool? isResponsible) => isResponsible is { } value ? new Shapes.PayerConfig(value) : null;
 }
