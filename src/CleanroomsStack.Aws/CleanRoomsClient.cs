@@ -181,6 +181,17 @@ internal sealed class CleanRoomsClient(AwsCallExecutor executor, IDisposable tra
     public Task DeleteAnalysisTemplateAsync(string membershipId, string templateId, CancellationToken ct) =>
         _analysisTemplates.DeleteAsync(membershipId, templateId, ct);
 
+    // Tags: the ARN is one path label (':' and '/' percent-encoded).
+
+    public async Task<IReadOnlyDictionary<string, string>> ListTagsForResourceAsync(string resourceArn, CancellationToken ct) =>
+        (await _rest.GetAsync(Operations.ListTagsForResource, TagsPath(resourceArn), Json.TagsOutput, ct)).Tags;
+
+    public async Task TagResourceAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, CancellationToken ct) =>
+        await _rest.SendAsync(Operations.TagResource, TagsPath(resourceArn), new TagResourceBody(tags), Json.TagResourceBody, ct);
+
+    public Task UntagResourceAsync(string resourceArn, IReadOnlyList<string> tagKeys, CancellationToken ct) =>
+        _rest.DeleteAsync(Operations.UntagResource, WithList(TagsPath(resourceArn), "tagKeys", tagKeys), ct);
+
     // Entity Resolution: a name or a full ARN, which the label encoding keeps as one path segment.
 
     public Task<IdNamespace> GetIdNamespaceAsync(string nameOrArn, CancellationToken ct) =>
@@ -202,6 +213,7 @@ internal sealed class CleanRoomsClient(AwsCallExecutor executor, IDisposable tra
 
     private static string CollaborationPath(string collaborationId) => $"/collaborations/{Label(collaborationId)}";
     private static string MembershipPath(string membershipId) => $"/memberships/{Label(membershipId)}";
+    private static string TagsPath(string resourceArn) => $"/tags/{Label(resourceArn)}";
     private string RulePath(string membershipId, string associationId, string ruleType) =>
         $"{_tableAssociations.ItemPath(membershipId, associationId)}/analysisRule/{Label(ruleType)}";
 }

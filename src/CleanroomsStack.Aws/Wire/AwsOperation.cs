@@ -77,4 +77,9 @@ internal static class Operations
     public static readonly AwsOperation CreateAnalysisTemplate = CleanRooms("CreateAnalysisTemplate", HttpMethod.Post, RepeatSafety.NotIdempotent);
     public static readonly AwsOperation UpdateAnalysisTemplate = CleanRooms("UpdateAnalysisTemplate", HttpMethod.Patch);
     public static readonly AwsOperation DeleteAnalysisTemplate = CleanRooms("DeleteAnalysisTemplate", HttpMethod.Delete);
+
+    // Setting a tag to a value, or removing a key, twice ends the same way as once.
+    public static readonly AwsOperation ListTagsForResource = CleanRooms("ListTagsForResource", HttpMethod.Get);
+    public static readonly AwsOperation TagResource = CleanRooms("TagResource", HttpMethod.Post);
+    public static readonly AwsOperation UntagResource = CleanRooms("UntagResource", HttpMethod.Delete);
 }

@@ -58,6 +58,11 @@ public interface ICleanRoomsApi : ICollaborationSchemaApi
     Task<AnalysisTemplate> UpdateAnalysisTemplateAsync(UpdateAnalysisTemplateRequest request, CancellationToken ct);
     Task DeleteAnalysisTemplateAsync(string membershipId, string templateId, CancellationToken ct);
 
+    // Tags, by resource ARN: no Get returns them. Tag adds or overwrites the keys given; Untag removes the keys given.
+    Task<IReadOnlyDictionary<string, string>> ListTagsForResourceAsync(string resourceArn, CancellationToken ct);
+    Task TagResourceAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, CancellationToken ct);
+    Task UntagResourceAsync(string resourceArn, IReadOnlyList<string> tagKeys, CancellationToken ct);
+
     // Entity Resolution
     Task<IdNamespace> GetIdNamespaceAsync(string nameOrArn, CancellationToken ct);
 }

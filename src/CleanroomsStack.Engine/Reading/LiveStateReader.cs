@@ -16,19 +16,22 @@ namespace CleanroomsStack.Engine.Reading;
 /// </summary>
 public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism, IReadCache? cache = null)
 {
-    private readonly LiveReadContext context = new(api, new CachedGets(cache), parallelism);
+    private readonly CachedGets gets = new(cache);
 
     /// <param name="memberships">The caller's memberships as ListMemberships returned them (every status).</param>
     /// <param name="reads">Which kinds to read in which collaboration's membership (<see cref="StackConfig.Reads"/>); null: all of them.</param>
+    /// <param name="tags">Whether the config names tags for a collaboration (<see cref="StackConfig.NamesTags"/>), so they are read; null: never.</param>
     public async Task<LiveState> ReadAsync(IReadOnlyList<MembershipSummary> memberships, IReadOnlySet<string> collaborationIds, CancellationToken ct,
-        Func<string, MembershipChildKind, bool>? reads = null)
+        Func<string, MembershipChildKind, bool>? reads = null, Func<string, bool>? tags = null)
     {
+        var context = new LiveReadContext(api, gets, parallelism, tags);
         var wanted = memberships.Where(m => collaborationIds.Contains(m.CollaborationId)).ToList();
-        var states = await Bounded.SelectAsync(wanted, parallelism, m => ReadMembershipAsync(m, reads ?? ((_, _) => true), ct));
+        var states = await Bounded.SelectAsync(wanted, parallelism, m => ReadMembershipAsync(context, m, reads ?? ((_, _) => true), ct));
         return new LiveState(states.Values.OrderBy(m => m.CollaborationId, StringComparer.Ordinal).ThenBy(m => m.Id).ToList());
     }
 
-    private async Task<MembershipState> ReadMembershipAsync(MembershipSummary summary, Func<string, MembershipChildKind, bool> reads, CancellationToken ct)
+    private async Task<MembershipState> ReadMembershipAsync(LiveReadContext context, MembershipSummary summary,
+        Func<string, MembershipChildKind, bool> reads, CancellationToken ct)
     {
         if (summary.Status != "ACTIVE")
         {
@@ -38,15 +41,17 @@ public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism, IReadCa
         }
         // The summary lacks the log statuses and the result configuration.
         var membershipTask = context.Gets.GetAsync(summary, () => api.GetMembershipAsync(summary.Id, ct));
+        // No Get returns tags, and tagging changes no updateTime: they are listed on their own, never cached.
+        var tagsTask = context.ReadsTags(summary.CollaborationId) ? api.ListTagsForResourceAsync(summary.Arn, ct) : null;
         // Each kind in the membership reads its own resources, all at once.
         var kindTasks = ResourceKinds.InMembership
             .Where(kind => reads(summary.CollaborationId, kind))
             .Select(kind => KindEngines.For(kind).ReadAsync(context, summary, KindValues.Empty, ct))
             .ToList();
-        await Task.WhenAll(kindTasks.Append<Task>(membershipTask));
+        await Task.WhenAll(kindTasks.Append<Task>(membershipTask).Append(tagsTask ?? Task.CompletedTask));
         var children = kindTasks.Aggregate(KindValues.Empty, (all, read) => read.Result.Merge(all));
         var m = membershipTask.Result;
         return new MembershipState(m.Id, m.Arn, m.CollaborationId, m.CollaborationName, m.Status, m.QueryLogStatus.Value, children, m.JobLogStatus?.Value,
-            MembershipMapping.FromShape(m.DefaultResultConfiguration), MembershipMapping.FromShape(m.PaymentConfiguration));
+            MembershipMapping.FromShape(m.DefaultResultConfiguration), MembershipMapping.FromShape(m.PaymentConfiguration), tagsTask?.Result);
     }
 }

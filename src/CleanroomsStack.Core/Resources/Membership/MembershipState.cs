@@ -3,6 +3,7 @@ using CleanroomsStack.Core.Kinds;
 namespace CleanroomsStack.Core.Resources.Membership;
 
 /// <summary>A membership as read from AWS, with the resources inside it (<see cref="Children"/>: each kind's live states).</summary>
+/// <param name="Tags">Every tag on the membership (ListTagsForResource); null when not read.</param>
 public sealed record MembershipState(
     string Id,
     string Arn,
@@ -13,8 +14,11 @@ public sealed record MembershipState(
     KindValues Children,
     string? JobLogStatus = null,
     ResultConfiguration? DefaultResultConfiguration = null,
-    PaymentConfiguration? Payment = null)
+    PaymentConfiguration? Payment = null,
+    IReadOnlyDictionary<string, string>? Tags = null) : ITaggedState
 {
+    public ITaggedState WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };
+
     /// <summary>ACTIVE: the only status in which anything inside can change.</summary>
     public bool IsActive => Status == Values.MembershipStatus.Active;
 }
