@@ -15,7 +15,8 @@ internal sealed class SettingsParser(ConfigReader reader)
     private static readonly string[] ExceedBehaviours = ["truncate", "error"];
     public const int DefaultMaxTables = 25;
     private const int MaxAdditionalAnalyses = 25;
-    private const int MaxTags = 50;
+    /// <summary>AWS allows 50 tags on a resource; the membership also holds the tool's record (<see cref="Planning.ManagedRecord"/>).</summary>
+    public const int MaxTags = 50 - Planning.ManagedRecord.MaxTags;
 
     public CollaborationSettings? Parse(YamlMapping settings, SourceLocation owner, string ownerName, bool complete)
     {
@@ -62,7 +63,8 @@ internal sealed class SettingsParser(ConfigReader reader)
         }
         if (tags.Count > MaxTags)
         {
-            reader.Error(DiagnosticCodes.OutOfRange, $"tags has {tags.Count} entries; at most {MaxTags} are allowed", node.Location, "drop some tags");
+            reader.Error(DiagnosticCodes.OutOfRange, $"tags has {tags.Count} entries; at most {MaxTags} are allowed", node.Location,
+                $"drop some tags: AWS allows 50 on a resource, and cleanrooms-stack keeps {Planning.ManagedRecord.MaxTags} on the membership for its record");
             ok = false;
         }
         return ok ? tags : null;

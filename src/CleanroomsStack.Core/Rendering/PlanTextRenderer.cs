@@ -5,7 +5,8 @@ namespace CleanroomsStack.Core.Rendering;
 /// <param name="Colour">ANSI colours (off for files, pipes and tests).</param>
 /// <param name="ShowUnchanged">List no-op resources too, instead of only counting them.</param>
 /// <param name="AllAttributes">Every attribute of creates and deletes too (the CLI's --diff); updates and replaces always show theirs.</param>
-public sealed record TextRenderOptions(bool Colour = false, bool ShowUnchanged = false, bool AllAttributes = true);
+/// <param name="Summary">End with the summary line (off for a part of a plan whose counts would mislead, e.g. drift's pending work).</param>
+public sealed record TextRenderOptions(bool Colour = false, bool ShowUnchanged = false, bool AllAttributes = true, bool Summary = true);
 
 /// <summary>
 /// The plan for people, Terraform/Pulumi style: per collaboration, one line per change with its symbol
@@ -28,7 +29,8 @@ public static class PlanTextRenderer
         }
         foreach (var collaboration in plan.Collaborations)
             WriteCollaboration(writer, collaboration, options, style);
-        writer.WriteLine(SummaryLine(plan.Summary));
+        if (options.Summary)
+            writer.WriteLine(SummaryLine(plan.Summary));
         return writer.ToString();
     }
 
@@ -52,7 +54,6 @@ public static class PlanTextRenderer
     /// <summary>The changes and unmanaged resources of one collaboration, without its heading (shared with Markdown).</summary>
     internal static void WriteCollaborationBody(StringWriter writer, CollaborationDocument collaboration, TextRenderOptions options, TextStyle style)
     {
-        var prefix = $"membership[{collaboration.Id}]";
         var unchanged = 0;
         foreach (var change in collaboration.Changes)
         {
@@ -62,16 +63,16 @@ public static class PlanTextRenderer
                 unchanged++;
                 continue;
             }
-            WriteChange(writer, change, action, Relative(change.Address, prefix), style, options.AllAttributes);
+            WriteChange(writer, change, action, Relative(change.Address, collaboration.Id), style, options.AllAttributes);
         }
         if (collaboration.Refused is { Count: > 0 } refused)
         {
             writer.WriteLine(style.Error($"  refused, not applied ({refused.Count}):"));
             foreach (var change in refused)
-                WriteChange(writer, change, ChangeActions.FromJsonName(change.Action), Relative(change.Address, prefix), style, options.AllAttributes);
+                WriteChange(writer, change, ChangeActions.FromJsonName(change.Action), Relative(change.Address, collaboration.Id), style, options.AllAttributes);
         }
         foreach (var unmanaged in collaboration.Unmanaged)
-            writer.WriteLine($"  {style.Dim($"? {Relative(unmanaged.Address, prefix)}")}  # unmanaged: {unmanaged.Reason}");
+            writer.WriteLine($"  {style.Dim($"? {Relative(unmanaged.Address, collaboration.Id)}")}  # unmanaged: {unmanaged.Reason}");
         if (unchanged > 0)
             writer.WriteLine(style.Dim($"  ({unchanged} unchanged)"));
     }
@@ -100,8 +101,11 @@ public static class PlanTextRenderer
     }
 
     /// <summary>Inside a collaboration's block the membership prefix is implied, so it is dropped.</summary>
-    private static string Relative(string address, string membershipPrefix) =>
-        address == membershipPrefix ? "membership"
-        : address.StartsWith(membershipPrefix + "/", StringComparison.Ordinal) ? address[(membershipPrefix.Length + 1)..]
-        : address;
+    public static string Relative(string address, string collaborationId)
+    {
+        var membershipPrefix = $"membership[{collaborationId}]";
+        return address == membershipPrefix ? "membership"
+            : address.StartsWith(membershipPrefix + "/", StringComparison.Ordinal) ? address[(membershipPrefix.Length + 1)..]
+            : address;
+    }
 }

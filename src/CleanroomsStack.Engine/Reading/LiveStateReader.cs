@@ -41,17 +41,18 @@ public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism, IReadCa
         }
         // The summary lacks the log statuses and the result configuration.
         var membershipTask = context.Gets.GetAsync(summary, () => api.GetMembershipAsync(summary.Id, ct));
-        // No Get returns tags, and tagging changes no updateTime: they are listed on their own, never cached.
-        var tagsTask = context.ReadsTags(summary.CollaborationId) ? api.ListTagsForResourceAsync(summary.Arn, ct) : null;
+        // The membership's tags hold the record of what the last up applied (ManagedRecord), so they are read on every
+        // run, with or without tags in the config. No Get returns tags, and tagging moves no updateTime: never cached.
+        var tagsTask = api.ListTagsForResourceAsync(summary.Arn, ct);
         // Each kind in the membership reads its own resources, all at once.
         var kindTasks = ResourceKinds.InMembership
             .Where(kind => reads(summary.CollaborationId, kind))
             .Select(kind => KindEngines.For(kind).ReadAsync(context, summary, KindValues.Empty, ct))
             .ToList();
-        await Task.WhenAll(kindTasks.Append<Task>(membershipTask).Append(tagsTask ?? Task.CompletedTask));
+        await Task.WhenAll(kindTasks.Append<Task>(membershipTask).Append(tagsTask));
         var children = kindTasks.Aggregate(KindValues.Empty, (all, read) => read.Result.Merge(all));
         var m = membershipTask.Result;
         return new MembershipState(m.Id, m.Arn, m.CollaborationId, m.CollaborationName, m.Status, m.QueryLogStatus.Value, children, m.JobLogStatus?.Value,
-            MembershipMapping.FromShape(m.DefaultResultConfiguration), MembershipMapping.FromShape(m.PaymentConfiguration), tagsTask?.Result);
+            MembershipMapping.FromShape(m.DefaultResultConfiguration), MembershipMapping.FromShape(m.PaymentConfiguration), tagsTask.Result);
     }
 }
