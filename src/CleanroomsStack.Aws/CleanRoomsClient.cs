@@ -191,6 +191,16 @@ internal sealed class CleanRoomsClient(AwsCallExecutor executor, IDisposable tra
         _rest.ListAllAsync<ConfiguredAudienceModelAssociationPage, ConfiguredAudienceModelAssociationSummary>(
             Operations.ListConfiguredAudienceModelAssociations, $"{MembershipPath(membershipId)}/configuredaudiencemodelassociations",
             [("maxResults", PageSize)], Json.ConfiguredAudienceModelAssociationPage, a => a.Id, ct);
+    // Tags: the ARN is one path label (':' and '/' percent-encoded).
+
+    public async Task<IReadOnlyDictionary<string, string>> ListTagsForResourceAsync(string resourceArn, CancellationToken ct) =>
+        (await _rest.GetAsync(Operations.ListTagsForResource, TagsPath(resourceArn), Json.TagsOutput, ct)).Tags;
+
+    public async Task TagResourceAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, CancellationToken ct) =>
+        await _rest.SendAsync(Operations.TagResource, TagsPath(resourceArn), new TagResourceBody(tags), Json.TagResourceBody, ct);
+
+    public Task UntagResourceAsync(string resourceArn, IReadOnlyList<string> tagKeys, CancellationToken ct) =>
+        _rest.DeleteAsync(Operations.UntagResource, WithList(TagsPath(resourceArn), "tagKeys", tagKeys), ct);
 
     // Entity Resolution: a name or a full ARN, which the label encoding keeps as one path segment.
 
@@ -213,6 +223,7 @@ internal sealed class CleanRoomsClient(AwsCallExecutor executor, IDisposable tra
 
     private static string CollaborationPath(string collaborationId) => $"/collaborations/{Label(collaborationId)}";
     private static string MembershipPath(string membershipId) => $"/memberships/{Label(membershipId)}";
+    private static string TagsPath(string resourceArn) => $"/tags/{Label(resourceArn)}";
     private string RulePath(string membershipId, string associationId, string ruleType) =>
         $"{_tableAssociations.ItemPath(membershipId, associationId)}/analysisRule/{Label(ruleType)}";
 }

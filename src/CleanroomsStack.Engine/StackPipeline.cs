@@ -35,7 +35,7 @@ public sealed class StackPipeline(ICleanRoomsApi api, string region, int paralle
         var toRead = listing.ToRead(named, config.ManagesUnlistedCollaborations);
 
         using var liveReads = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var liveTask = new LiveStateReader(api, parallelism, cache, observer).ReadAsync(listing.Memberships, toRead, liveReads.Token, config.Reads, config.Leaves);
+        var liveTask = new LiveStateReader(api, parallelism, cache, observer).ReadAsync(listing.Memberships, toRead, liveReads.Token, config.Reads, config.Leaves, config.NamesTags);
         Inventory inventory;
         DesiredState desired;
         try

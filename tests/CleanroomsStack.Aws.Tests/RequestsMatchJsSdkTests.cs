@@ -21,6 +21,8 @@ public sealed class RequestsMatchJsSdkTests
     private const string RoleArn = "arn:aws:iam::111122223333:role/cleanrooms-glue-s3-access";
     private const string MappingWorkflowArn = "arn:aws:entityresolution:us-east-1:239083076653:idmappingworkflow/acx-mapping";
     private const string TemplateSql = "SELECT COUNT(*) FROM acx_orders WHERE amount > :min_amount AND country = :country";
+    private const string MembershipArn = $"arn:aws:cleanrooms:us-east-1:111122223333:membership/{MembershipId}";
+    private const string AssociationArn = $"arn:aws:cleanrooms:us-east-1:111122223333:configuredtableassociation/{MembershipId}/{AssociationId}";
     private const string NamespaceArn = "arn:aws:entityresolution:us-east-1:111122223333:idnamespace/ACXIdNamespace";
 
     public sealed record Case(string Name, Func<ICleanRoomsApi, Task> Call, JsCall Js)
@@ -191,6 +193,12 @@ public sealed class RequestsMatchJsSdkTests
             CleanRooms("ListPrivacyBudgetTemplates", new() { ["membershipIdentifier"] = MembershipId, ["maxResults"] = 100 })),
         new("ListConfiguredAudienceModelAssociations", api => api.ListConfiguredAudienceModelAssociationsAsync(MembershipId, default),
             CleanRooms("ListConfiguredAudienceModelAssociations", new() { ["membershipIdentifier"] = MembershipId, ["maxResults"] = 100 })),
+        new("ListTagsForResource (association ARN: one label)", api => api.ListTagsForResourceAsync(AssociationArn, default),
+            CleanRooms("ListTagsForResource", new() { ["resourceArn"] = AssociationArn })),
+        new("TagResource", api => api.TagResourceAsync(AssociationArn, new Dictionary<string, string> { ["team"] = "acx", ["cost center"] = "42" }, default),
+            CleanRooms("TagResource", new() { ["resourceArn"] = AssociationArn, ["tags"] = new JsonObject { ["team"] = "acx", ["cost center"] = "42" } })),
+        new("UntagResource (keys repeated in the query)", api => api.UntagResourceAsync(MembershipArn, ["team", "cost center"], default),
+            CleanRooms("UntagResource", new() { ["resourceArn"] = MembershipArn, ["tagKeys"] = new JsonArray("team", "cost center") })),
         new("GetIdNamespace (by name)", api => api.GetIdNamespaceAsync("ACXIdNamespace", default),
             new JsCall("entityresolution", "GetIdNamespace", new() { ["idNamespaceName"] = "ACXIdNamespace" })),
         new("GetIdNamespace (by ARN: ':' and '/' stay in one label)", api => api.GetIdNamespaceAsync(NamespaceArn, default),

@@ -24,6 +24,7 @@ public sealed class JsSdkEveryOperationTests
         "CreatePrivacyBudgetTemplate", "GetPrivacyBudgetTemplate", "UpdatePrivacyBudgetTemplate", "ListPrivacyBudgetTemplates",
         "CreateConfiguredAudienceModelAssociation", "GetConfiguredAudienceModelAssociation", "UpdateConfiguredAudienceModelAssociation",
         "ListConfiguredAudienceModelAssociations", "TagResource", "UntagResource", "ListTagsForResource",
+        "TagAssociation", "UntagAssociation", "ListAssociationTags",
         "ListSchemas", "GetSchema", "BatchGetSchema", "GetSchemaAnalysisRule", "BatchGetSchemaAnalysisRule",
         "DeleteConfiguredTableAssociationAnalysisRule", "DeleteConfiguredTableAssociation", "DeleteIdNamespaceAssociation",
         "DeleteIdMappingTable", "DeleteAnalysisTemplate", "DeleteConfiguredTableAnalysisRule", "DeleteConfiguredTable",
@@ -83,6 +84,8 @@ public sealed class JsSdkEveryOperationTests
         Assert.Equal("lookalike", S(r, "ListConfiguredAudienceModelAssociations.output.configuredAudienceModelAssociationSummaries.0.name"));
         Assert.Equal("data", S(r, "ListTagsForResource.output.tags.team"));
         Assert.Null(N(r, "ListTagsForResource.output.tags.env"));
+        Assert.Equal("acx", S(r, "ListAssociationTags.output.tags.team"));
+        Assert.Null(N(r, "ListAssociationTags.output.tags.owner"));
         Assert.Equal("acx_orders", S(r, "ListSchemas.output.schemaSummaries.0.name"));
         Assert.Equal("READY", S(r, "GetSchema.output.schema.schemaStatusDetails.0.status"));
         Assert.Equal("nope", S(r, "BatchGetSchema.output.errors.0.name"));

@@ -11,7 +11,8 @@ namespace CleanroomsStack.Engine.Tests;
 
 /// <summary>
 /// Issue #8: a no-op plan of M memberships costs O(M) AWS calls, at most 6 per membership + 10 with a warm read cache
-/// and one more per association without one, counted by the emulator over real signed HTTP.
+/// and one more per association without one, counted by the emulator over real signed HTTP. The 6 include the
+/// membership's ListTagsForResource, which reads the record of what the last up applied (issue #16).
 /// </summary>
 public sealed class ReadCallBudgetTests
 {
@@ -30,6 +31,8 @@ public sealed class ReadCallBudgetTests
     {
         ["GetCallerIdentity"] = 1, ["ListCollaborations"] = 1, ["ListConfiguredTables"] = 1, ["ListMemberships"] = 1, ["ListMembers"] = 1,
         ["ListConfiguredTableAssociations"] = 1, ["BatchGetSchemaAnalysisRule"] = 1, ["ListIdNamespaceAssociations"] = 1, ["ListIdMappingTables"] = 1,
+        // The membership's tags: its record of what the last up applied. No other tag is read without tags in the config.
+        ["ListTagsForResource"] = 1,
     };
 
     private static int Budget(int memberships) => 6 * memberships + 10;
@@ -116,6 +119,7 @@ public sealed class ReadCallBudgetTests
         Assert.True(cold.Values.Sum() <= Budget(3) + associations, $"cold: {cold.Values.Sum()} calls for {associations} associations");
         Assert.True(warm.Values.Sum() <= Budget(3), $"warm: {warm.Values.Sum()} calls");
         Assert.Equal(1, warm["ListMemberships"]);
+        Assert.Equal(3, warm["ListTagsForResource"]);
         Assert.DoesNotContain("GetConfiguredTableAssociation", warm.Keys);
     }
 

@@ -166,6 +166,11 @@ const resourceArn = r.CreateMembership.output?.membership?.arn;
 await run("TagResource", us.cleanrooms, new cr.TagResourceCommand({ resourceArn, tags: { team: "data", env: "test" } }));
 await run("UntagResource", us.cleanrooms, new cr.UntagResourceCommand({ resourceArn, tagKeys: ["env"] }));
 await run("ListTagsForResource", us.cleanrooms, new cr.ListTagsForResourceCommand({ resourceArn }));
+// An association's ARN holds two ids and a '/' between them: still one path label.
+const associationArn = r.CreateConfiguredTableAssociation.output?.configuredTableAssociation?.arn;
+await run("TagAssociation", us.cleanrooms, new cr.TagResourceCommand({ resourceArn: associationArn, tags: { team: "acx", owner: "console" } }));
+await run("UntagAssociation", us.cleanrooms, new cr.UntagResourceCommand({ resourceArn: associationArn, tagKeys: ["owner", "absent"] }));
+await run("ListAssociationTags", us.cleanrooms, new cr.ListTagsForResourceCommand({ resourceArn: associationArn }));
 
 // The collaboration's view of what we shared.
 const collaborationIdentifier = collaborationId;

@@ -81,9 +81,10 @@ public static class ReportText
     public const string ReadingTheTargets = """
 
         How to read them:
-        - **Calls.** A cold no-op preview makes, per membership, GetMembership, ListMembers and four list or batch calls
+        - **Calls.** A cold no-op preview makes, per membership, GetMembership, ListMembers, ListTagsForResource (the
+          membership's record of what `up` applied, which `drift` needs to see deletions) and four list or batch calls
           (associations, their rules in batches of 25, ID namespace associations, ID mapping tables), plus one Get per
-          association, table and ID namespace association alike: 6 + 26. A warm cache removes the Gets. Beyond that come
+          association, table and ID namespace association alike: 7 + 26. A warm cache removes the Gets. Beyond that come
           GetCallerIdentity, ListConfiguredTables, ListCollaborations (invitations only: joined collaborations are known
           from the memberships) and ListMemberships, which takes one page per 100 memberships. That is 4 calls up to
           M = 100 and 13 at M = 1000, where the target allows 10; a throttled request counts as a call too.

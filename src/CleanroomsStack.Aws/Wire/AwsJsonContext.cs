@@ -47,6 +47,8 @@ namespace CleanroomsStack.Aws.Wire;
 [JsonSerializable(typeof(MembershipPage))]
 [JsonSerializable(typeof(ConfiguredTableAssociationPage))]
 [JsonSerializable(typeof(IdNamespaceAssociationPage))]
+[JsonSerializable(typeof(TagResourceBody))]
+[JsonSerializable(typeof(TagsOutput))]
 [JsonSerializable(typeof(ErrorBody))]
 [JsonSerializable(typeof(SchemaPage))]
 [JsonSerializable(typeof(BatchGetSchemaAnalysisRuleBody))]

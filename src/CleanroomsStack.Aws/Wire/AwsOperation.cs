@@ -81,4 +81,8 @@ internal static class Operations
     // Kinds the tool doesn't manage: listed only before leaving a membership.
     public static readonly AwsOperation ListPrivacyBudgetTemplates = CleanRooms("ListPrivacyBudgetTemplates", HttpMethod.Get);
     public static readonly AwsOperation ListConfiguredAudienceModelAssociations = CleanRooms("ListConfiguredAudienceModelAssociations", HttpMethod.Get);
+    // Setting a tag to a value, or removing a key, twice ends the same way as once.
+    public static readonly AwsOperation ListTagsForResource = CleanRooms("ListTagsForResource", HttpMethod.Get);
+    public static readonly AwsOperation TagResource = CleanRooms("TagResource", HttpMethod.Post);
+    public static readonly AwsOperation UntagResource = CleanRooms("UntagResource", HttpMethod.Delete);
 }

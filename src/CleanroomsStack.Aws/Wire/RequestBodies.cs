@@ -39,4 +39,6 @@ internal sealed record CreateAnalysisTemplateBody(
 
 internal sealed record UpdateAnalysisTemplateBody(string? Description);
 
+internal sealed record TagResourceBody(IReadOnlyDictionary<string, string> Tags);
+
 internal sealed record UpdateIdNamespaceAssociationBody(string? Name, string? Description, IdMappingConfig? IdMappingConfig);

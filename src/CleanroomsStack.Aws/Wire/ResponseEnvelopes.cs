@@ -13,6 +13,9 @@ internal sealed record ConfiguredTableAssociationEnvelope(ConfiguredTableAssocia
 internal sealed record AnalysisRuleEnvelope(ConfiguredTableAssociationAnalysisRule? AnalysisRule);
 internal sealed record IdNamespaceAssociationEnvelope(IdNamespaceAssociation? IdNamespaceAssociation);
 
+/// <summary>ListTagsForResource: the tags member is required, possibly empty.</summary>
+internal sealed record TagsOutput(IReadOnlyDictionary<string, string> Tags);
+
 /// <summary>A page of a list operation; <see cref="Items"/> picks the member that holds the items.</summary>
 internal interface IPage<out T>
 {

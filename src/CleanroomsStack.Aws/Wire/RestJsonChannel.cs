@@ -39,6 +39,13 @@ internal sealed class RestJsonChannel(AwsCallExecutor executor)
     private static T Unwrap<T>(AwsOperation operation, T? resource) =>
         resource ?? throw Malformed(operation, "the response lacks its resource member");
 
+    /// <summary>POST/PATCH with a JSON body answered with 200 and an empty body (TagResource).</summary>
+    public async Task SendAsync<TBody>(AwsOperation operation, string pathAndQuery, TBody body, JsonTypeInfo<TBody> input, CancellationToken ct)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, input);
+        await executor.SendAsync(new WireRequest(operation, pathAndQuery, bytes, JsonContentType), ct).ConfigureAwait(false);
+    }
+
     /// <summary>POST/PATCH with a JSON body returning a JSON document.</summary>
     public async Task<TOut> SendAsync<TBody, TOut>(
         AwsOperation operation, string pathAndQuery, TBody body, JsonTypeInfo<TBody> input, JsonTypeInfo<TOut> output, CancellationToken ct)

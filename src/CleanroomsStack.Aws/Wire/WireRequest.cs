@@ -34,4 +34,8 @@ internal static class RestUri
         if (present.Count == 0) return path;
         return path + "?" + string.Join("&", present.Select(m => $"{Uri.EscapeDataString(m.Key)}={Uri.EscapeDataString(m.Value!)}"));
     }
+
+    /// <summary>A list member as repeated keys (<c>tagKeys=a&amp;tagKeys=b</c>) in the list's order, as the SDKs send it.</summary>
+    public static string WithList(string path, string key, IEnumerable<string> values) =>
+        WithQuery(path, values.Select(v => (key, (string?)v)).ToArray());
 }

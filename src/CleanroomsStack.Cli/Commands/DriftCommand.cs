@@ -5,15 +5,15 @@ using CleanroomsStack.Core.Planning;
 namespace CleanroomsStack.Cli.Commands;
 
 /// <summary>
-/// <c>drift</c>: for the nightly job. A preview that separates drift (managed resources that exist but differ from the
-/// config) from pending work (e.g. new invitations). Exits 2 on drift, 0 otherwise.
+/// <c>drift</c>: for the nightly job. A preview that separates drift (managed resources that differ from the config, or
+/// that the last `up` applied and someone deleted since) from pending work (e.g. new invitations). Exits 2 on drift, 0 otherwise.
 /// </summary>
 internal static class DriftCommand
 {
     public static Command Create(CommonOptions common, CliIo io)
     {
         var output = new PlanOutputOptions();
-        var command = new Command("drift", "Report drift (resources changed outside the config) separately from pending work; exit 2 on drift.\n" +
+        var command = new Command("drift", "Report drift (resources changed or deleted outside the config) separately from pending work; exit 2 on drift.\n" +
             "Examples:\n" +
             "  cleanrooms-stack drift --profile prod                 nightly check\n" +
             "  cleanrooms-stack drift --json                         for a bot");

@@ -57,10 +57,13 @@ internal static class UpCommand
                     io.Error.WriteLine("error: the plan has errors (above); nothing was applied.");
                     return ExitCodes.Error;
                 }
-                if (!plan.HasChanges) return ExitCodes.Success;
+                // With nothing to change, only a membership's record of what it manages may need writing (one from before records).
+                var recordOnly = !plan.HasChanges;
+                if (recordOnly && !plan.Collaborations.Any(ManagedRecord.NeedsWriting)) return ExitCodes.Success;
                 // Held from before the question until the last change; the plan was read first because the account comes from it.
                 using var runLock = RunLock.Acquire(Path.GetDirectoryName(Path.GetFullPath(auditPath))!, planning.Inventory!.Caller.AccountId, session.Region);
-                if (saved is null && !Confirm(parsed.GetValue(yes), io, document.Summary, planning.Inventory.Caller.AccountId, session.Region, Leaving(document))) return ExitCodes.Error;
+                // The record is the tool's own bookkeeping (tags it reserves), not a change to confirm.
+                if (!recordOnly && saved is null && !Confirm(parsed.GetValue(yes), io, document.Summary, planning.Inventory.Caller.AccountId, session.Region, Leaving(document))) return ExitCodes.Error;
 
                 var options = new ApplyOptions(settings.Parallel, AllowLeave: leave)
                 {
@@ -96,7 +99,7 @@ internal static class UpCommand
                 }
                 if (audited.Error is { } error)
                 {
-                    var missing = audited.Unaudited.Select(o => TerminalText.Escape(names.Of(o.Change.Address))).ToList();
+                    var missing = audited.Unaudited.Select(u => TerminalText.Escape(names.Of(u.Address)) + (u.Record ? " (record)" : "")).ToList();
                     io.Error.WriteLine($"error: could not write the audit log '{SafeFiles.Shown(audit.Path)}' ({error.Message.ReplaceLineEndings(" ")}); " +
                                        $"no further change was started, and {missing.Count} applied change(s) have no line in it: {string.Join(", ", missing)}. " +
                                        "Free disk space or fix the file's permissions, then run `up` again.");

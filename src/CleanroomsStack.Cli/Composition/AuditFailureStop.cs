@@ -9,26 +9,33 @@ namespace CleanroomsStack.Cli.Composition;
 /// </summary>
 internal sealed class AuditFailureStop(IApplyObserver audit, Action stopScheduling) : IApplyObserver
 {
-    private readonly System.Collections.Concurrent.ConcurrentQueue<ChangeOutcome> unaudited = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(Core.Planning.ResourceAddress Address, bool Record)> unaudited = new();
     private Exception? firstError;
 
     /// <summary>The first write that failed, or null when every line was written.</summary>
     public Exception? Error => firstError;
 
-    /// <summary>The changes that finished (the calls in flight finish after the stop) but have no line in the log.</summary>
-    public IReadOnlyCollection<ChangeOutcome> Unaudited => unaudited;
+    /// <summary>
+    /// The addresses of the changes that finished (the calls in flight finish after the stop), and of the memberships
+    /// whose record was written, that have no line in the log.
+    /// </summary>
+    public IReadOnlyCollection<(Core.Planning.ResourceAddress Address, bool Record)> Unaudited => unaudited;
 
     public void OnStarted(Core.Planning.ResourceChange change) => audit.OnStarted(change);
 
-    public void OnFinished(ChangeOutcome outcome)
+    public void OnFinished(ChangeOutcome outcome) => Audit(() => audit.OnFinished(outcome), (outcome.Change.Address, false));
+
+    public void OnRecorded(RecordOutcome record) => Audit(() => audit.OnRecorded(record), (record.Address, true));
+
+    private void Audit(Action write, (Core.Planning.ResourceAddress, bool) address)
     {
         try
         {
-            audit.OnFinished(outcome);
+            write();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            unaudited.Enqueue(outcome);
+            unaudited.Enqueue(address);
             if (Interlocked.CompareExchange(ref firstError, e, null) is null) stopScheduling();
         }
     }

@@ -5,7 +5,10 @@ using CleanroomsStack.Core.Rendering;
 
 namespace CleanroomsStack.Cli.Views;
 
-/// <summary>The drift report: drift first (what someone changed), then pending work, then a one-line verdict.</summary>
+/// <summary>
+/// The drift report: drift first (what someone changed, with the plan's counts of unchanged and unmanaged resources),
+/// then what was deleted outside the config, then pending work (never applied), then a one-line verdict.
+/// </summary>
 internal static class DriftView
 {
     private static readonly JsonSerializerOptions Json = new()
@@ -17,20 +20,42 @@ internal static class DriftView
     {
         var drift = PlanDocument.From(report.Drift);
         var pending = PlanDocument.From(report.Pending);
+        var deleted = report.DeletedOutside
+            .Select(d => new DeletedDocument(d.Collaboration.CollaborationId, d.Collaboration.Name, d.Change.Address.ToString(),
+                ChangeNames.Relative(d.Change.Address.ToString(), d.Collaboration.CollaborationId)))
+            .ToList();
         if (format.Format == PlanFormat.Json)
         {
-            output.WriteLine(JsonSerializer.Serialize(new { formatVersion = 1, hasDrift = report.HasDrift, drift, pending }, Json));
+            output.WriteLine(JsonSerializer.Serialize(new { formatVersion = 1, hasDrift = report.HasDrift, drift, deletedOutside = deleted, pending }, Json));
             return;
         }
         var markdown = format.Format == PlanFormat.Markdown;
-        output.WriteLine(markdown ? "## Drift" : "Drift: managed resources that exist but differ from the config");
+        output.WriteLine(markdown ? "## Drift" : "Drift: managed resources that differ from the config, or that were deleted outside it");
         PlanView.Write(output, drift, format.Format, colour, format.Diff);
+        if (deleted.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine(markdown ? "### Deleted outside the config" : "Deleted outside the config (the last `up` applied them; `up` re-creates them):");
+            foreach (var d in deleted)
+            {
+                var (resource, name) = (TerminalText.Escape(d.Resource), TerminalText.Escape(d.Collaboration));
+                output.WriteLine(markdown
+                    ? $"- `{resource}` in '{System.Net.WebUtility.HtmlEncode(name)}' was deleted outside the config"
+                    : $"  - {resource} in '{name}' was deleted outside the config");
+            }
+        }
         output.WriteLine();
-        output.WriteLine(markdown ? "## Pending work" : "Pending work: resources the config asks for that don't exist yet (e.g. new invitations)");
-        PlanView.Write(output, pending, format.Format, colour, format.Diff);
+        output.WriteLine(markdown ? "## Pending work" : "Pending work: resources the config asks for that were never applied (e.g. new invitations)");
+        PlanView.Write(output, pending, format.Format, colour, format.Diff, summary: false);
+        output.WriteLine(pending.Summary.Create == 0 ? "No pending work." : $"Pending: {pending.Summary.Create} to create.");
         output.WriteLine();
+        var changes = drift.Summary.Create + drift.Summary.Update + drift.Summary.Replace + drift.Summary.Delete;
         output.WriteLine(report.HasDrift
-            ? $"Drift detected: {drift.Summary.Update + drift.Summary.Replace + drift.Summary.Delete} change(s). Run `cleanrooms-stack up` to restore the configured state."
+            ? $"Drift detected: {changes} change(s){(deleted.Count > 0 ? $", {deleted.Count} of them deleted outside the config" : "")}. " +
+              "Run `cleanrooms-stack up` to restore the configured state."
             : "No drift.");
     }
+
+    /// <param name="Resource">The address inside the membership, e.g. <c>table-association[acx_part_age]</c>.</param>
+    private sealed record DeletedDocument(string CollaborationId, string Collaboration, string Address, string Resource);
 }

@@ -55,6 +55,10 @@ internal sealed class JsonLinesProgressView(TextWriter output, ChangeNames names
         failed = result.Count(OutcomeStatus.Failed),
         skipped = result.Count(OutcomeStatus.Skipped),
         cancelled = result.Cancelled,
+        records = result.Records.Select(r => new
+        {
+            address = r.Address.ToString(), status = r.Status.ToString().ToLowerInvariant(), resources = r.Resources, message = r.Message,
+        }),
         durationMs = (long)result.Duration.TotalMilliseconds,
         calls = calls.Select(c => new { c.Service, c.Operation, c.Calls, c.Retries, c.Throttles, c.Failures, waitingMs = (long)c.TimeWaiting.TotalMilliseconds }),
     });

@@ -14,11 +14,12 @@ internal static class PlanView
     public static void Write(TextWriter output, Plan plan, PlanFormat format, bool colour, bool diff) =>
         Write(output, PlanDocument.From(plan), format, colour, diff);
 
-    public static void Write(TextWriter output, PlanDocument document, PlanFormat format, bool colour, bool diff) =>
+    /// <param name="summary">With the plan's summary (off for a part of a plan whose counts would mislead).</param>
+    public static void Write(TextWriter output, PlanDocument document, PlanFormat format, bool colour, bool diff, bool summary = true) =>
         output.Write(format switch
         {
             PlanFormat.Json => PlanJson.Write(document),
-            PlanFormat.Markdown => PlanMarkdownRenderer.Render(TerminalSafe.Document(document)),
-            _ => PlanTextRenderer.Render(TerminalSafe.Document(document), new TextRenderOptions(Colour: colour, AllAttributes: diff)),
+            PlanFormat.Markdown => PlanMarkdownRenderer.Render(TerminalSafe.Document(document), summary),
+            _ => PlanTextRenderer.Render(TerminalSafe.Document(document), new TextRenderOptions(Colour: colour, AllAttributes: diff, Summary: summary)),
         });
 }

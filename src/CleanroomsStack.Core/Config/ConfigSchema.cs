@@ -143,8 +143,9 @@ public static class ConfigSchema
     [
         Key("region", Region),
         .. Kinds.ResourceKinds.All.SelectMany(k => k.ConfigKeys),
-        Key("tags", new ObjectNode("Tags on everything the tool creates.", [],
-            Values: new StringNode("Tag value.", "acx", MaxLength: 256), KeyPattern: "^(?![aA][wW][sS]:).{1,128}$", MaxKeys: 50)),
+        Key("tags", new ObjectNode("Tags on everything the tool creates, kept on every up; tags not named here are left alone.", [],
+            Values: new StringNode("Tag value.", "acx", MaxLength: 256),
+            KeyPattern: "^(?![aA][wW][sS]:)(?![cC][lL][eE][aA][nN][rR][oO][oO][mM][sS]-[sS][tT][aA][cC][kK]:).{1,128}$", MaxKeys: SettingsParser.MaxTags)),
     ];
 
     public static ObjectNode Collaboration { get; } = new("A collaboration this account takes part in; any setting of defaults may be overridden.",

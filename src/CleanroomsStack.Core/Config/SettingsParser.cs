@@ -15,7 +15,8 @@ internal sealed class SettingsParser(ConfigReader reader)
     private static readonly string[] ExceedBehaviours = ["truncate", "error"];
     public const int DefaultMaxTables = 25;
     private const int MaxAdditionalAnalyses = 25;
-    private const int MaxTags = 50;
+    /// <summary>AWS allows 50 tags on a resource; the membership also holds the tool's record (<see cref="Planning.ManagedRecord"/>).</summary>
+    public const int MaxTags = 50 - Planning.ManagedRecord.MaxTags;
 
     public CollaborationSettings? Parse(YamlMapping settings, SourceLocation owner, string ownerName, bool complete)
     {
@@ -33,7 +34,7 @@ internal sealed class SettingsParser(ConfigReader reader)
             : new CollaborationSettings(membership, tables, association, rule, kinds, adopt.Value, tags);
     }
 
-    /// <summary>Tags as a flat map of text to text; AWS reserves the 'aws:' prefix.</summary>
+    /// <summary>Tags as a flat map of text to text; AWS reserves the 'aws:' prefix, and the tool 'cleanrooms-stack:' (<see cref="Planning.TagPaths"/>).</summary>
     private IReadOnlyDictionary<string, string>? Tags(YamlNode node)
     {
         if (reader.Mapping(node, "tags", knownKeys: null) is not { } map)
@@ -43,7 +44,13 @@ internal sealed class SettingsParser(ConfigReader reader)
         foreach (var entry in map.Entries)
         {
             var value = reader.String(entry.Value, $"tags.{entry.Key.Value}");
-            if (!Formats.IsTagKey(entry.Key.Value) || (value is not null && !Formats.IsTagValue(value)))
+            if (Planning.TagPaths.IsReserved(entry.Key.Value))
+            {
+                reader.Error(DiagnosticCodes.InvalidName, $"tag '{entry.Key.Value}' uses the prefix '{Planning.TagPaths.ReservedPrefix}', which cleanrooms-stack keeps for its own record",
+                    entry.Key.Location, "choose a key with another prefix");
+                ok = false;
+            }
+            else if (!Formats.IsTagKey(entry.Key.Value) || (value is not null && !Formats.IsTagValue(value)))
             {
                 reader.Error(DiagnosticCodes.InvalidName, $"tag '{entry.Key.Value}' is not a valid AWS tag", entry.Key.Location,
                     "tag keys are 1-128 characters and may not start with 'aws:'; values are up to 256 characters");
@@ -56,7 +63,8 @@ internal sealed class SettingsParser(ConfigReader reader)
         }
         if (tags.Count > MaxTags)
         {
-            reader.Error(DiagnosticCodes.OutOfRange, $"tags has {tags.Count} entries; at most {MaxTags} are allowed", node.Location, "drop some tags");
+            reader.Error(DiagnosticCodes.OutOfRange, $"tags has {tags.Count} entries; at most {MaxTags} are allowed", node.Location,
+                $"drop some tags: AWS allows 50 on a resource, and cleanrooms-stack keeps {Planning.ManagedRecord.MaxTags} on the membership for its record");
             ok = false;
         }
         return ok ? tags : null;

@@ -43,6 +43,17 @@ public sealed record StackConfig(
     /// </summary>
     public bool Leaves(string collaborationId) =>
         Collaborations.Any(c => c.Id.Value == collaborationId && c.State == ParticipationState.Left);
+
+    /// <summary>
+    /// Whether the config names tags for the collaboration (its own, or the defaults for one the invitation policy
+    /// manages): only then are the tags of the resources in its membership read and compared.
+    /// </summary>
+    public bool NamesTags(string collaborationId)
+    {
+        var listed = Collaborations.FirstOrDefault(c => c.Id.Value == collaborationId);
+        var settings = listed is null ? Defaults : listed.State == ParticipationState.Active ? listed.Settings : null;
+        return settings?.Tags is { Count: > 0 };
+    }
 }
 
 /// <summary>

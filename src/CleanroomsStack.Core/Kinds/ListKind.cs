@@ -24,11 +24,11 @@ public sealed record ListKindReasons(string Create, string Replace, string Updat
 /// <summary>
 /// A kind the config lists by name under one settings key (<c>idNamespaceAssociations</c>, <c>idMappingTables</c>,
 /// <c>analysisTemplates</c>): items parsed and checked for duplicates, one spec per item, matched to live resources by
-/// name (or the kind's own rule), created, compared, deleted only when leaving, and live ones the config doesn't list
-/// reported as unmanaged. The kind supplies the typed parts; the algorithm is this class's, once for all of them.
+/// name (or the kind's own rule), created, compared (the tags the config names too), deleted only when leaving, and live
+/// ones the config doesn't list reported as unmanaged. The kind supplies the typed parts; the algorithm is this class's, once for all of them.
 /// </summary>
 public abstract class ListKind<TSettings, TSpec, TState> : MembershipChildKind
-    where TSettings : class, IListedSettings where TSpec : class where TState : class
+    where TSettings : class, IListedSettings where TSpec : class, ITaggedSpec where TState : class, ITaggedState
 {
     /// <summary>The settings key, e.g. <c>idMappingTables</c>.</summary>
     public abstract string SettingsKey { get; }
@@ -165,9 +165,11 @@ public abstract class ListKind<TSettings, TSpec, TState> : MembershipChildKind
     {
         var diffs = new DiffBuilder(this);
         Compare(diffs, live, spec);
+        diffs.CompareTags(live.Tags, spec.Tags);
         var reason = diffs.Action switch
         {
             ChangeAction.Replace => Reasons.Replace,
+            ChangeAction.Update when TagPaths.OnlyTags(diffs.Diffs) => MembershipDiffer.TagReason,
             ChangeAction.Update => Reasons.Update,
             _ => Reasons.Same,
         };

@@ -45,11 +45,21 @@ public static class Planner
         var scope = new KindDiffScope(membershipChange.Address, desired, membership, membership?.Id);
         var kinds = ResourceKinds.InMembership.Select(k => k.Diff(scope)).ToList();
         diagnostics.AddRange(kinds.SelectMany(k => k.Diagnostics ?? []));
-        var changes = kinds.SelectMany(k => k.Changes).Prepend(membershipChange).OrderBy(c => c.Address).ToList();
+        var changes = MarkDeletedOutside(kinds.SelectMany(k => k.Changes).Prepend(membershipChange), membership).OrderBy(c => c.Address).ToList();
         PlanInvariants.OneChangePerResource(changes);
         return new CollaborationPlan(desired.CollaborationId, desired.Name, desired.Label, changes,
             kinds.SelectMany(k => k.Unmanaged).OrderBy(u => u.Address).ToList());
     }
+
+    /// <summary>
+    /// A resource the plan creates that the membership's record holds was applied by an earlier `up` and deleted since,
+    /// outside the config: drift, not pending work. Without a record nothing is marked.
+    /// </summary>
+    private static IEnumerable<ResourceChange> MarkDeletedOutside(IEnumerable<ResourceChange> changes, MembershipState? membership) =>
+        ManagedRecord.Read(membership?.Tags) is not { } record ? changes
+        : changes.Select(c => c.Action == ChangeAction.Create && record.Holds(c.Address)
+            ? c with { DeletedOutside = true, Reason = $"deleted outside the config (the last up applied it); {c.Reason}" }
+            : c);
 
     private static CollaborationPlan Unconfigured(MembershipState membership)
     {

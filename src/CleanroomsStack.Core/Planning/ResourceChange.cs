@@ -11,10 +11,14 @@ namespace CleanroomsStack.Core.Planning;
 /// <param name="LiveId">The AWS id of the live resource this change updates, replaces or deletes (for a rule: its association's).</param>
 /// <param name="ParentId">For a kind inside another resource than the membership: that parent's id, null when this plan creates it.</param>
 /// <param name="Order">For a replacement: whether the old resource goes before or after the new one is created.</param>
+/// <param name="DeletedOutside">
+/// For a create: the resource is in the membership's record of what the last `up` applied (<see cref="ManagedRecord"/>),
+/// so it existed and someone deleted it outside the config. That is drift; a create of anything else is pending work.
+/// </param>
 public sealed record ResourceChange(
     ResourceAddress Address, ChangeAction Action, string Reason, IReadOnlyList<AttributeDiff> Diffs,
     string? MembershipId = null, string? LiveId = null, string? ParentId = null,
-    ReplacementOrder Order = ReplacementOrder.DeleteFirst, object? Desired = null, object? Live = null)
+    ReplacementOrder Order = ReplacementOrder.DeleteFirst, object? Desired = null, object? Live = null, bool DeletedOutside = false)
 {
     public ResourceKind Kind => Address.Kind;
 

@@ -34,14 +34,12 @@ public enum ConditionalPermission
 /// <param name="Actions">IAM actions always needed; empty for calls AWS never authorizes (STS GetCallerIdentity).</param>
 /// <param name="CalledBy">The CLI commands that call it.</param>
 /// <param name="Conditional">Further permissions that depend on the config.</param>
-/// <param name="TaggedOnCreate">Creates that carry the config's tags also need cleanrooms:TagResource.</param>
 public sealed record OperationPermission(
     string Service,
     string Operation,
     IReadOnlyList<string> Actions,
     IReadOnlySet<string> CalledBy,
-    ConditionalPermission Conditional = ConditionalPermission.None,
-    bool TaggedOnCreate = false);
+    ConditionalPermission Conditional = ConditionalPermission.None);
 
 /// <summary>
 /// Every operation the AWS client can call, mapped to IAM actions and to the commands that call it: the one place the
@@ -96,6 +94,12 @@ public static class OperationPermissions
         // The Glue tables behind configured tables, for verify's checks of what an association exposes.
         new("glue", "GetTable", ["glue:GetTable"], VerifyOnly),
         new("glue", "GetTables", ["glue:GetTables"], VerifyOnly),
+
+        // Tags: no Get returns them, so planning lists them; up sets the ones the config names (a create that carries tags
+        // needs cleanrooms:TagResource too) and removes only keys of the tool's own record.
+        Read("ListTagsForResource", Planning),
+        Write("TagResource"),
+        Write("UntagResource"),
     ];
 
     /// <summary>The operations any command of <paramref name="scope"/> calls.</summary>
@@ -117,14 +121,14 @@ public static class OperationPermissions
     [
         PlanningRead($"List{noun}s"),
         PlanningRead($"Get{noun}"),
-        Write($"Create{noun}", create, taggedOnCreate: true),
+        Write($"Create{noun}", create),
         Write($"Update{noun}", update),
         Write($"Delete{noun}", delete),
     ];
 
     /// <summary>A Clean Rooms write that only up makes.</summary>
-    public static OperationPermission Write(string operation, ConditionalPermission conditional = ConditionalPermission.None, bool taggedOnCreate = false) =>
-        new("cleanrooms", operation, [$"cleanrooms:{operation}"], Apply, conditional, taggedOnCreate);
+    public static OperationPermission Write(string operation, ConditionalPermission conditional = ConditionalPermission.None) =>
+        new("cleanrooms", operation, [$"cleanrooms:{operation}"], Apply, conditional);
 
     private static IReadOnlySet<string> Set(params string[] commands) => commands.ToHashSet(StringComparer.Ordinal);
 }

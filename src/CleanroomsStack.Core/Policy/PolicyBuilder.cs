@@ -6,7 +6,7 @@ namespace CleanroomsStack.Core.Policy;
 /// <summary>
 /// The least-privilege IAM policy for running the tool's commands on a config: the actions of exactly the operations those
 /// commands call (<see cref="OperationPermissions"/>), plus what the config makes necessary — passing its roles to Clean
-/// Rooms, its Entity Resolution ID namespaces, log delivery when logging is on, tagging when it sets tags.
+/// Rooms, its Entity Resolution ID namespaces, log delivery when logging is on.
 /// </summary>
 /// <summary>What a kind's own policy statements depend on: the config, the operations the scope calls and the account.</summary>
 public sealed record PolicyContext(StackConfig Config, IReadOnlyList<CollaborationSettings> Settings, IReadOnlyList<OperationPermission> Operations,
@@ -36,8 +36,6 @@ public static class PolicyBuilder
         var statements = new List<PolicyStatement>();
 
         var cleanRooms = operations.SelectMany(o => o.Actions).Where(a => a.StartsWith("cleanrooms:", StringComparison.Ordinal)).ToList();
-        if (operations.Any(o => o.TaggedOnCreate) && settings.Any(s => s.Tags is { Count: > 0 }))
-            cleanRooms.Add("cleanrooms:TagResource");
         // Clean Rooms' List actions can't be scoped to a resource, and membership ids exist only once an invitation is accepted.
         AddIfAny(statements, "CleanRooms", cleanRooms, [AllResources]);
 

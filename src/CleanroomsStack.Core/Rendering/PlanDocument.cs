@@ -52,13 +52,15 @@ public sealed record CollaborationDocument(
 /// <param name="Action">One of no-op, create, update, replace, delete (<see cref="ChangeActions"/>).</param>
 /// <param name="Kind">The kind's address segment (<see cref="Kinds.ResourceKind.AddressSegment"/>), e.g. table-association.</param>
 /// <param name="ReplacementOrder">For replacements only: create-first or delete-first.</param>
+/// <param name="DeletedOutside">For creates only: true when the last `up` applied the resource and it was deleted outside the config since.</param>
 public sealed record ChangeDocument(string Address, string Kind, string Name, string Action, string Reason, IReadOnlyList<DiffDocument> Diffs,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReplacementOrder = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReplacementOrder = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool DeletedOutside = false)
 {
     public static ChangeDocument From(ResourceChange change) => new(change.Address.ToString(), change.Kind.AddressSegment,
         change.Address.Name, change.Action.Info().JsonName, change.Reason,
         change.Diffs.Select(d => new DiffDocument(d.Path, d.Before?.DeepClone(), d.After?.DeepClone(), d.ForcesReplacement)).ToList(),
-        change.Action == ChangeAction.Replace ? OrderName(change.Order) : null);
+        change.Action == ChangeAction.Replace ? OrderName(change.Order) : null, change.DeletedOutside);
 
     private static string OrderName(Planning.ReplacementOrder order) => order == Planning.ReplacementOrder.CreateFirst ? "create-first" : "delete-first";
 }

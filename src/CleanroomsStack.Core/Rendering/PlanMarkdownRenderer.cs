@@ -8,14 +8,18 @@ namespace CleanroomsStack.Core.Rendering;
 /// </summary>
 public static class PlanMarkdownRenderer
 {
-    public static string Render(PlanDocument plan)
+    /// <param name="summary">Start with the summary line and table (off for a part of a plan whose counts would mislead).</param>
+    public static string Render(PlanDocument plan, bool summary = true)
     {
         var writer = new StringWriter { NewLine = "\n" };
-        writer.WriteLine("### cleanrooms-stack plan");
-        writer.WriteLine();
-        writer.WriteLine(PlanTextRenderer.SummaryLine(plan.Summary));
-        writer.WriteLine();
-        WriteSummaryTable(writer, plan);
+        if (summary)
+        {
+            writer.WriteLine("### cleanrooms-stack plan");
+            writer.WriteLine();
+            writer.WriteLine(PlanTextRenderer.SummaryLine(plan.Summary));
+            writer.WriteLine();
+            WriteSummaryTable(writer, plan);
+        }
         WriteDiagnostics(writer, plan);
         foreach (var collaboration in plan.Collaborations)
             WriteCollaboration(writer, collaboration);

@@ -5,7 +5,8 @@ namespace CleanroomsStack.Core.Rendering;
 /// <param name="Colour">ANSI colours (off for files, pipes and tests).</param>
 /// <param name="ShowUnchanged">List no-op resources too, instead of only counting them.</param>
 /// <param name="AllAttributes">Every attribute of creates and deletes too (the CLI's --diff); updates and replaces always show theirs.</param>
-public sealed record TextRenderOptions(bool Colour = false, bool ShowUnchanged = false, bool AllAttributes = true);
+/// <param name="Summary">End with the summary line (off for a part of a plan whose counts would mislead, e.g. drift's pending work).</param>
+public sealed record TextRenderOptions(bool Colour = false, bool ShowUnchanged = false, bool AllAttributes = true, bool Summary = true);
 
 /// <summary>
 /// The plan for people, Terraform/Pulumi style: per collaboration, one line per change with its symbol
@@ -28,7 +29,8 @@ public static class PlanTextRenderer
         }
         foreach (var collaboration in plan.Collaborations)
             WriteCollaboration(writer, collaboration, options, style);
-        writer.WriteLine(SummaryLine(plan.Summary));
+        if (options.Summary)
+            writer.WriteLine(SummaryLine(plan.Summary));
         return writer.ToString();
     }
 

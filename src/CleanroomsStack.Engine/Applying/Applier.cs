@@ -9,11 +9,12 @@ namespace CleanroomsStack.Engine.Applying;
 /// inside each one the changes in dependency order (<see cref="CollaborationRun"/>), and every change through its
 /// operation's lane, shared by the whole run (<see cref="OperationLanes"/>), so every AWS operation's rate is used at
 /// once. A failure skips only what depends on it; everything else still runs. Safe to repeat: a re-run re-plans from
-/// live state and converges.
+/// live state and converges. Each membership's record of what it manages is written after its changes.
 /// </summary>
 public sealed class Applier(ICleanRoomsApi api, ApplyOptions options, IApplyObserver observer)
 {
     private readonly ChangeExecutor executor = new(api, options);
+    private readonly RecordWriter recorder = new(api, new CreateOrAdopt(options));
 
     /// <param name="ct">Stops the run: nothing new starts; calls in flight get <see cref="ApplyOptions.InFlightGrace"/> to finish.</param>
     public async Task<ApplyResult> ApplyAsync(Plan plan, CancellationToken ct)
@@ -26,11 +27,13 @@ public sealed class Applier(ICleanRoomsApi api, ApplyOptions options, IApplyObse
     public async Task<ApplyResult> ApplyAsync(Plan plan, ApplyInterruption interruption)
     {
         var clock = Stopwatch.StartNew();
-        var work = plan.Collaborations.Where(c => c.Changes.Any(x => x.Action != ChangeAction.NoOp)).ToList();
+        // A collaboration with nothing to change may still need its record written (a membership from before records).
+        var work = plan.Collaborations.Where(c => c.Changes.Any(x => x.Action != ChangeAction.NoOp) || ManagedRecord.NeedsWriting(c)).ToList();
         using var lanes = new OperationLanes(options);
         var results = await Bounded.SelectAsync(work, options.Parallelism,
-            c => new CollaborationRun(c, executor, lanes, observer, interruption).RunAsync());
-        var outcomes = results.Values.SelectMany(o => o).OrderBy(o => o.Change.Address).ToList();
-        return new ApplyResult(outcomes, clock.Elapsed, interruption.Stop.IsCancellationRequested);
+            c => new CollaborationRun(c, executor, recorder, lanes, observer, interruption).RunAsync());
+        var outcomes = results.Values.SelectMany(r => r.Outcomes).OrderBy(o => o.Change.Address).ToList();
+        var records = results.Values.Select(r => r.Record).OfType<RecordOutcome>().OrderBy(r => r.Address).ToList();
+        return new ApplyResult(outcomes, clock.Elapsed, interruption.Stop.IsCancellationRequested) { Records = records };
     }
 }

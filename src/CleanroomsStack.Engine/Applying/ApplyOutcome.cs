@@ -30,7 +30,10 @@ public sealed record ChangeOutcome(
 
 public sealed record ApplyResult(IReadOnlyList<ChangeOutcome> Outcomes, TimeSpan Duration, bool Cancelled)
 {
-    public bool Succeeded => !Cancelled && Outcomes.All(o => o.Status == OutcomeStatus.Succeeded);
+    /// <summary>The memberships whose record of what they manage was written (or failed to be), by address.</summary>
+    public IReadOnlyList<RecordOutcome> Records { get; init; } = [];
+
+    public bool Succeeded => !Cancelled && Outcomes.All(o => o.Status == OutcomeStatus.Succeeded) && Records.All(r => r.Status == OutcomeStatus.Succeeded);
 
     public int Count(OutcomeStatus status) => Outcomes.Count(o => o.Status == status);
 
@@ -49,6 +52,9 @@ public interface IApplyObserver
 
     /// <summary>A change has long been waiting for AWS's reads to show a write (<see cref="VisibilityWait"/>); once per change.</summary>
     void OnWaiting(ResourceChange change, string message) { }
+
+    /// <summary>A membership's record of what it manages was written, or failed to be (<see cref="RecordWriter"/>).</summary>
+    void OnRecorded(RecordOutcome record) { }
 }
 
 public sealed class NullApplyObserver : IApplyObserver
@@ -76,5 +82,10 @@ public sealed class CompositeApplyObserver(params IApplyObserver[] observers) : 
     public void OnWaiting(ResourceChange change, string message)
     {
         foreach (var o in observers) o.OnWaiting(change, message);
+    }
+
+    public void OnRecorded(RecordOutcome record)
+    {
+        foreach (var o in observers) o.OnRecorded(record);
     }
 }

@@ -10,15 +10,25 @@ namespace CleanroomsStack.Engine.Applying;
 /// Applies the changes of one collaboration as a graph (<see cref="ApplyOrder"/>): each change waits for what it
 /// depends on, then for room in its operation's lane (<see cref="OperationLanes"/>, shared by the whole run), and a
 /// change whose parent didn't succeed is skipped, naming that parent. Nothing new starts once
-/// <see cref="ApplyInterruption.Stop"/> fires.
+/// <see cref="ApplyInterruption.Stop"/> fires. Once every change has ended, the membership's record of what it manages is
+/// written (<see cref="RecordWriter"/>), unless the run was interrupted: after Ctrl-C no call starts.
 /// </summary>
 internal sealed class CollaborationRun(
-    CollaborationPlan plan, ChangeExecutor executor, OperationLanes lanes, IApplyObserver observer, ApplyInterruption interruption)
+    CollaborationPlan plan, ChangeExecutor executor, RecordWriter recorder, OperationLanes lanes, IApplyObserver observer, ApplyInterruption interruption)
 {
     private readonly List<ChangeOutcome> outcomes = [];
     private readonly Lock gate = new();
 
-    public async Task<IReadOnlyList<ChangeOutcome>> RunAsync()
+    public async Task<(IReadOnlyList<ChangeOutcome> Outcomes, RecordOutcome? Record)> RunAsync()
+    {
+        var changed = await RunChangesAsync();
+        if (interruption.Stop.IsCancellationRequested) return (changed, null);
+        var record = await recorder.WriteAsync(plan, changed, interruption.Abort);
+        if (record is not null) observer.OnRecorded(record);
+        return (changed, record);
+    }
+
+    private async Task<IReadOnlyList<ChangeOutcome>> RunChangesAsync()
     {
         var changes = plan.Changes;
         // Two changes on one address once overwrote each other's task here, so the run ended (summary printed, outcomes

@@ -36,6 +36,20 @@ public sealed record AuditEntry(
             change.Diffs.Select(d => new AuditAttribute(d.Path, d.Before, d.After)).ToList(),
             outcome.RequestId, outcome.Calls ?? [], error);
     }
+
+    /// <summary>Writing a membership's record of what it manages: action <c>record</c> on the membership, the record's tags as its changes.</summary>
+    public static AuditEntry From(RecordOutcome record, DateTimeOffset time, string runId, string caller)
+    {
+        var error = record.Status == OutcomeStatus.Failed ? new AuditError(record.ErrorCode, record.Message ?? "", record.Hint) : null;
+        return new AuditEntry(
+            time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
+            runId, caller, RecordAction, record.Address.Kind.AddressSegment, record.Address.ToString(), record.MembershipId, null,
+            record.Status.ToString().ToLowerInvariant(), false, record.Diffs.Select(d => new AuditAttribute(d.Path, d.Before, d.After)).ToList(),
+            record.Calls.LastOrDefault(c => c.RequestId is not null)?.RequestId, record.Calls, error);
+    }
+
+    /// <summary>The action of an entry that wrote a membership's record (<see cref="Core.Planning.ManagedRecord"/>).</summary>
+    public const string RecordAction = "record";
 }
 
 /// <summary>One changed attribute, keyed by its path in the AWS request shape, before and after (null = absent).</summary>

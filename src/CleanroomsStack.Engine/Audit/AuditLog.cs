@@ -54,9 +54,13 @@ public sealed class AuditLog : IApplyObserver, IDisposable
     public void OnFinished(ChangeOutcome outcome)
     {
         if (outcome.Status == OutcomeStatus.Skipped) return;
-        var entry = AuditEntry.From(outcome, time.GetUtcNow(), RunId, caller);
-        Append(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, Json) + "\n"));
+        Write(AuditEntry.From(outcome, time.GetUtcNow(), RunId, caller));
     }
+
+    /// <summary>The record of what a membership manages is a write too (its tags): one line, action <c>record</c>.</summary>
+    public void OnRecorded(RecordOutcome record) => Write(AuditEntry.From(record, time.GetUtcNow(), RunId, caller));
+
+    private void Write(AuditEntry entry) => Append(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, Json) + "\n"));
 
     private void Append(byte[] line)
     {

@@ -8,7 +8,11 @@ using CleanroomsStack.Engine.Reading;
 namespace CleanroomsStack.Engine.Kinds;
 
 /// <summary>What a kind's live read gets: the API, the read cache's Gets and how many calls may run at once.</summary>
-internal sealed record LiveReadContext(ICleanRoomsApi Api, CachedGets Gets, int Parallelism);
+/// <param name="TagsWanted">Whether the config names tags for a collaboration (by id), so its resources' tags are read; null: never.</param>
+internal sealed record LiveReadContext(ICleanRoomsApi Api, CachedGets Gets, int Parallelism, Func<string, bool>? TagsWanted = null)
+{
+    public bool ReadsTags(string collaborationId) => TagsWanted?.Invoke(collaborationId) ?? false;
+}
 
 /// <summary>What a kind's apply gets: the API, the create-or-adopt protocol and the run's options.</summary>
 internal sealed record ApplyContext(ICleanRoomsApi Api, CreateOrAdopt Creates, ApplyOptions Options);
@@ -64,6 +68,30 @@ internal abstract class KindEngine
             if (e.Kind == AwsErrorKind.AccessDenied && await listed()) throw;
             return null;
         }
+    }
+
+    /// <summary>
+    /// The states with their tags (ListTagsForResource, one call each: no Get returns tags) when the config names tags
+    /// for the collaboration; otherwise as they are, tags unread, at no cost. Tags change no updateTime, so they are
+    /// never taken from the read cache.
+    /// </summary>
+    protected static async Task<IReadOnlyList<TState>> WithTagsAsync<TState>(LiveReadContext context, string collaborationId,
+        IReadOnlyList<TState> states, CancellationToken ct) where TState : class, ITaggedState
+    {
+        if (states.Count == 0 || !context.ReadsTags(collaborationId)) return states;
+        var tagged = await Bounded.SelectAsync(states, context.Parallelism,
+            async s => (TState)s.WithTags(await context.Api.ListTagsForResourceAsync(s.Arn, ct)));
+        return states.Select(s => tagged[s]).ToList();
+    }
+
+    /// <summary>
+    /// Sets the tags an update names (<c>tags.&lt;key&gt;</c>) with TagResource on the live resource's ARN; tags the plan
+    /// doesn't name stay as they are. Nothing when the update sets no tag.
+    /// </summary>
+    protected static async Task TagAsync(ICleanRoomsApi api, ResourceChange change, CancellationToken ct)
+    {
+        if (TagPaths.ToSet(change.Diffs) is { Count: > 0 } tags)
+            await api.TagResourceAsync(change.LiveAs<ITaggedState>().Arn, tags, ct);
     }
 
     /// <summary>AWS returns names lowercase, so names compare case-insensitively.</summary>

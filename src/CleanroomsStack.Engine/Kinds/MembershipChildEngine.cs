@@ -52,12 +52,17 @@ internal abstract class MembershipChildEngine<TSpec> : KindEngine where TSpec : 
         return await CreateOrAdoptAsync(context, membershipId, spec, parents.ParentIsNew, ct);
     }
 
-    /// <summary>An update whose target answers 403 is reported as a missing permission only while the listing still shows the target.</summary>
+    /// <summary>
+    /// The kind's Update for what it changes, then TagResource for the tags the plan sets (an update of tags alone makes
+    /// only that call). A target that answers 403 is reported as a missing permission only while the listing still shows it.
+    /// </summary>
     private async Task<string> UpdateLiveAsync(ICleanRoomsApi api, string membershipId, string id, TSpec spec, ResourceChange change, CancellationToken ct)
     {
         try
         {
-            return await UpdateAsync(api, membershipId, id, spec, ct);
+            var updated = TagPaths.OnlyTags(change.Diffs) ? id : await UpdateAsync(api, membershipId, id, spec, ct);
+            await TagAsync(api, change, ct);
+            return updated;
         }
         catch (AwsApiException e) when (e.Kind is AwsErrorKind.NotFound or AwsErrorKind.AccessDenied)
         {
@@ -79,13 +84,17 @@ internal abstract class MembershipChildEngine<TSpec> : KindEngine where TSpec : 
             id => AlignAsync(context.Api, membershipId, id, spec, ct),
             parentIsNew, ct);
 
-    /// <summary>Lists, then Gets each listed resource in full (or takes it from the read cache), and makes states of them.</summary>
-    protected static async Task<IReadOnlyList<TState>> ReadListedAsync<TSummary, TFull, TState>(LiveReadContext context,
-        Func<Task<IReadOnlyList<TSummary>>> list, Func<TSummary, Task<TFull>> get, Func<TFull, TState> state, Func<TState, string> name)
-        where TSummary : IVersionedResource where TFull : class, IVersionedResource
+    /// <summary>
+    /// Lists, then Gets each listed resource in full (or takes it from the read cache), and makes states of them, with
+    /// their tags when the config names tags for the membership's collaboration.
+    /// </summary>
+    protected static async Task<IReadOnlyList<TState>> ReadListedAsync<TSummary, TFull, TState>(LiveReadContext context, MembershipSummary membership,
+        Func<Task<IReadOnlyList<TSummary>>> list, Func<TSummary, Task<TFull>> get, Func<TFull, TState> state, Func<TState, string> name, CancellationToken ct)
+        where TSummary : IVersionedResource where TFull : class, IVersionedResource where TState : class, ITaggedState
     {
         var summaries = await list();
         var full = await Bounded.SelectAsync(summaries, context.Parallelism, s => context.Gets.GetAsync(s, () => get(s)));
-        return full.Values.Select(state).OrderBy(name, StringComparer.Ordinal).ToList();
+        var states = full.Values.Select(state).OrderBy(name, StringComparer.Ordinal).ToList();
+        return await WithTagsAsync(context, membership.CollaborationId, states, ct);
     }
 }

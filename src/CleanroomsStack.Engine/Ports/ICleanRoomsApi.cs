@@ -61,6 +61,10 @@ public interface ICleanRoomsApi : ICollaborationSchemaApi
     // Kinds the tool doesn't manage, listed only to find what would block leaving a membership
     Task<IReadOnlyList<PrivacyBudgetTemplateSummary>> ListPrivacyBudgetTemplatesAsync(string membershipId, CancellationToken ct);
     Task<IReadOnlyList<ConfiguredAudienceModelAssociationSummary>> ListConfiguredAudienceModelAssociationsAsync(string membershipId, CancellationToken ct);
+    // Tags, by resource ARN: no Get returns them. Tag adds or overwrites the keys given; Untag removes the keys given.
+    Task<IReadOnlyDictionary<string, string>> ListTagsForResourceAsync(string resourceArn, CancellationToken ct);
+    Task TagResourceAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, CancellationToken ct);
+    Task UntagResourceAsync(string resourceArn, IReadOnlyList<string> tagKeys, CancellationToken ct);
 
     // Entity Resolution
     Task<IdNamespace> GetIdNamespaceAsync(string nameOrArn, CancellationToken ct);

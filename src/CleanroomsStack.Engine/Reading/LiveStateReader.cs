@@ -16,7 +16,7 @@ namespace CleanroomsStack.Engine.Reading;
 /// </summary>
 public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism, IReadCache? cache = null, IReadObserver? observer = null)
 {
-    private readonly LiveReadContext context = new(api, new CachedGets(cache), parallelism);
+    private readonly CachedGets gets = new(cache);
 
     /// <param name="memberships">The caller's memberships as ListMemberships returned them (every status).</param>
     /// <param name="reads">Which kinds to read in which collaboration's membership (<see cref="StackConfig.Reads"/>); null: all of them.</param>
@@ -24,22 +24,24 @@ public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism, IReadCa
     /// Which collaborations the config leaves (<see cref="StackConfig.Leaves"/>): their memberships are also searched for
     /// resources of kinds the tool doesn't manage, which would make AWS refuse the leave; null: none.
     /// </param>
+    /// <param name="tags">Whether the config names tags for a collaboration (<see cref="StackConfig.NamesTags"/>), so they are read; null: never.</param>
     public async Task<LiveState> ReadAsync(IReadOnlyList<MembershipSummary> memberships, IReadOnlySet<string> collaborationIds, CancellationToken ct,
-        Func<string, MembershipChildKind, bool>? reads = null, Func<string, bool>? leaves = null)
+        Func<string, MembershipChildKind, bool>? reads = null, Func<string, bool>? leaves = null, Func<string, bool>? tags = null)
     {
+        var context = new LiveReadContext(api, gets, parallelism, tags);
         var wanted = memberships.Where(m => collaborationIds.Contains(m.CollaborationId)).ToList();
         observer?.OnMembershipsToRead(wanted.Count);
         var states = await Bounded.SelectAsync(wanted, parallelism, async m =>
         {
-            var state = await ReadMembershipAsync(m, reads ?? ((_, _) => true), leaves?.Invoke(m.CollaborationId) ?? false, ct);
+            var state = await ReadMembershipAsync(context, m, reads ?? ((_, _) => true), leaves?.Invoke(m.CollaborationId) ?? false, ct);
             observer?.OnMembershipRead();
             return state;
         });
         return new LiveState(states.Values.OrderBy(m => m.CollaborationId, StringComparer.Ordinal).ThenBy(m => m.Id).ToList());
     }
 
-    private async Task<MembershipState> ReadMembershipAsync(MembershipSummary summary, Func<string, MembershipChildKind, bool> reads, bool leaving,
-        CancellationToken ct)
+    private async Task<MembershipState> ReadMembershipAsync(LiveReadContext context, MembershipSummary summary,
+        Func<string, MembershipChildKind, bool> reads, bool leaving, CancellationToken ct)
     {
         if (summary.Status != "ACTIVE")
         {
@@ -49,17 +51,20 @@ public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism, IReadCa
         }
         // The summary lacks the log statuses and the result configuration.
         var membershipTask = context.Gets.GetAsync(summary, () => api.GetMembershipAsync(summary.Id, ct));
+        // The membership's tags hold the record of what the last up applied (ManagedRecord), so they are read on every
+        // run, with or without tags in the config. No Get returns tags, and tagging moves no updateTime: never cached.
+        var tagsTask = api.ListTagsForResourceAsync(summary.Arn, ct);
         // Each kind in the membership reads its own resources, all at once.
         var kindTasks = ResourceKinds.InMembership
             .Where(kind => reads(summary.CollaborationId, kind))
             .Select(kind => KindEngines.For(kind).ReadAsync(context, summary, KindValues.Empty, ct))
             .ToList();
         var foreignTask = leaving ? ForeignKindEngines.ReadAsync(api, summary.Id, ct) : Task.FromResult<IReadOnlyList<ForeignResource>>([]);
-        await Task.WhenAll(kindTasks.Append<Task>(membershipTask).Append(foreignTask));
+        await Task.WhenAll(kindTasks.Append<Task>(membershipTask).Append(tagsTask).Append(foreignTask));
         var children = kindTasks.Aggregate(KindValues.Empty, (all, read) => read.Result.Merge(all));
         var m = membershipTask.Result;
         return new MembershipState(m.Id, m.Arn, m.CollaborationId, m.CollaborationName, m.Status, m.QueryLogStatus.Value, children, m.JobLogStatus?.Value,
             MembershipMapping.FromShape(m.DefaultResultConfiguration), MembershipMapping.FromShape(m.PaymentConfiguration),
-            leaving ? foreignTask.Result : null);
+            leaving ? foreignTask.Result : null, tagsTask.Result);
     }
 }

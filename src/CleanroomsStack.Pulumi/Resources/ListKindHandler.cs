@@ -13,7 +13,7 @@ namespace CleanroomsStack.Pulumi.Resources;
 /// one spec of the inputs and the one live resource of the id <c>&lt;membershipId&gt;|&lt;resourceId&gt;</c>, read fresh.
 /// </summary>
 public abstract class ListKindHandler<TSettings, TSpec, TState> : ResourceHandler
-    where TSettings : class, IListedSettings where TSpec : class where TState : class
+    where TSettings : class, IListedSettings where TSpec : class, ITaggedSpec where TState : class, ITaggedState
 {
     protected abstract ListKind<TSettings, TSpec, TState> Kind { get; }
 

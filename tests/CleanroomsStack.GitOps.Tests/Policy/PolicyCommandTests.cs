@@ -39,12 +39,14 @@ public sealed class PolicyCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task TagsLoggingAndManagedResourcePoliciesEachAddOnlyWhatTheyNeed()
+    public async Task LoggingAndManagedResourcePoliciesEachAddOnlyWhatTheyNeed()
     {
         var plain = PolicyJson.Actions((await Policy("--for", "up")).Out);
         Assert.Contains("logs:CreateLogDelivery", plain);
         Assert.Contains("entityresolution:AddPolicyStatement", plain);
-        Assert.DoesNotContain("cleanrooms:TagResource", plain);
+        // The tag operations are in every policy, whether the config names tags or not.
+        Assert.Superset(new HashSet<string> { "cleanrooms:ListTagsForResource", "cleanrooms:TagResource", "cleanrooms:UntagResource" }, plain.ToHashSet());
+        Assert.Contains("cleanrooms:ListTagsForResource", PolicyJson.Actions((await Policy("--for", "read")).Out));
 
         Edit(t => t.Replace("queryLogStatus: ENABLED", "queryLogStatus: DISABLED")
             .Replace("manageResourcePolicies: true", "manageResourcePolicies: false")

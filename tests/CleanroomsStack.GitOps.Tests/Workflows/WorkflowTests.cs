@@ -111,7 +111,14 @@ public sealed class WorkflowTests : IDisposable
         await cli.ChangeOutOfBandAsync(NarrowReceiversAsync);
         var drift = await AssertRuns($"drift --markdown --no-color {ReadCache}", 2, "## Drift");
         Assert.Contains("someone-elses", drift.Out);
+        // The next merge puts it back; then someone deletes an association in the console: the nightly check, reading
+        // the record up left on the membership, exits 2 (an issue) naming it, instead of calling it pending work.
+        await AssertRuns($"up --yes --no-color {ReadCache}", 0, "Apply complete: 2 succeeded, 0 failed");
+        await cli.ChangeOutOfBandAsync(api => ConsoleEdits.DeleteAssociationAsync(api, "acx_part_income"));
+        var deleted = await AssertRuns($"drift --markdown --no-color {ReadCache}", 2, "### Deleted outside the config");
+        Assert.Contains("- `table-association[acx_part_income]` in 'AMC Collaboration' was deleted outside the config", deleted.Out);
     }
+
 
     /// <summary>What the workflows pass, a folder that actions/cache restores and saves; here it lands in the harness's folder.</summary>
     private const string ReadCache = "--read-cache .cleanrooms-cache";

@@ -46,7 +46,7 @@ public sealed class AnalysisTemplateKind : ListKind<AnalysisTemplateSettings, An
     protected override ListKindReasons Reasons { get; } = new(
         Create: "the analysis template doesn't exist yet",
         Replace: "the SQL or its parameters changed; only the description can be updated in place",
-        Update: "the description differs from the config",
+        Update: "the description or tags differ from the config",
         Same: "analysis template matches the config",
         Unmanaged: "not listed in analysisTemplates; left as it is",
         CreateFirstBlocker: "the new template reuses the old one's name");
@@ -121,7 +121,7 @@ public sealed class AnalysisTemplateKind : ListKind<AnalysisTemplateSettings, An
         .Set(SqlPath, spec.Sql, creating: true)
         .Set(ParametersPath, Parameters(spec.Parameters), creating: true)
         .Set("description", spec.Description, creating: true)
-        .Set("tags", AttributeValue.Of(spec.Tags), creating: true);
+        .Set(TagPaths.All, AttributeValue.Of(spec.Tags), creating: true);
 
     protected override void Deleted(DiffBuilder diffs, AnalysisTemplateState live) => diffs
         .Set("name", live.Name, creating: false)

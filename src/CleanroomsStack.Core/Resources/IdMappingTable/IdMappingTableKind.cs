@@ -46,7 +46,7 @@ public sealed class IdMappingTableKind : ListKind<IdMappingTableSettings, IdMapp
     protected override ListKindReasons Reasons { get; } = new(
         Create: "the ID mapping table doesn't exist yet",
         Replace: "the workflow ARN or manageResourcePolicies changed; neither can be updated in place",
-        Update: "description or KMS key differ from the config",
+        Update: "description, KMS key or tags differ from the config",
         Same: "ID mapping table matches the config",
         Unmanaged: "not listed in idMappingTables; left as it is",
         CreateFirstBlocker: "the new table reuses the old one's name");
@@ -77,7 +77,7 @@ public sealed class IdMappingTableKind : ListKind<IdMappingTableSettings, IdMapp
         .Set(ManagePath, spec.ManageResourcePolicies, creating: true)
         .Set("description", spec.Description, creating: true)
         .Set("kmsKeyArn", spec.KmsKeyArn, creating: true)
-        .Set("tags", AttributeValue.Of(spec.Tags), creating: true);
+        .Set(TagPaths.All, AttributeValue.Of(spec.Tags), creating: true);
 
     protected override void Deleted(DiffBuilder diffs, IdMappingTableState live) => diffs
         .Set("name", live.Name, creating: false)

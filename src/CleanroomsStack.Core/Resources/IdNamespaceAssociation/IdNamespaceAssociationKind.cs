@@ -65,7 +65,7 @@ public sealed class IdNamespaceAssociationKind
     protected override ListKindReasons Reasons { get; } = new(
         Create: "the ID namespace is not associated yet",
         Replace: "the namespace ARN or manageResourcePolicies changed; neither can be updated in place",
-        Update: "name, description or idMappingConfig differ from the config",
+        Update: "name, description, idMappingConfig or tags differ from the config",
         Same: "ID namespace association matches the config",
         Unmanaged: "not listed in idNamespaceAssociations; left as it is",
         // The replacement keeps the name or the namespace ARN of the old one, and neither may exist twice.
@@ -100,7 +100,7 @@ public sealed class IdNamespaceAssociationKind
         .Set(ManagePath, spec.ManageResourcePolicies, creating: true)
         .Set("description", spec.Description, creating: true)
         .Set(DimensionPath, spec.AllowUseAsDimensionColumn, creating: true)
-        .Set("tags", AttributeValue.Of(spec.Tags), creating: true);
+        .Set(TagPaths.All, AttributeValue.Of(spec.Tags), creating: true);
 
     protected override void Deleted(DiffBuilder diffs, IdNamespaceAssociationState live) => diffs
         .Set("name", live.Name, creating: false)

@@ -7,11 +7,15 @@ namespace CleanroomsStack.Core.Resources.Membership;
 /// <summary>
 /// Desired membership vs the live one: create (accept the invitation), update what UpdateMembership can change
 /// (logging, default result configuration), or keep. Settings the config leaves unset are not compared. The payment
-/// configuration can't be updated, so a difference is a diagnostic, never a silent leave-and-rejoin.
+/// configuration can't be updated, so a difference is a diagnostic, never a silent leave-and-rejoin. Tags the config
+/// names are compared one by one (<see cref="TagPaths"/>); others on the membership are left alone.
 /// </summary>
 public static class MembershipDiffer
 {
     private const string Result = "defaultResultConfiguration";
+
+    /// <summary>Why an update sets only tags.</summary>
+    public const string TagReason = "tags named in the config differ (tags it doesn't name are left alone)";
 
     public static ResourceChange Diff(MembershipSpec desired, MembershipState? live, string label, List<Diagnostic> diagnostics)
     {
@@ -25,8 +29,10 @@ public static class MembershipDiffer
             foreach (var (path, after) in ResultAttributes(result))
                 diffs.Compare(path, ResultAttributes(live.DefaultResultConfiguration).GetValueOrDefault(path), after);
         }
+        diffs.CompareTags(live.Tags, desired.Tags);
         CheckPayment(desired, live, diagnostics);
-        var reason = diffs.Action == ChangeAction.NoOp ? "membership matches the config" : "membership settings differ from the config";
+        var reason = diffs.Action == ChangeAction.NoOp ? "membership matches the config"
+            : TagPaths.OnlyTags(diffs.Diffs) ? TagReason : "membership settings differ from the config";
         return new ResourceChange(address, diffs.Action, reason, diffs.Diffs, live.Id, live.Id, Desired: desired, Live: live);
     }
 
@@ -47,7 +53,7 @@ public static class MembershipDiffer
             diffs.Set(path, value, creating: true);
         foreach (var kind in PaymentKind.All)
             diffs.Set(kind.Attribute, desired.Payment is { } payment ? AttributeValue.Of(kind.Of(payment)) : null, creating: true);
-        return diffs.Set("tags", AttributeValue.Of(desired.Tags), creating: true);
+        return diffs.Set(TagPaths.All, AttributeValue.Of(desired.Tags), creating: true);
     }
 
     /// <summary>The result configuration as request-shape paths; empty when there is none.</summary>

@@ -71,7 +71,7 @@ public static class TableAssociationDiffer
             .Set("configuredTableIdentifier", spec.ConfiguredTableId, creating: true)
             .Set("roleArn", spec.RoleArn, creating: true)
             .Set("description", spec.Description, creating: true)
-            .Set("tags", AttributeValue.Of(spec.Tags), creating: true);
+            .Set(TagPaths.All, AttributeValue.Of(spec.Tags), creating: true);
         return new ResourceChange(membership.Child(TableAssociationKind.Instance, spec.Name), ChangeAction.Create,
             $"table '{spec.TableName}' is selected and not associated yet", diffs.Diffs, membershipId, Desired: spec);
     }
@@ -83,13 +83,15 @@ public static class TableAssociationDiffer
             .Compare("name", SameName(live.Name, spec.Name) ? spec.Name : live.Name, spec.Name)
             .Compare("configuredTableIdentifier", live.ConfiguredTableId, spec.ConfiguredTableId)
             .Compare("roleArn", live.RoleArn, spec.RoleArn)
-            .CompareOptional("description", live.Description, spec.Description);
+            .CompareOptional("description", live.Description, spec.Description)
+            .CompareTags(live.Tags, spec.Tags);
         var reason = diffs.Action switch
         {
             ChangeAction.Replace when live.ConfiguredTableId != spec.ConfiguredTableId =>
                 $"the association named '{live.Name}' is for another configured table; an association's table can't be changed in place",
             ChangeAction.Replace => $"table '{spec.TableName}' is associated as '{live.Name}'; an association's name can't be changed in place",
-            ChangeAction.Update => "role or description differ from the config",
+            ChangeAction.Update when TagPaths.OnlyTags(diffs.Diffs) => Membership.MembershipDiffer.TagReason,
+            ChangeAction.Update => "role, description or tags differ from the config",
             _ => "association matches the config",
         };
         if (adopted)

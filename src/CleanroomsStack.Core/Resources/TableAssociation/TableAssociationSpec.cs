@@ -1,7 +1,9 @@
+using CleanroomsStack.Core.Kinds;
+
 namespace CleanroomsStack.Core.Resources.TableAssociation;
 
 /// <summary>A configured table association the config asks for, with its collaboration analysis rule.</summary>
-/// <param name="Tags">Applied when the association is created.</param>
+/// <param name="Tags">Set when the association is created, and kept: the keys named here are compared on every plan.</param>
 public sealed record TableAssociationSpec(
     string Name,
     string ConfiguredTableId,
@@ -9,4 +11,4 @@ public sealed record TableAssociationSpec(
     string RoleArn,
     string? Description,
     AnalysisRule.AnalysisRuleSpec Rule,
-    IReadOnlyDictionary<string, string>? Tags = null);
+    IReadOnlyDictionary<string, string>? Tags = null) : ITaggedSpec;

@@ -9,6 +9,7 @@ namespace CleanroomsStack.Emulator.Services.CleanRooms;
 public static class TagHandlers
 {
     private const string Path = "/tags/{resourceArn}";
+    private const int MaxTagsPerResource = 50;
 
     public static void Register(RouteTable routes)
     {
@@ -27,7 +28,8 @@ public static class TagHandlers
 
         var existing = context.World.State.Tags.TryGetValue(arn, out var current) ? current : new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in tags!) existing[key] = value;
-        if (existing.Count > 200) throw Errors.Validation("tags", "A resource can have at most 200 tags");
+        // The request's map may hold 200 (the model's TagMap); a resource holds at most 50 (AWS's tagging rules).
+        if (existing.Count > MaxTagsPerResource) throw Errors.Validation("tags", $"A resource can have at most {MaxTagsPerResource} tags");
         context.World.State.Tags[arn] = existing;
         return OperationResult.EmptyOk();
     }

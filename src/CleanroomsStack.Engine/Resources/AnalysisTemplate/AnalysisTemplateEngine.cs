@@ -14,12 +14,12 @@ internal sealed class AnalysisTemplateEngine : MembershipChildEngine<AnalysisTem
     public override ResourceKind Kind => AnalysisTemplateKind.Instance;
 
     public override async Task<KindValues> ReadAsync(LiveReadContext context, MembershipSummary membership, KindValues children, CancellationToken ct) =>
-        children.With(Kind, await ReadListedAsync(context,
+        children.With(Kind, await ReadListedAsync(context, membership,
             () => context.Api.ListAnalysisTemplatesAsync(membership.Id, ct),
             s => context.Api.GetAnalysisTemplateAsync(membership.Id, s.Id, ct),
             t => new AnalysisTemplateState(t.Id, t.Arn, t.Name, t.Description, t.Source.Text ?? "",
                 (t.AnalysisParameters ?? []).Select(p => new AnalysisParameterSpec(p.Name, p.Type, p.DefaultValue)).ToList()),
-            t => t.Name));
+            t => t.Name, ct));
 
     protected override async Task<string> CreateAsync(ICleanRoomsApi api, string membershipId, AnalysisTemplateSpec spec, CancellationToken ct) =>
         (await api.CreateAnalysisTemplateAsync(new CreateAnalysisTemplateRequest(membershipId, spec.Name, SqlFormat, new AnalysisSource(spec.Sql),

@@ -13,12 +13,12 @@ internal sealed class IdMappingTableEngine : MembershipChildEngine<IdMappingTabl
     public override ResourceKind Kind => IdMappingTableKind.Instance;
 
     public override async Task<KindValues> ReadAsync(LiveReadContext context, MembershipSummary membership, KindValues children, CancellationToken ct) =>
-        children.With(Kind, await ReadListedAsync(context,
+        children.With(Kind, await ReadListedAsync(context, membership,
             () => context.Api.ListIdMappingTablesAsync(membership.Id, ct),
             s => context.Api.GetIdMappingTableAsync(membership.Id, s.Id, ct),
             t => new IdMappingTableState(t.Id, t.Arn, t.Name, t.InputReferenceConfig.InputReferenceArn,
                 t.InputReferenceConfig.ManageResourcePolicies, t.Description, t.KmsKeyArn),
-            t => t.Name));
+            t => t.Name, ct));
 
     protected override async Task<string> CreateAsync(ICleanRoomsApi api, string membershipId, IdMappingTableSpec spec, CancellationToken ct) =>
         (await api.CreateIdMappingTableAsync(new CreateIdMappingTableRequest(membershipId, spec.Name,

@@ -13,12 +13,12 @@ internal sealed class IdNamespaceAssociationEngine : MembershipChildEngine<IdNam
     public override ResourceKind Kind => IdNamespaceAssociationKind.Instance;
 
     public override async Task<KindValues> ReadAsync(LiveReadContext context, MembershipSummary membership, KindValues children, CancellationToken ct) =>
-        children.With(Kind, await ReadListedAsync(context,
+        children.With(Kind, await ReadListedAsync(context, membership,
             () => context.Api.ListIdNamespaceAssociationsAsync(membership.Id, ct),
             s => context.Api.GetIdNamespaceAssociationAsync(membership.Id, s.Id, ct),
             a => new IdNamespaceAssociationState(a.Id, a.Arn, a.Name, a.InputReferenceConfig.InputReferenceArn,
                 a.InputReferenceConfig.ManageResourcePolicies, a.Description, a.IdMappingConfig?.AllowUseAsDimensionColumn ?? false),
-            a => a.Name));
+            a => a.Name, ct));
 
     public override string? HintFor(AwsApiException e) => e.Kind == AwsErrorKind.Validation
         ? "check the ID namespace ARN in `idNamespaceAssociations`: it must be an Entity Resolution ID namespace this account owns."

@@ -29,8 +29,12 @@ internal sealed class MembershipEngine : KindEngine
                     id => AlignAsync(api, id, spec, ct),
                     parentIsNew: false, ct);
             case ChangeAction.Update:
-                var update = MembershipMapping.ToUpdateRequest(Require(change.LiveId, change), change.DesiredAs<MembershipSpec>());
-                return new Executed((await api.UpdateMembershipAsync(update, ct)).Id);
+                // UpdateMembership for its settings, TagResource for the tags the plan sets; either alone when only it changed.
+                var liveId = Require(change.LiveId, change);
+                if (!TagPaths.OnlyTags(change.Diffs))
+                    await api.UpdateMembershipAsync(MembershipMapping.ToUpdateRequest(liveId, change.DesiredAs<MembershipSpec>()), ct);
+                await TagAsync(api, change, ct);
+                return new Executed(liveId);
             case ChangeAction.Delete when context.Options.AllowLeave.Contains(change.Address.CollaborationId):
                 var membershipId = Require(change.LiveId, change);
                 // A left membership is either listed as REMOVED or not listed at all (aws-semantics #3): only ACTIVE is "still there".

@@ -22,7 +22,8 @@ internal sealed class TableAssociationEngine : MembershipChildEngine<TableAssoci
         var summaries = await api.ListConfiguredTableAssociationsAsync(membership.Id, ct);
         var rules = await AnalysisRuleReads.BatchAsync(api, membership.CollaborationId, summaries, ct);
         var states = await Bounded.SelectAsync(summaries, context.Parallelism, s => ReadOneAsync(context, membership.Id, s, rules, ct));
-        return children.With(Kind, states.Values.OrderBy(a => a.Name, StringComparer.Ordinal).ToList());
+        var ordered = states.Values.OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+        return children.With(Kind, await WithTagsAsync(context, membership.CollaborationId, ordered, ct));
     }
 
     private static async Task<TableAssociationState> ReadOneAsync(LiveReadContext context, string membershipId, ConfiguredTableAssociationSummary summary,

@@ -1,0 +1,16 @@
+using CleanroomsStack.Engine.Ports;
+
+namespace CleanroomsStack.EndToEnd.Tests;
+
+/// <summary>What someone does in the console behind the tool's back, for <see cref="CliHarness.ChangeOutOfBandAsync"/>.</summary>
+public static class ConsoleEdits
+{
+    /// <summary>Deletes one of our associations as the console does: its rule, then the association.</summary>
+    public static async Task DeleteAssociationAsync(ICleanRoomsApi api, string name)
+    {
+        var membership = (await api.ListMembershipsAsync("ACTIVE", default)).Single();
+        var association = (await api.ListConfiguredTableAssociationsAsync(membership.Id, default)).Single(a => a.Name == name);
+        await api.DeleteConfiguredTableAssociationAnalysisRuleAsync(membership.Id, association.Id, "CUSTOM", default);
+        await api.DeleteConfiguredTableAssociationAsync(membership.Id, association.Id, default);
+    }
+}
