@@ -19,7 +19,7 @@ internal static class InvitationsCommand
             {
                 var invitations = await session.Api.ListCollaborationsAsync("INVITED", ct);
                 var configured = loaded.Config.Collaborations.Select(c => c.Id.Value).ToHashSet(StringComparer.Ordinal);
-                InvitationsView.Write(io.Out, invitations, configured);
+                InvitationsView.Write(io.Out, invitations, configured, Files.SafeFiles.Shown(settings.ConfigPath));
                 return ExitCodes.Success;
             }, ct);
         });

@@ -25,7 +25,11 @@ internal sealed record OutputFile(string Path, string Option, string Fix);
 internal sealed class StackRun(RunSettings settings, CliIo io)
 {
     /// <summary>Loads and validates the config (all diagnostics at once) and narrows it to the --target collaborations.</summary>
-    public LoadedConfig? LoadConfig()
+    public LoadedConfig? LoadConfig() =>
+        LoadWholeConfig() is { } whole && Targets.Apply(whole.Config, settings.Targets, io.Error) is { } config ? whole with { Config = config } : null;
+
+    /// <summary>Loads and validates the config, every collaboration of it whatever --target says.</summary>
+    public LoadedConfig? LoadWholeConfig()
     {
         var text = SafeFiles.ReadConfig(settings.ConfigPath);
         var result = ConfigLoader.Load(text, settings.ConfigPath);
@@ -34,8 +38,7 @@ internal sealed class StackRun(RunSettings settings, CliIo io)
             DiagnosticsView.Write(io.Error, result.Diagnostics);
             return null;
         }
-        var config = Targets.Apply(result.Config, settings.Targets, io.Error);
-        return config is null ? null : new LoadedConfig(config, text);
+        return new LoadedConfig(result.Config, text);
     }
 
     public async Task<PlanningResult?> PlanAsync(ApiSession session, StackConfig config, CancellationToken ct, PlanOptions? options = null)

@@ -6,7 +6,7 @@ namespace CleanroomsStack.Cli.Views;
 /// <summary>Pending invitations as a fixed-width table, oldest first.</summary>
 internal static class InvitationsView
 {
-    public static void Write(TextWriter output, IReadOnlyList<CollaborationSummary> invitations, IReadOnlySet<string> configured)
+    public static void Write(TextWriter output, IReadOnlyList<CollaborationSummary> invitations, IReadOnlySet<string> configured, string configFile)
     {
         if (invitations.Count == 0)
         {
@@ -26,6 +26,6 @@ internal static class InvitationsView
         var uncovered = rows.Count(r => r[4] == "no");
         output.WriteLine();
         output.WriteLine($"{rows.Count} pending invitation{(rows.Count == 1 ? "" : "s")}, {uncovered} not in the config." +
-                         (uncovered > 0 ? " Add one to collaborations.yaml (name and id) to accept it with `up`." : ""));
+                         (uncovered > 0 ? $" `cleanrooms-stack add ID` adds one to {configFile} (--all-pending: all of them); `up` then accepts it." : ""));
     }
 }
