@@ -43,7 +43,7 @@ public static class CliApp
     /// </summary>
     private static Command BuildRoot(CliIo io)
     {
-        var common = new CommonOptions();
+        var common = new CommonOptions(io.Environment);
         var root = new Command("cleanrooms-stack",
             "cleanrooms-stack: manage the AWS Clean Rooms memberships of an account declaratively from collaborations.yaml.\n" +
             "Examples:\n" +

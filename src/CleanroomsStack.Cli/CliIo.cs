@@ -11,6 +11,9 @@ public sealed record CliIo(TextWriter Out, TextWriter Error, bool IsInteractive,
     /// </summary>
     public bool CanPrompt { get; init; } = IsInteractive;
 
+    /// <summary>Reads an environment variable (NO_COLOR, CLEANROOMS_STACK); tests pass their own.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
     public static CliIo FromConsole() =>
         new(Console.Out, Console.Error, !Console.IsInputRedirected && !Console.IsOutputRedirected, Console.ReadLine)
         {

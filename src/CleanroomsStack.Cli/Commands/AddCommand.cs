@@ -73,7 +73,7 @@ internal static class AddCommand
                 WriteLines(io.Error, string.Concat(chosen.Select(c => string.Join('\n', InvitationStanza.Lines(c).Select(l => "  " + l)) + "\n")));
                 return ExitCodes.Error;
             }
-            var result = ConfigLoader.Load(edit.Text, path);
+            var result = ConfigFiles.Load(edit.Text, path);
             if (result.Diagnostics.HasErrors())
             {
                 DiagnosticsView.Write(io.Error, result.Diagnostics);
