@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CleanroomsStack.Emulator.Worlds;
+using CleanroomsStack.Tests.Shared;
 
 namespace CleanroomsStack.EndToEnd.Tests;
 
@@ -23,11 +24,11 @@ public sealed class AddTests : IDisposable
         Assert.Contains($"Added 'Retail Media Collaboration' ({DemoWorld.RetailCollaborationId})", add.Out);
         Assert.Equal(
         [
-            "+  - name: Retail Media Collaboration",
-            $"+    id: {DemoWorld.RetailCollaborationId}",
-            "+    note: \"Invited by Retail Media Partner (657425294073) on 2025-01-03\"",
-            "+    creatorAccountId: \"657425294073\"",
-        ], LineDiff(before, File.ReadAllText(cli.ConfigPath)));
+            "  - name: Retail Media Collaboration",
+            $"    id: {DemoWorld.RetailCollaborationId}",
+            "    note: \"Invited by Retail Media Partner (657425294073) on 2025-01-03\"",
+            "    creatorAccountId: \"657425294073\"",
+        ], LineDiff.Added(before, File.ReadAllText(cli.ConfigPath)));
         var validate = await CliHarness.RunAsync("validate", "--config", cli.ConfigPath);
         Assert.True(validate.ExitCode == 0, validate.ToString());
         var preview = await cli.RunLocalAsync("preview");
@@ -60,6 +61,7 @@ public sealed class AddTests : IDisposable
         Assert.Equal([DemoWorld.AmcCollaborationId, DemoWorld.RetailCollaborationId, DemoWorld.MeasurementCollaborationId], ids);
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("No pending invitations that", second.Out);
+        Assert.Contains("doesn't cover; nothing was added.", second.Out);
     }
 
     [Theory]
@@ -111,18 +113,6 @@ public sealed class AddTests : IDisposable
         Assert.Equal(@"  - name: ""Retail \""Media\"": #1 \x1b[2J\u202eevil""", line);
         var preview = await cli.RunLocalAsync("preview");
         Assert.True(preview.ExitCode == 0, preview.ToString());
-    }
-
-    /// <summary>The changed lines of <paramref name="after"/> against <paramref name="before"/> as "+"/"-" lines (one block).</summary>
-    private static List<string> LineDiff(string before, string after)
-    {
-        var old = before.Split('\n');
-        var now = after.Split('\n');
-        var head = 0;
-        while (head < Math.Min(old.Length, now.Length) && old[head] == now[head]) head++;
-        var tail = 0;
-        while (tail < Math.Min(old.Length, now.Length) - head && old[^(tail + 1)] == now[^(tail + 1)]) tail++;
-        return old[head..^tail].Select(l => "-" + l).Concat(now[head..^tail].Select(l => "+" + l)).ToList();
     }
 
     public void Dispose() => cli.Dispose();

@@ -23,7 +23,7 @@ internal static class AddCommand
         {
             Description = "Collaboration id of a pending invitation (`cleanrooms-stack invitations` lists them).", Arity = ArgumentArity.ZeroOrMore,
         };
-        var allPending = new Option<bool>("--all-pending") { Description = "Add every pending invitation the config doesn't list yet, oldest first." };
+        var allPending = new Option<bool>("--all-pending") { Description = "Add every pending invitation the config doesn't cover yet (by id or invitation policy), oldest first." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the lines that would be added; change nothing." };
         var command = new Command("add", "Add a pending invitation to collaborations.yaml as a new entry (only lines are added; comments and order stay).\n" +
             "Examples:\n" +
@@ -54,7 +54,7 @@ internal static class AddCommand
                 if (chosen is null) return ExitCodes.Error;
                 if (chosen.Count == 0)
                 {
-                    io.Out.WriteLine($"No pending invitations that {SafeFiles.Shown(settings.ConfigPath)} doesn't list; nothing was added.");
+                    io.Out.WriteLine($"No pending invitations that {SafeFiles.Shown(settings.ConfigPath)} doesn't cover; nothing was added.");
                     return ExitCodes.Success;
                 }
                 return Write(settings.ConfigPath, loaded.Text, chosen, parsed.GetValue(dryRun));
@@ -123,11 +123,9 @@ internal static class AddCommand
         return true;
     }
 
-    /// <summary>The pending invitations the config doesn't list, oldest first.</summary>
+    /// <summary>The pending invitations the config doesn't cover (by id or by its invitation policy), oldest first.</summary>
     private static IReadOnlyList<PendingInvitation> Unlisted(IReadOnlyList<CollaborationSummary> pending, StackConfig config) =>
-        pending.Where(p => config.Collaborations.All(c => c.Id.Value != p.Id))
-            .OrderBy(p => p.CreateTime).ThenBy(p => p.Id, StringComparer.Ordinal)
-            .Select(ToPending).ToList();
+        InvitationCoverage.Uncovered(config, pending).Select(ToPending).ToList();
 
     /// <summary>The requested invitations, or null after saying which id is not pending (and whether we are already a member).</summary>
     private static async Task<IReadOnlyList<PendingInvitation>?> PendingAsync(IReadOnlyList<string> requested,

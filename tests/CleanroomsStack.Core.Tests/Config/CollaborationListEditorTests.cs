@@ -32,7 +32,7 @@ public sealed class CollaborationListEditorTests
             "    id: 5c0d9a1e-2f43-4b6e-9a7d-3e1f8b2c4d60",
             "    note: \"Invited by Retail Media Partner (657425294073) on 2025-01-03\"",
             "    creatorAccountId: \"657425294073\"",
-        ], AddedLines(before, after, out var at));
+        ], LineDiff.Added(before, after, out var at));
         Assert.Equal(before.Split('\n').Length - 1, at); // at the end: the comments under AMC stay with AMC
         var loaded = ConfigLoader.Load(after, ConfigText.FileName);
         Assert.NotNull(loaded.Config);
@@ -48,7 +48,7 @@ public sealed class CollaborationListEditorTests
 
         var after = Edit(before, Retail);
 
-        var added = AddedLines(before, after, out var at);
+        var added = LineDiff.Added(before, after, out var at);
         Assert.Equal("- name: Retail Media Collaboration", added[0]);
         Assert.Equal("  id: 5c0d9a1e-2f43-4b6e-9a7d-3e1f8b2c4d60", added[1]);
         Assert.Equal("  # about A", before.Split('\n')[at - 1]);
@@ -135,7 +135,7 @@ public sealed class CollaborationListEditorTests
 
         var after = Edit(before, Retail with { Name = name, CreatorDisplayName = name });
 
-        var added = AddedLines(before, after, out _);
+        var added = LineDiff.Added(before, after, out _);
         Assert.Equal(4, added.Count); // one line each: nothing in the name breaks a line
         Assert.All(added, line => Assert.DoesNotContain(line, c => char.IsControl(c) || c is '\u202e' or '\u200b'));
         var loaded = ConfigLoader.Load(after, ConfigText.FileName).Config!.Collaborations[^1];
@@ -148,18 +148,5 @@ public sealed class CollaborationListEditorTests
         var edit = CollaborationListEditor.Append(before, ConfigText.FileName, invitations);
         Assert.True(edit.Text is not null, edit.Problem);
         return edit.Text;
-    }
-
-    /// <summary>The lines inserted into <paramref name="before"/> in one block, failing when anything else changed.</summary>
-    private static List<string> AddedLines(string before, string after, out int at)
-    {
-        var old = before.Split('\n');
-        var now = after.Split('\n');
-        at = 0;
-        while (at < old.Length && old[at] == now[at]) at++;
-        var added = now.Length - old.Length;
-        Assert.True(added > 0, "no line was added");
-        Assert.Equal(old[at..], now[(at + added)..]);
-        return now[at..(at + added)].Select(l => l.TrimEnd('\r')).ToList();
     }
 }
