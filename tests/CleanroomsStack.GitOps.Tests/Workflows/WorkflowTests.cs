@@ -58,6 +58,26 @@ public sealed class WorkflowTests : IDisposable
     }
 
     [Fact]
+    public void ApplyHasADocumentedScheduleThatIsOffUntilUncommented()
+    {
+        var path = Path.Combine(RepoRoot.Path, ".github", "workflows", "apply.yml");
+        var lines = File.ReadAllLines(path);
+        var schedule = Array.FindIndex(lines, l => l == "  # schedule:");
+
+        Assert.Null(WorkflowFile.Load(".github/workflows/apply.yml").At("on", "schedule"));
+        Assert.True(schedule > 0, "apply.yml has no commented-out 'schedule:' under 'on:'");
+        Assert.Contains("pending work", string.Join('\n', lines[..schedule]).ToLowerInvariant()); // says what it is for
+        // Uncommented as the comment says, it is a valid nightly trigger beside the others.
+        lines[schedule] = "  schedule:";
+        lines[schedule + 1] = lines[schedule + 1].Replace("  #   - cron:", "    - cron:", StringComparison.Ordinal);
+        var enabled = Path.Combine(cli.Folder, "apply.yml");
+        File.WriteAllLines(enabled, lines);
+        var workflow = WorkflowFile.Load(enabled);
+        Assert.Equal(5, Cron(workflow).Split(' ').Length);
+        Assert.Equal(ConfigPaths, workflow.List("on", "push", "paths"));
+    }
+
+    [Fact]
     public void DriftRunsNightlyAndOpensOrUpdatesAnIssueOnExitCodeTwo()
     {
         var drift = WorkflowFile.Load(".github/workflows/drift.yml");
