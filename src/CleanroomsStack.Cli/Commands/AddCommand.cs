@@ -50,7 +50,7 @@ internal static class AddCommand
                 if (!AllNew(requested, loaded.Config, io.Error)) return ExitCodes.Error;
                 await using var session = await ApiSession.OpenAsync(settings, loaded.Config.Region, io.Error, ct);
                 var pending = await session.Api.ListCollaborationsAsync("INVITED", ct);
-                var chosen = requested.Count == 0 ? Unlisted(pending, loaded.Config) : await PendingAsync(requested, pending, session, loaded.Config, io.Error, ct);
+                var chosen = requested.Count == 0 ? Uncovered(pending, loaded.Config) : await PendingAsync(requested, pending, session, loaded.Config, io.Error, ct);
                 if (chosen is null) return ExitCodes.Error;
                 if (chosen.Count == 0)
                 {
@@ -124,7 +124,7 @@ internal static class AddCommand
     }
 
     /// <summary>The pending invitations the config doesn't cover (by id or by its invitation policy), oldest first.</summary>
-    private static IReadOnlyList<PendingInvitation> Unlisted(IReadOnlyList<CollaborationSummary> pending, StackConfig config) =>
+    private static IReadOnlyList<PendingInvitation> Uncovered(IReadOnlyList<CollaborationSummary> pending, StackConfig config) =>
         InvitationCoverage.Uncovered(config, pending).Select(ToPending).ToList();
 
     /// <summary>The requested invitations, or null after saying which id is not pending (and whether we are already a member).</summary>

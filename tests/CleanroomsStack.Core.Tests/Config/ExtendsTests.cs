@@ -9,22 +9,8 @@ namespace CleanroomsStack.Core.Tests.Config;
 /// </summary>
 public sealed class ExtendsTests
 {
-    private const string Base = """
-        version: 1
-        defaults:
-          region: us-east-1
-          membership:
-            queryLogStatus: ENABLED
-          tables:
-            include: ["part_*"]
-            exclude: [part_n_a]
-          association:
-            nameTemplate: "acx_{table}"
-            role: cleanrooms-glue-s3-access
-        collaborations:
-          - name: Prod only
-            id: not-checked-when-extended
-        """;
+    /// <summary>The shared file: a valid config whose collaborations (one of them wrong) are its own, never checked as the stack's.</summary>
+    private const string Base = ConfigText.Valid + "\n  - name: Prod only\n    id: not-checked-when-extended\n";
 
     private const string Dev = """
         version: 1
