@@ -43,7 +43,7 @@ public static class CliApp
     /// </summary>
     private static Command BuildRoot(CliIo io)
     {
-        var common = new CommonOptions();
+        var common = new CommonOptions(io.Environment);
         var root = new Command("cleanrooms-stack",
             "cleanrooms-stack: manage the AWS Clean Rooms memberships of an account declaratively from collaborations.yaml.\n" +
             "Examples:\n" +
@@ -57,7 +57,7 @@ public static class CliApp
         Command[] stack =
         [
             PreviewCommand.Create(common, io), UpCommand.Create(common, io), DriftCommand.Create(common, io),
-            InvitationsCommand.Create(common, io), ValidateCommand.Create(common, io), InitCommand.Create(common, io),
+            InvitationsCommand.Create(common, io), AddCommand.Create(common, io), ValidateCommand.Create(common, io), InitCommand.Create(common, io),
             ImportCommand.Create(common, io), VerifyCommand.Create(common, io),
         ];
         foreach (var command in stack) common.AddTo(command);

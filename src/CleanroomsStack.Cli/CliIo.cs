@@ -16,6 +16,8 @@ public sealed record CliIo(TextWriter Out, TextWriter Error, bool IsInteractive,
     /// that must not depend on timing (tests compare it with golden files).
     /// </summary>
     public TimeSpan? StatusEvery { get; init; }
+    /// <summary>Reads an environment variable (NO_COLOR, CLEANROOMS_STACK); tests pass their own.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
     public static CliIo FromConsole() =>
         new(Console.Out, Console.Error, !Console.IsInputRedirected && !Console.IsOutputRedirected, Console.ReadLine)

@@ -95,11 +95,18 @@ public sealed class CliHarness : IDisposable
         if (method == HttpMethod.Post) await UntilVisibleAsync();
     }
 
-    public static async Task<CliResult> RunAsync(params string[] args)
+    public static Task<CliResult> RunAsync(params string[] args) => RunWithEnvironmentAsync([], args);
+
+    /// <summary>Runs the CLI with these environment variables set for it alone (the process's own stay as they are).</summary>
+    public static async Task<CliResult> RunWithEnvironmentAsync(Dictionary<string, string> environment, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, CliIo.Captured(output, error));
+        var io = CliIo.Captured(output, error) with
+        {
+            Environment = name => environment.TryGetValue(name, out var value) ? value : Environment.GetEnvironmentVariable(name),
+        };
+        var exit = await CliApp.RunAsync(args, io);
         return new CliResult(exit, output.ToString(), error.ToString());
     }
 

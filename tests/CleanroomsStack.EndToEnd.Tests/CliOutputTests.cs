@@ -28,7 +28,7 @@ public sealed class CliOutputTests : IDisposable
         var invitations = await cli.RunLocalAsync("invitations");
 
         Assert.Equal(0, invitations.ExitCode);
-        Golden.AssertMatches("invitations.txt", invitations.Out);
+        Golden.AssertMatches("invitations.txt", cli.Normalize(invitations.Out));
     }
 
     [Fact]
@@ -145,6 +145,7 @@ public sealed class CliOutputTests : IDisposable
     [InlineData("help-up.txt", "up", "--help")]
     [InlineData("help-drift.txt", "drift", "--help")]
     [InlineData("help-invitations.txt", "invitations", "--help")]
+    [InlineData("help-add.txt", "add", "--help")]
     [InlineData("help-validate.txt", "validate", "--help")]
     [InlineData("help-init.txt", "init", "--help")]
     [InlineData("help-emulator.txt", "emulator", "--help")]

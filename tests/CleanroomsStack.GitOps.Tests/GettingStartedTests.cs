@@ -10,7 +10,7 @@ namespace CleanroomsStack.GitOps.Tests;
 /// </summary>
 public sealed class GettingStartedTests : IDisposable
 {
-    private static readonly string[] Offline = ["validate", "policy", "schema", "--version"];
+    private static readonly string[] Offline = ["validate", "policy", "schema", "init", "--version"];
     private readonly CliHarness cli = new();
 
     [Fact]
@@ -29,6 +29,9 @@ public sealed class GettingStartedTests : IDisposable
             Assert.True(result.ExitCode == 0, $"cleanrooms-stack {string.Join(' ', args)}\n{result}");
         }
         Assert.True(File.Exists(Path.Combine(cli.Folder, "pulumi-demo", "Pulumi.dev.yaml")));
+        // The invitation the guide adds is in the config, by added lines; the stack it starts has a file of its own.
+        Assert.Contains("    id: 5c0d9a1e-2f43-4b6e-9a7d-3e1f8b2c4d60", File.ReadAllText(cli.ConfigPath));
+        Assert.True(File.Exists(Path.Combine(cli.Folder, "collaborations.dev.yaml")));
     }
 
     /// <summary>The harness adds --local with its own state folder; files the guide writes go into the harness folder.</summary>

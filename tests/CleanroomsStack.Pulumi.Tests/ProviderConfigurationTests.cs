@@ -92,6 +92,18 @@ public sealed class ProviderConfigurationTests(ProviderConfigurationTests.Run ru
     }
 
     [Fact]
+    public void GetCollaborations_follows_a_stack_files_extends_from_its_folder()
+    {
+        var amc = Assert.Single(T.Ok("invokeStackFile")["return"]!["collaborations"]!.AsArray())!;
+        Assert.Equal("ENABLED", amc["membership"]!["queryLogStatus"]!.GetValue<string>()); // inherited
+        Assert.Equal(2, amc["tableAssociations"]!.AsArray().Count);                        // the stack's own override
+        // Inline YAML has no folder to follow extends from: a failure naming the key, not a crash.
+        var failure = Assert.Single(T.Ok("invokeInlineExtends")["failures"]!.AsArray())!;
+        Assert.Contains("2:10: extends", failure["reason"]!.GetValue<string>());
+        Assert.Contains("can't be followed here", failure["reason"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void GetCollaborations_reports_config_errors_as_failures_and_missing_or_unknown_input_as_errors()
     {
         var failures = T.Ok("invokeBadConfig")["failures"]!.AsArray();

@@ -48,6 +48,13 @@ async function main() {
   };
   const fn = 'cleanroomsstack:index:getCollaborations';
   t.invokeConfigFile = await invoke(fn, { configFile: require('node:path').resolve(__dirname, '../../collaborations.yaml') });
+  // A stack's file that shares the repository config's defaults through extends (a path relative to its own folder).
+  const stackFolder = require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'crs-stack-'));
+  const shared = require('node:path').relative(stackFolder, require('node:path').resolve(__dirname, '../../collaborations.yaml'));
+  const stackFile = require('node:path').join(stackFolder, 'collaborations.dev.yaml');
+  require('node:fs').writeFileSync(stackFile, `version: 1\nextends: ${shared}\ncollaborations:\n  - name: AMC Collaboration\n    id: 27b93e2b-5001-4b20-a47b-6aad96ec8958\n    tables: { max: 2 }\n`);
+  t.invokeStackFile = await invoke(fn, { configFile: stackFile });
+  t.invokeInlineExtends = await invoke(fn, { config: `version: 1\nextends: ${shared}\ncollaborations: []\n` });
   t.invokeBadConfig = await invoke(fn, { config: 'version: 1\ncollaborations: 3\n' });
   t.invokeNoArgs = await invoke(fn, {});
   t.invokeUnknownFunction = await invoke('cleanroomsstack:index:getNothing', {});

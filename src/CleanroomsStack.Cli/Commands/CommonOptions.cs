@@ -3,6 +3,9 @@ using System.CommandLine;
 namespace CleanroomsStack.Cli.Commands;
 
 /// <summary>What every stack command shares, parsed into one record.</summary>
+/// <param name="ConfigPath">The config of the selected stack: --config, or with --stack NAME its collaborations.NAME.yaml.</param>
+/// <param name="Stack">The stack's name; null for the default stack (collaborations.yaml).</param>
+/// <param name="DefaultConfigPath">The default stack's config (the --config path), which a stack's file may extend.</param>
 public sealed record RunSettings(
     string ConfigPath,
     bool Local,
@@ -17,14 +20,16 @@ public sealed record RunSettings(
     bool NoColor,
     IReadOnlyList<string> Targets,
     bool Verbose,
-    bool Debug);
+    bool Debug,
+    string? Stack = null,
+    string? DefaultConfigPath = null);
 
 /// <summary>The options behind <see cref="RunSettings"/>; added once to the root and inherited by every command.</summary>
 internal sealed class CommonOptions
 {
     private readonly Func<string, string?> environment;
 
-    /// <param name="environment">Reads an environment variable (NO_COLOR); tests pass their own.</param>
+    /// <param name="environment">Reads an environment variable (NO_COLOR, CLEANROOMS_STACK); tests pass their own.</param>
     public CommonOptions(Func<string, string?>? environment = null)
     {
         this.environment = environment ?? Environment.GetEnvironmentVariable;
@@ -35,6 +40,12 @@ internal sealed class CommonOptions
 
     private readonly Option<string> config = new("--config", "-c")
     { Description = "Path of the configuration file.", DefaultValueFactory = _ => "collaborations.yaml", Recursive = true };
+    private readonly Option<string?> stack = new("--stack", "-s")
+    {
+        Description = $"Use the stack NAME: collaborations.NAME.yaml beside --config, with its own audit log and read cache (also {StackFiles.Variable}).",
+        HelpName = "name",
+        Recursive = true,
+    };
     private readonly Option<bool> local = new("--local")
     { Description = "Run against an embedded local emulator with the demo world instead of AWS.", Recursive = true };
     private readonly Option<string> localDir = new("--local-dir")
@@ -72,7 +83,13 @@ internal sealed class CommonOptions
     /// <summary>Adds the options to a command; one option object may serve several commands.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { config, local, localDir, resetLocal, profile, region, endpointUrl, parallel, maxRps, readCache, noColor, target, verbose, debug })
+        // The variable is checked for every command, as the option is: a bad name must not fall back to the default stack.
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(stack) is null && environment(StackFiles.Variable) is { Length: > 0 } name
+                && StackFiles.Problem(name, StackFiles.Variable) is { } problem) r.AddError(problem);
+        });
+        foreach (var option in new Option[] { config, stack, local, localDir, resetLocal, profile, region, endpointUrl, parallel, maxRps, readCache, noColor, target, verbose, debug })
             command.Options.Add(option);
     }
 
@@ -87,6 +104,10 @@ internal sealed class CommonOptions
             if (r.GetValueOrDefault<string?>() is { } name && !Core.Config.Formats.IsRegion(name))
                 r.AddError($"--region '{Core.Rendering.TerminalText.Escape(name)}' is not an AWS region name: use one like us-east-1 or eu-west-2.");
         });
+        stack.Validators.Add(r =>
+        {
+            if (StackFiles.Problem(r.GetValueOrDefault<string?>() ?? "", "--stack") is { } problem) r.AddError(problem);
+        });
         maxRps.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<double?>() is { } rps && !(rps > 0 && rps <= 10_000))
@@ -94,10 +115,17 @@ internal sealed class CommonOptions
         });
     }
 
-    public RunSettings Read(ParseResult r) => new(
-        r.GetValue(config)!, r.GetValue(local), r.GetValue(localDir)!, r.GetValue(resetLocal),
-        r.GetValue(profile), r.GetValue(region), r.GetValue(endpointUrl), r.GetValue(parallel), r.GetValue(maxRps), r.GetValue(readCache),
-        // https://no-color.org: any non-empty NO_COLOR turns colour off, as --no-color does.
-        r.GetValue(noColor) || !string.IsNullOrEmpty(environment("NO_COLOR")),
-        r.GetValue(target) ?? [], r.GetValue(verbose), r.GetValue(debug));
+    public RunSettings Read(ParseResult r)
+    {
+        var shared = r.GetValue(config)!;
+        // An empty variable is the default stack, so a workflow matrix can list it as "".
+        var name = r.GetValue(stack) ?? environment(StackFiles.Variable);
+        if (string.IsNullOrEmpty(name)) name = null;
+        return new RunSettings(
+            name is null ? shared : StackFiles.Of(shared, name), r.GetValue(local), r.GetValue(localDir)!, r.GetValue(resetLocal),
+            r.GetValue(profile), r.GetValue(region), r.GetValue(endpointUrl), r.GetValue(parallel), r.GetValue(maxRps), r.GetValue(readCache),
+            // https://no-color.org: any non-empty NO_COLOR turns colour off, as --no-color does.
+            r.GetValue(noColor) || !string.IsNullOrEmpty(environment("NO_COLOR")),
+            r.GetValue(target) ?? [], r.GetValue(verbose), r.GetValue(debug), name, shared);
+    }
 }

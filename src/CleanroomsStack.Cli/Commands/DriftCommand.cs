@@ -6,14 +6,15 @@ namespace CleanroomsStack.Cli.Commands;
 
 /// <summary>
 /// <c>drift</c>: for the nightly job. A preview that separates drift (managed resources that differ from the config, or
-/// that the last `up` applied and someone deleted since) from pending work (e.g. new invitations). Exits 2 on drift, 0 otherwise.
+/// that the last `up` applied and someone deleted since) from pending work (e.g. new tables the patterns select) and
+/// from new invitations. Exits 2 on drift, 0 otherwise.
 /// </summary>
 internal static class DriftCommand
 {
     public static Command Create(CommonOptions common, CliIo io)
     {
         var output = new PlanOutputOptions();
-        var command = new Command("drift", "Report drift (resources changed or deleted outside the config) separately from pending work; exit 2 on drift.\n" +
+        var command = new Command("drift", "Report drift (resources changed or deleted outside the config) separately from pending work and new invitations; exit 2 on drift.\n" +
             "Examples:\n" +
             "  cleanrooms-stack drift --profile prod                 nightly check\n" +
             "  cleanrooms-stack drift --json                         for a bot");
@@ -26,7 +27,9 @@ internal static class DriftCommand
             {
                 if (await run.PlanAsync(session, loaded.Config, ct) is not { Plan: { } plan }) return ExitCodes.Error;
                 var report = DriftReport.Of(plan);
-                DriftView.Write(io.Out, report, output.Read(parsed), colour: !settings.NoColor && io.IsInteractive);
+                var invitations = InvitationCoverage.Uncovered(loaded.Config, await session.Api.ListCollaborationsAsync("INVITED", ct));
+                DriftView.Write(io.Out, report, output.Read(parsed), colour: !settings.NoColor && io.IsInteractive,
+                    new NewInvitations(invitations, Files.SafeFiles.Shown(settings.ConfigPath)));
                 return report.HasDrift ? ExitCodes.Changes : ExitCodes.Success;
             }, ct);
         });

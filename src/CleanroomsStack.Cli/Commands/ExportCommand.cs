@@ -18,14 +18,15 @@ internal static class ExportCommand
 
     private static Command Pulumi(CommonOptions common, CliIo io)
     {
-        var stack = new Option<string>("--stack") { Description = "Pulumi stack name (writes Pulumi.<stack>.yaml).", DefaultValueFactory = _ => "prod" };
+        // --stack selects our stack (its config); the Pulumi stack takes its name unless told otherwise.
+        var stack = new Option<string?>("--pulumi-stack") { Description = "Pulumi stack name (writes Pulumi.<stack>.yaml). [default: the --stack name, else prod]" };
         var outDir = new Option<string>("--out-dir") { Description = "Folder for Pulumi.yaml and the stack file.", DefaultValueFactory = _ => "pulumi" };
         var project = new Option<string>("--project") { Description = "Pulumi project name.", DefaultValueFactory = _ => "cleanrooms" };
-        stack.Validators.Add(r => CheckName(r, r.GetValueOrDefault<string>(), "--stack"));
+        stack.Validators.Add(r => CheckName(r, r.GetValueOrDefault<string?>(), "--pulumi-stack"));
         project.Validators.Add(r => CheckName(r, r.GetValueOrDefault<string>(), "--project"));
         var command = new Command("pulumi", "Write a Pulumi YAML program (aws-native provider) declaring the managed resources, with import ids for existing ones.\n" +
             "Examples:\n" +
-            "  cleanrooms-stack export pulumi --profile prod --stack prod --out-dir pulumi\n" +
+            "  cleanrooms-stack export pulumi --profile prod --out-dir pulumi\n" +
             "  cd pulumi && pulumi stack init prod && pulumi preview      every existing resource shows as an import")
         {
             stack, outDir, project,
@@ -38,7 +39,7 @@ internal static class ExportCommand
             {
                 if (await run.PlanAsync(session, loaded.Config, ct) is not { Plan: { } plan, Desired: { } desired, Live: { } live }) return ExitCodes.Error;
 
-                var program = PulumiProgramBuilder.Build(desired, live, parsed.GetValue(project)!, parsed.GetValue(stack)!);
+                var program = PulumiProgramBuilder.Build(desired, live, parsed.GetValue(project)!, parsed.GetValue(stack) ?? settings.Stack ?? "prod");
                 var folder = parsed.GetValue(outDir)!;
                 Directory.CreateDirectory(folder);
                 var projectFile = Path.Combine(folder, PulumiYamlWriter.ProjectFileName);

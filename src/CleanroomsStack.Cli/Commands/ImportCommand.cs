@@ -45,7 +45,7 @@ internal static class ImportCommand
                 var listing = await inventoryReader.ListAsync(new HashSet<string>(), ct);
                 var active = listing.Memberships.Where(m => m.Status == "ACTIVE").Select(m => m.CollaborationId).ToHashSet(StringComparer.Ordinal);
                 var inventory = await inventoryReader.CompleteAsync(listing, active, everyOpenCollaboration: false, ct);
-                var cache = ReadCacheFile.Open(settings.ReadCache, io.Error);
+                var cache = ReadCacheFile.Open(settings.ReadCache, settings.Stack, io.Error);
                 var live = await new LiveStateReader(session.Api, settings.Parallel, cache?.Cache).ReadAsync(listing.Memberships, active, ct);
                 cache?.Save();
                 var yaml = ConfigImporter.ToYaml(inventory, live);

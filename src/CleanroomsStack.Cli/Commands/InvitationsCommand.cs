@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CleanroomsStack.Cli.Files;
 using CleanroomsStack.Cli.Views;
 
 namespace CleanroomsStack.Cli.Commands;
@@ -8,9 +9,11 @@ internal static class InvitationsCommand
 {
     public static Command Create(CommonOptions common, CliIo io)
     {
+        var json = new Option<bool>("--json") { Description = "Print a versioned JSON document (for a bot, e.g. the invitations workflow)." };
         var command = new Command("invitations", "List pending collaboration invitations and whether collaborations.yaml covers each.\n" +
-            "Example:\n" +
-            "  cleanrooms-stack invitations --profile prod");
+            "Examples:\n" +
+            "  cleanrooms-stack invitations --profile prod\n" +
+            "  cleanrooms-stack invitations --json > invitations.json") { json };
         command.SetAction((parsed, ct) =>
         {
             var settings = common.Read(parsed);
@@ -18,8 +21,8 @@ internal static class InvitationsCommand
             return run.WithSessionAsync(async (loaded, session) =>
             {
                 var invitations = await session.Api.ListCollaborationsAsync("INVITED", ct);
-                var configured = loaded.Config.Collaborations.Select(c => c.Id.Value).ToHashSet(StringComparer.Ordinal);
-                InvitationsView.Write(io.Out, invitations, configured);
+                if (parsed.GetValue(json)) InvitationsView.WriteJson(io.Out, invitations, loaded.Config, settings.Stack);
+                else InvitationsView.Write(io.Out, invitations, loaded.Config, SafeFiles.Shown(settings.ConfigPath));
                 return ExitCodes.Success;
             }, ct);
         });

@@ -45,7 +45,7 @@ internal static class PreviewCommand
                 PlanView.Write(toStdout ? io.Error : io.Out, document, format.Format, colour: !settings.NoColor && io.IsInteractive, format.Diff);
                 if (path is not null)
                 {
-                    var fingerprint = PlanFingerprint.Of(loaded.Text, planning.Inventory!, planning.Live!);
+                    var fingerprint = PlanFingerprint.Of(loaded.BoundText, planning.Inventory!, planning.Live!);
                     if (toStdout) SavedPlanFile.Write(io.Out, fingerprint, document);
                     else
                     {

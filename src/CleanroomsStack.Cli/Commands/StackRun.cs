@@ -13,8 +13,12 @@ using CleanroomsStack.Engine.Ports;
 
 namespace CleanroomsStack.Cli.Commands;
 
-/// <summary>A valid config and the exact text it came from (saved plans are bound to the text).</summary>
-internal sealed record LoadedConfig(StackConfig Config, string Text);
+/// <summary>A valid config, the exact text it came from and that of the files it extends (saved plans are bound to all of them).</summary>
+internal sealed record LoadedConfig(StackConfig Config, string Text, IReadOnlyList<ConfigSource> Extended)
+{
+    /// <summary>What a saved plan is bound to: this file's text and every extended file's, each with its path.</summary>
+    public string BoundText => string.Concat(Extended.Select(f => $"\n# extends {f.Path}\n{f.Text}").Prepend(Text));
+}
 
 /// <summary>A file a command will write, named as the user gave it (e.g. <c>--out</c>), with what to pass instead if it can't be.</summary>
 internal sealed record OutputFile(string Path, string Option, string Fix);
@@ -26,23 +30,25 @@ internal sealed record OutputFile(string Path, string Option, string Fix);
 internal sealed class StackRun(RunSettings settings, CliIo io)
 {
     /// <summary>Loads and validates the config (all diagnostics at once) and narrows it to the --target collaborations.</summary>
-    public LoadedConfig? LoadConfig()
+    public LoadedConfig? LoadConfig() =>
+        LoadWholeConfig() is { } whole && Targets.Apply(whole.Config, settings.Targets, io.Error) is { } config ? whole with { Config = config } : null;
+
+    /// <summary>Loads and validates the config, every collaboration of it whatever --target says.</summary>
+    public LoadedConfig? LoadWholeConfig()
     {
-        var text = SafeFiles.ReadConfig(settings.ConfigPath);
-        var result = ConfigLoader.Load(text, settings.ConfigPath);
+        var (text, result) = ConfigFiles.Load(settings);
         if (result.Diagnostics.HasErrors() || result.Config is null)
         {
             DiagnosticsView.Write(io.Error, result.Diagnostics);
             return null;
         }
-        var config = Targets.Apply(result.Config, settings.Targets, io.Error);
-        return config is null ? null : new LoadedConfig(config, text);
+        return new LoadedConfig(result.Config, text, result.Extended);
     }
 
     public async Task<PlanningResult?> PlanAsync(ApiSession session, StackConfig config, CancellationToken ct, PlanOptions? options = null)
     {
         io.Error.WriteLine($"Reading live state from {session.Describe()} ...");
-        var cache = ReadCacheFile.Open(settings.ReadCache, io.Error);
+        var cache = ReadCacheFile.Open(settings.ReadCache, settings.Stack, io.Error);
         var progress = RunProgress.Reading(TimeProvider.System, session.CountCalls);
         PlanningResult result;
         await using (ProgressDisplays.Start(progress, io, io.Error, settings))
@@ -72,7 +78,7 @@ internal sealed class StackRun(RunSettings settings, CliIo io)
     /// </summary>
     public void CheckFiles(params OutputFile[] outputs)
     {
-        if (settings.ReadCache is { } cache) SafeFiles.RequireCacheFolder(cache, ReadCacheFile.FileName);
+        if (settings.ReadCache is { } cache) SafeFiles.RequireCacheFolder(cache, ReadCacheFile.FileNameFor(settings.Stack));
         foreach (var output in outputs.Where(o => o.Path != SafeFiles.StandardOutput))
             SafeFiles.RequireWritableTarget(output.Path, output.Option, output.Fix);
     }

@@ -46,4 +46,26 @@ internal static class StarterConfig
         #    note: why we take part
 
         """;
+
+    /// <summary>A stack's starter: the defaults come from <paramref name="shared"/> (extends); only what differs goes here.</summary>
+    public static string ForStack(string stack, string shared) => $$"""
+        # {{StackFiles.Of(shared, stack)}}: the collaborations of the stack "{{stack}}" (one AWS account) and what it shares.
+        # It takes the defaults of {{shared}} (extends) and overrides only what differs for this account.
+        # `cleanrooms-stack validate --stack {{stack}}` checks it offline; `preview --stack {{stack}}` shows what would change.
+        # Reference: docs/configuration.md (Stacks)
+        version: 1
+        extends: {{shared}}
+
+        # Settings that differ from {{shared}} for this account (maps merge key by key; lists replace), e.g.:
+        # defaults:
+        #   association:
+        #     role: my-{{stack}}-cleanrooms-role
+        #   tables:
+        #     include: ["{{stack}}_*"]
+
+        # One entry per collaboration: `cleanrooms-stack invitations --stack {{stack}}` lists this account's invitations,
+        # `cleanrooms-stack add --stack {{stack}} ID` adds one.
+        collaborations: []
+
+        """;
 }

@@ -22,7 +22,7 @@ internal static class UpCommand
         var yes = new Option<bool>("--yes", "-y") { Description = "Apply without asking (for pipelines)." };
         var auditLog = new Option<string?>("--audit-log")
         {
-            Description = $"Append one JSON line per applied change to this file (default: {AuditLog.DefaultFolder}/{AuditLog.DefaultFileName} beside the config).",
+            Description = $"Append one JSON line per applied change to this file (default: {AuditLog.DefaultFolder}/{AuditLog.DefaultFileName} beside the config; audit.NAME.jsonl for --stack NAME).",
         };
         var planFile = new Option<string?>("--plan") { Description = "Apply exactly this saved plan (from `preview --out`); refused if the config or live state changed since." };
         var json = new Option<bool>("--json") { Description = "Emit progress as JSON lines (one event per line) instead of text." };
@@ -38,14 +38,14 @@ internal static class UpCommand
             var settings = common.Read(parsed);
             var run = new StackRun(settings, io);
             var jsonLines = parsed.GetValue(json);
-            var auditPath = parsed.GetValue(auditLog) ?? AuditLog.DefaultPathFor(settings.ConfigPath);
+            var auditPath = parsed.GetValue(auditLog) ?? StackFiles.For(AuditLog.DefaultPathFor(settings.ConfigPath), settings.Stack);
             return run.WithSessionAsync(async (loaded, session) =>
             {
                 var leave = AllowLeaveOption.Read(parsed, allowLeave);
                 if (await run.PlanAsync(session, loaded.Config, ct, new PlanOptions(leave)) is not { Plan: { } plan } planning) return ExitCodes.Error;
                 var document = PlanDocument.From(plan);
                 var saved = parsed.GetValue(planFile);
-                if (saved is not null && !SavedPlanCheck.Matches(saved, PlanFingerprint.Of(loaded.Text, planning.Inventory!, planning.Live!), document, io.Error))
+                if (saved is not null && !SavedPlanCheck.Matches(saved, PlanFingerprint.Of(loaded.BoundText, planning.Inventory!, planning.Live!), document, io.Error))
                     return ExitCodes.Error;
 
                 var names = ChangeNames.Of(plan);

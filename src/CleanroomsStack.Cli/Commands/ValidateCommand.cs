@@ -17,11 +17,11 @@ internal static class ValidateCommand
         command.SetAction(parsed =>
         {
             var settings = common.Read(parsed);
-            var result = ConfigLoader.Load(SafeFiles.ReadConfig(settings.ConfigPath), settings.ConfigPath);
+            var (_, result) = ConfigFiles.Load(settings);
             DiagnosticsView.Write(io.Error, result.Diagnostics);
             if (result.Diagnostics.HasErrors() || result.Config is null) return ExitCodes.Error;
             var count = result.Config.Collaborations.Count;
-            io.Out.WriteLine($"{settings.ConfigPath} is valid: {count} collaboration{(count == 1 ? "" : "s")}.");
+            io.Out.WriteLine($"{SafeFiles.Shown(settings.ConfigPath)} is valid: {count} collaboration{(count == 1 ? "" : "s")}.");
             return ExitCodes.Success;
         });
         return command;

@@ -29,11 +29,14 @@ internal sealed class ReadCacheFile
 
     public InMemoryReadCache Cache { get; }
 
+    /// <summary>The cache file of a stack: stacks sharing a folder keep theirs apart (a save keeps only what its run saw).</summary>
+    public static string FileNameFor(string? stack) => Commands.StackFiles.For(FileName, stack);
+
     /// <summary>The cache in <paramref name="folder"/>, or null when no folder was given (the cache is off).</summary>
-    public static ReadCacheFile? Open(string? folder, TextWriter warnings)
+    public static ReadCacheFile? Open(string? folder, string? stack, TextWriter warnings)
     {
         if (folder is null) return null;
-        var path = Path.Combine(folder, FileName);
+        var path = Path.Combine(folder, FileNameFor(stack));
         return new ReadCacheFile(path, new InMemoryReadCache(Load(path, warnings)), warnings);
     }
 

@@ -34,17 +34,24 @@ internal static class SafeFiles
     }
 
     /// <summary>The config's text, or a <see cref="FileProblem"/> saying why it can't be the config.</summary>
-    public static string ReadConfig(string path)
+    /// <param name="stack">The stack the config belongs to, for the way out when it is missing.</param>
+    public static string ReadConfig(string path, string? stack = null)
+    {
+        if (ConfigProblem(path) is not { } problem) return File.ReadAllText(path);
+        var fix = FileKinds.Of(path) != FileKind.Absent ? "Pass --config <file> with the path of your collaborations.yaml."
+            : stack is null ? "Run in the folder that holds collaborations.yaml, pass --config <file>, or create one with `cleanrooms-stack init`."
+            : $"Create it with `cleanrooms-stack init --stack {Shown(stack)}`, or check --stack (or CLEANROOMS_STACK) and --config.";
+        throw new FileProblem($"config file '{Shown(path)}' {problem}. {fix}");
+    }
+
+    /// <summary>Why <paramref name="path"/> can't be read as a config ("does not exist", "is a directory, not a regular file", …), or null.</summary>
+    public static string? ConfigProblem(string path)
     {
         var kind = FileKinds.Of(path);
-        if (kind == FileKind.Absent)
-            throw new FileProblem($"config file '{Shown(path)}' not found. Run in the folder that holds collaborations.yaml, pass --config <file>, or create one with `cleanrooms-stack init`.");
-        if (kind != FileKind.Regular)
-            throw new FileProblem($"config file '{Shown(path)}' is {FileKinds.Describe(kind)}, not a regular file. Pass --config <file> with the path of your collaborations.yaml.");
+        if (kind == FileKind.Absent) return "does not exist";
+        if (kind != FileKind.Regular) return $"is {FileKinds.Describe(kind)}, not a regular file";
         var length = new FileInfo(path).Length;
-        if (length > MaxConfigBytes)
-            throw new FileProblem($"config file '{Shown(path)}' is {length / 1048576.0:0.0} MB; a config is at most {MaxConfigBytes / (1024 * 1024)} MB. Pass --config <file> with the path of your collaborations.yaml.");
-        return File.ReadAllText(path);
+        return length > MaxConfigBytes ? $"is {length / 1048576.0:0.0} MB; a config is at most {MaxConfigBytes / (1024 * 1024)} MB" : null;
     }
 
     /// <summary>Refuses a --read-cache that is not a folder, or whose cache file is not a regular file.</summary>

@@ -10,11 +10,12 @@ namespace CleanroomsStack.Core.Config;
 public static class ConfigLoader
 {
     public const int CurrentVersion = 1;
-    private static readonly string[] TopLevelKeys = ["version", "defaults", "invitations", "collaborations"];
+    internal static readonly string[] TopLevelKeys = ["version", "extends", "defaults", "invitations", "collaborations"];
     private static readonly string[] CollaborationOnlyKeys = ["name", "id", "note", "state", "creatorAccountId"];
     private static readonly string[] States = ["active", "left"];
 
-    public static ConfigLoadResult Load(string yamlText, string filePath)
+    /// <param name="files">Reads the files an <c>extends</c> key names; without it, <c>extends</c> is an error.</param>
+    public static ConfigLoadResult Load(string yamlText, string filePath, ConfigFileReader? files = null)
     {
         var (root, yamlDiagnostics) = YamlTreeReader.Read(yamlText, filePath);
         // A duplicate key leaves a usable tree (the first value wins), so checking goes on and every mistake is
@@ -27,12 +28,13 @@ public static class ConfigLoader
                 new SourceLocation(filePath, 1, 1), "start with 'version: 1' and a 'collaborations:' list; see docs/configuration.md")]);
         }
         var reader = new ConfigReader();
-        var config = ReadRoot(reader, root, filePath);
+        var extended = new ConfigExtends(reader, files);
+        var config = ReadRoot(reader, root, filePath, extended);
         var diagnostics = yamlDiagnostics.Concat(reader.Diagnostics).Distinct().ToList();
-        return new ConfigLoadResult(diagnostics.HasErrors() ? null : config, diagnostics);
+        return new ConfigLoadResult(diagnostics.HasErrors() ? null : config, diagnostics) { Extended = extended.Files };
     }
 
-    private static StackConfig? ReadRoot(ConfigReader reader, YamlNode root, string filePath)
+    private static StackConfig? ReadRoot(ConfigReader reader, YamlNode root, string filePath, ConfigExtends extended)
     {
         if (root is not YamlMapping)
         {
@@ -44,6 +46,10 @@ public static class ConfigLoader
             return null;
         var version = ReadVersion(reader, map);
         var defaults = ReadDefaults(reader, map.Find("defaults"));
+        // Inherited defaults first, this file's on top: maps merge key by key, lists replace, as for a collaboration.
+        // A broken chain stops here: checking the collaborations without the defaults they inherit would only mislead.
+        if (extended.InheritedDefaults(map, filePath) is not { } inherited) return null;
+        if (inherited.Defaults is { } shared) defaults = defaults is null ? shared : YamlMerger.Merge(shared, defaults);
         var region = defaults?.Find("region") is { } r ? Region(reader, r.Value) : null;
         var collaborations = ReadCollaborations(reader, map, defaults, region);
         var (policy, defaultSettings) = ReadInvitationPolicy(reader, map, defaults);
@@ -64,7 +70,7 @@ public static class ConfigLoader
         return settings is null ? (null, null) : (policy, settings);
     }
 
-    private static int? ReadVersion(ConfigReader reader, YamlMapping map)
+    internal static int? ReadVersion(ConfigReader reader, YamlMapping map)
     {
         if (map.Find("version") is not { } entry)
         {
@@ -81,7 +87,7 @@ public static class ConfigLoader
     }
 
     /// <summary>Checks the defaults block on its own so its mistakes are reported even with no collaborations.</summary>
-    private static YamlMapping? ReadDefaults(ConfigReader reader, YamlEntry? entry)
+    internal static YamlMapping? ReadDefaults(ConfigReader reader, YamlEntry? entry)
     {
         if (entry is null)
             return null;

@@ -173,6 +173,8 @@ public static class ConfigSchema
     public static ObjectNode Root { get; } = new("Which AWS Clean Rooms collaborations this account takes part in, and what it shares into each.",
     [
         Key("version", new IntNode("Configuration format version.", ConfigLoader.CurrentVersion, ConfigLoader.CurrentVersion, ConfigLoader.CurrentVersion), required: true),
+        Key("extends", new StringNode("A config file (path relative to this file's folder) whose defaults this file's defaults build on: maps merge key by key, lists replace. Only defaults are inherited.",
+            "collaborations.yaml", MinLength: 1)),
         Key("defaults", new ObjectNode("Settings every collaboration gets unless it overrides them (maps merge key by key; lists replace).", Settings, Name: "settings")),
         Key("invitations", Invitations),
         Key("collaborations", new ArrayNode("The collaborations to take part in.", Collaboration), required: true),

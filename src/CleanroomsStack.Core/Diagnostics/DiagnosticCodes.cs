@@ -22,6 +22,8 @@ public static class DiagnosticCodes
     public const string OutOfRange = "CS113";
     public const string EmptyFile = "CS114";
     public const string DuplicateEntry = "CS115";
+    public const string ExtendsUnreadable = "CS116";
+    public const string ExtendsLoop = "CS117";
 
     public const string CollaborationNotFound = "CS201";
     public const string CollaborationNotJoinable = "CS202";

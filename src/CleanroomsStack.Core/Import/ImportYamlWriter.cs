@@ -1,6 +1,5 @@
 using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
+using CleanroomsStack.Core.Config.Yaml;
 
 namespace CleanroomsStack.Core.Import;
 
@@ -8,7 +7,7 @@ namespace CleanroomsStack.Core.Import;
 /// Emits the imported settings as collaborations.yaml: the most common value of each settings group under
 /// <c>defaults</c>, and under each collaboration only the groups that differ from it.
 /// </summary>
-internal static partial class ImportYamlWriter
+internal static class ImportYamlWriter
 {
     public static string Write(string? region, IReadOnlyList<ImportedCollaboration> collaborations)
     {
@@ -118,14 +117,5 @@ internal static partial class ImportYamlWriter
 
     private static string Bool(bool value) => value ? "true" : "false";
 
-    /// <summary>Plain when YAML reads it back as the same text; otherwise double-quoted (JSON escaping is valid YAML).</summary>
-    private static string Scalar(string value) =>
-        PlainSafe().IsMatch(value) && !Reserved().IsMatch(value) && !value.Contains(": ") && !value.Contains(" #") ? value
-            : JsonSerializer.Serialize(value, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-
-    [GeneratedRegex(@"^[A-Za-z_/][A-Za-z0-9_ ./:@=+-]*(?<![ :])$")]
-    private static partial Regex PlainSafe();
-
-    [GeneratedRegex(@"^(true|false|yes|no|on|off|null|y|n)$", RegexOptions.IgnoreCase)]
-    private static partial Regex Reserved();
+    private static string Scalar(string value) => YamlText.Scalar(value);
 }

@@ -52,20 +52,21 @@ public static class OperationPermissions
     public const string Drift = "drift";
     public const string Verify = "verify";
     public const string Invitations = "invitations";
+    public const string Add = "add";
     public const string Up = "up";
 
     /// <summary>The commands each policy scope serves.</summary>
     public static IReadOnlySet<string> Commands(PolicyScope scope) => scope switch
     {
-        PolicyScope.Read => Set(Preview, Drift, Verify, Invitations),
+        PolicyScope.Read => Set(Preview, Drift, Verify, Invitations, Add),
         PolicyScope.Up => Set(Up),
         _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, null),
     };
 
     // Who reads what: planning (preview, drift, up, and verify, which plans to know what it manages) reads the inventory
-    // and live state; invitations lists collaborations; verify reads what other members see of our associations.
+    // and live state; invitations and add list collaborations; verify reads what other members see of our associations.
     private static readonly IReadOnlySet<string> Planning = Set(Preview, Drift, Up, Verify);
-    private static readonly IReadOnlySet<string> PlanningAndInvitations = Set(Preview, Drift, Up, Verify, Invitations);
+    private static readonly IReadOnlySet<string> PlanningAndInvitations = Set(Preview, Drift, Up, Verify, Invitations, Add);
     private static readonly IReadOnlySet<string> VerifyAndUp = Set(Verify, Up);
     private static readonly IReadOnlySet<string> VerifyOnly = Set(Verify);
     private static readonly IReadOnlySet<string> Apply = Set(Up);

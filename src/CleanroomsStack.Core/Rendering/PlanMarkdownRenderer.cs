@@ -81,7 +81,8 @@ public static class PlanMarkdownRenderer
         return marker + line;
     }
 
-    private static string Escape(string text) => Html(text).Replace("|", "\\|", StringComparison.Ordinal);
+    /// <summary>Text from AWS or the config made safe for a Markdown table cell (no HTML, no column break).</summary>
+    public static string Escape(string text) => Html(text).Replace("|", "\\|", StringComparison.Ordinal);
 
     private static string Html(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);

@@ -24,7 +24,8 @@ public static class GetCollaborations
         var (text, path) = args.Text("config") is { } inline ? (inline, "config")
             : args.Text("configFile") is { } file ? (await ReadAsync(file, ct), file)
             : throw new InvalidPropertyException("getCollaborations needs config (the YAML text) or configFile (a path)");
-        var loaded = ConfigLoader.Load(text, path);
+        // A file's extends is followed from its folder; inline YAML has no folder to follow it from.
+        var loaded = ConfigLoader.Load(text, path, args.Text("config") is null ? ReadExtended : null);
         if (loaded.Config is not { } config)
             return (null, loaded.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => new InputFailure(args["config"] is null ? "configFile" : "config", Describe(d))).ToList());
 
@@ -52,6 +53,18 @@ public static class GetCollaborations
         catch (UnauthorizedAccessException e)
         {
             throw new InvalidPropertyException($"configFile '{file}' can't be read: {e.Message}");
+        }
+    }
+
+    private static ConfigFileRead ReadExtended(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? new ConfigFileRead(File.ReadAllText(path), null) : new ConfigFileRead(null, "does not exist");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ConfigFileRead(null, $"can't be read ({e.Message})");
         }
     }
 

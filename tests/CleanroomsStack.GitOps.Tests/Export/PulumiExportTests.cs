@@ -22,7 +22,7 @@ public sealed class PulumiExportTests : IDisposable
     [Fact]
     public async Task BeforeTheFirstUpTheProgramCreatesEverythingAndMatchesItsGoldenFiles()
     {
-        var export = await Export("--stack", "dev");
+        var export = await Export("--pulumi-stack", "dev");
 
         Assert.Contains("27 resources, 0 to import, 27 to create", export.Out);
         Assert.Contains("run `cleanrooms-stack up` before `pulumi up`", export.Error);
@@ -111,10 +111,10 @@ public sealed class PulumiExportTests : IDisposable
     [Fact]
     public async Task AnInvalidStackNameIsRefused()
     {
-        var result = await cli.RunLocalAsync("export", "pulumi", "--stack", "my stack", "--out-dir", OutDir);
+        var result = await cli.RunLocalAsync("export", "pulumi", "--pulumi-stack", "my stack", "--out-dir", OutDir);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("--stack 'my stack' is not a Pulumi name", result.Error);
+        Assert.Contains("--pulumi-stack 'my stack' is not a Pulumi name", result.Error);
         Assert.False(Directory.Exists(OutDir));
     }
 

@@ -40,10 +40,11 @@ public sealed class PolicyCoverageTests : IDisposable
         var help = (await CliHarness.RunAsync("--help")).Out;
         // verify joins the check as soon as the CLI has it.
         var commands = OperationPermissions.Commands(PolicyScope.Read).Where(c => help.Contains($"\n  {c} ")).Order().ToList();
-        Assert.Superset(new HashSet<string> { "drift", "invitations", "preview" }, commands.ToHashSet());
+        Assert.Superset(new HashSet<string> { "add", "drift", "invitations", "preview" }, commands.ToHashSet());
         foreach (var command in commands)
         {
-            var run = await cli.RunLocalAsync(command, "--verbose");
+            string[] arguments = command == "add" ? ["--all-pending", "--dry-run"] : [];
+            var run = await cli.RunLocalAsync([command, .. arguments, "--verbose"]);
             Assert.True(run.ExitCode is 0 or 2, run.ToString());
             AssertAllowed(command, AwsCalls.FromVerboseLog(run.Error), policy);
         }

@@ -95,7 +95,9 @@ public sealed class SchemaAgreesWithLoaderTests
         }
     }
 
-    private static ConfigLoadResult Load(string text) => ConfigLoader.Load(text, "collaborations.yaml");
+    /// <summary>Loads a sample as a stack's file whose extends (the sample's "collaborations.yaml") holds a minimal config.</summary>
+    private static ConfigLoadResult Load(string text) =>
+        ConfigLoader.Load(text, "collaborations.dev.yaml", _ => new ConfigFileRead("version: 1\n", null));
 
     /// <summary>The comma-separated list a diagnostic hint ends with.</summary>
     private static IEnumerable<string> ListAfter(string hint, string label)
