@@ -59,7 +59,9 @@ internal sealed class StackRun(RunSettings settings, CliIo io)
             CheckFiles(outputs);
             if (LoadConfig() is not { } loaded) return ExitCodes.Error;
             await using var session = await ApiSession.OpenAsync(settings, loaded.Config.Region, io.Error, ct);
-            return await body(loaded, session);
+            var exit = await body(loaded, session);
+            session.Finish(io.Error);
+            return exit;
         });
 
     /// <summary>
@@ -68,7 +70,7 @@ internal sealed class StackRun(RunSettings settings, CliIo io)
     /// </summary>
     public void CheckFiles(params OutputFile[] outputs)
     {
-        if (settings.ReadCache is { } cache) SafeFiles.RequireCacheFolder(cache, ReadCacheFile.FileName);
+        if (settings.ReadCache is { } cache) SafeFiles.RequireCacheFolder(cache, ReadCacheFile.FileName, LearnedRatesFile.FileName);
         foreach (var output in outputs.Where(o => o.Path != SafeFiles.StandardOutput))
             SafeFiles.RequireWritableTarget(output.Path, output.Option, output.Fix);
     }

@@ -60,10 +60,7 @@ internal static class UpCommand
                 using var runLock = RunLock.Acquire(Path.GetDirectoryName(Path.GetFullPath(auditPath))!, planning.Inventory!.Caller.AccountId, session.Region);
                 if (saved is null && !Confirm(parsed.GetValue(yes), io, document.Summary, planning.Inventory.Caller.AccountId, session.Region, Leaving(document))) return ExitCodes.Error;
 
-                var options = new ApplyOptions(settings.Parallel, AllowLeave: leave)
-                {
-                    InFlightPerOperation = ApplyOptions.InFlightToKeepUp(session.RequestsPerSecond),
-                };
+                var options = new ApplyOptions(settings.Parallel, AllowLeave: leave) { Pace = () => session.Rates.FastestRate };
                 using var audit = OpenAuditLog(auditPath, planning.Inventory!.Caller.Arn);
                 using var signals = new StopSignals();
                 using var auditFailed = new CancellationTokenSource();
@@ -73,10 +70,10 @@ internal static class UpCommand
                 var audited = new AuditFailureStop(audit, auditFailed.Cancel);
                 IApplyObserver progress = events is not null ? events : new PlainProgressView(TerminalSafe.Writer(io.Out));
                 var result = await new Applier(session.Api, options, new CompositeApplyObserver(progress, audited)).ApplyAsync(plan, interruption);
-                if (events is not null) events.WriteSummary(result, session.Calls.Snapshot());
+                if (events is not null) events.WriteSummary(result, session.CallTotals());
                 else
                 {
-                    ApplySummaryView.Write(TerminalSafe.Writer(io.Out), result, session.Calls.Snapshot());
+                    ApplySummaryView.Write(TerminalSafe.Writer(io.Out), result, session.CallTotals());
                     io.Out.WriteLine($"Audit log: {audit.Path}");
                 }
                 if (audited.Error is { } error)
