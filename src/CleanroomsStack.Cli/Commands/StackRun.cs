@@ -24,6 +24,11 @@ internal sealed record OutputFile(string Path, string Option, string Fix);
 /// </summary>
 internal sealed class StackRun(RunSettings settings, CliIo io)
 {
+    private ReadCacheFile? readCache;
+
+    /// <summary>The --read-cache of this run, opened at its first use; null when none was given.</summary>
+    public ReadCacheFile? ReadCache => readCache ??= ReadCacheFile.Open(settings.ReadCache, io.Error);
+
     /// <summary>Loads and validates the config (all diagnostics at once) and narrows it to the --target collaborations.</summary>
     public LoadedConfig? LoadConfig()
     {
@@ -41,7 +46,7 @@ internal sealed class StackRun(RunSettings settings, CliIo io)
     public async Task<PlanningResult?> PlanAsync(ApiSession session, StackConfig config, CancellationToken ct, PlanOptions? options = null)
     {
         io.Error.WriteLine($"Reading live state from {session.Describe()} ...");
-        var cache = ReadCacheFile.Open(settings.ReadCache, io.Error);
+        var cache = ReadCache;
         var result = await new StackPipeline(session.Api, session.Region, settings.Parallel, cache?.Cache).PlanAsync(config, options ?? PlanOptions.Default, ct);
         if (result.Live is not null) cache?.Save();
         if (!result.Failed) return result; // the plan view shows its own warnings

@@ -69,7 +69,10 @@ internal static class UpCommand
                 signals.OnSecond = interruption.AbortNow;
                 var audited = new AuditFailureStop(audit, auditFailed.Cancel);
                 IApplyObserver progress = events is not null ? events : new PlainProgressView(TerminalSafe.Writer(io.Out));
-                var result = await new Applier(session.Api, options, new CompositeApplyObserver(progress, audited)).ApplyAsync(plan, interruption);
+                // With --read-cache, what this run writes is kept there, so the next preview doesn't Get it again.
+                var written = run.ReadCache is { } cache ? new WrittenResources(cache.Cache) : null;
+                var result = await new Applier(session.Api, options, new CompositeApplyObserver(progress, audited), written).ApplyAsync(plan, interruption);
+                run.ReadCache?.Save();
                 if (events is not null) events.WriteSummary(result, session.CallTotals());
                 else
                 {

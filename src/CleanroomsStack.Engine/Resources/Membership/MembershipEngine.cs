@@ -24,13 +24,13 @@ internal sealed class MembershipEngine : KindEngine
             case ChangeAction.Create:
                 var spec = change.DesiredAs<MembershipSpec>();
                 return await context.Creates.RunAsync(
-                    async () => (await api.CreateMembershipAsync(MembershipMapping.ToCreateRequest(spec), ct)).Id,
+                    async () => context.Wrote(await api.CreateMembershipAsync(MembershipMapping.ToCreateRequest(spec), ct)).Id,
                     _ => FindAsync(api, spec.CollaborationId, ct),
                     id => AlignAsync(api, id, spec, ct),
                     parentIsNew: false, ct);
             case ChangeAction.Update:
                 var update = MembershipMapping.ToUpdateRequest(Require(change.LiveId, change), change.DesiredAs<MembershipSpec>());
-                return new Executed((await api.UpdateMembershipAsync(update, ct)).Id);
+                return new Executed(context.Wrote(await api.UpdateMembershipAsync(update, ct)).Id);
             case ChangeAction.Delete when context.Options.AllowLeave.Contains(change.Address.CollaborationId):
                 var membershipId = Require(change.LiveId, change);
                 // A left membership is either listed as REMOVED or not listed at all (aws-semantics #3): only ACTIVE is "still there".
