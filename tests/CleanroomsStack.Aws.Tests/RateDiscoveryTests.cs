@@ -143,6 +143,24 @@ public sealed class RateDiscoveryTests
         Assert.Equal(double.PositiveInfinity, new OperationRateLimiter(RateLimitOptions.Unlimited).FastestRate);
     }
 
+    [Fact]
+    public void Successes_are_counted_per_second_over_the_last_minute()
+    {
+        var time = new FakeTimeProvider();
+        var origin = time.GetTimestamp();
+        var window = new SuccessWindow(time, origin);
+        for (var second = 0; second < 90; second++)
+        {
+            window.Add(time.GetTimestamp());
+            window.Add(time.GetTimestamp());
+            time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal(2, window.RateSince(origin, time.GetTimestamp()), precision: 6); // only the last minute counts
+        for (var i = 0; i < 20; i++) window.Add(time.GetTimestamp());
+        Assert.Equal(4, window.RateSince(time.GetTimestamp() - 10 * time.TimestampFrequency, time.GetTimestamp()), precision: 6);
+    }
+
     private static AdaptiveTokenBucket Discovering(double start, FakeTimeProvider time) =>
         new(new CubicRateDiscovery(start, floor: 0.5, ceiling: 10_000, startIsEstimate: false, time), burst: 2, time);
 

@@ -7,12 +7,13 @@ namespace CleanroomsStack.Aws.Http;
 /// <list type="bullet">
 /// <item>It starts at AWS's documented rate (or one remembered from an earlier run), not unlimited, and until the
 /// first throttle doubles every <see cref="DoublingSeconds"/>: a raised quota is found within seconds.</item>
-/// <item>A throttle's rate estimate is the successes since the previous throttle divided by the time between them: a
-/// token bucket is empty at both throttles, so that is its refill rate, the quota itself. (The rate we were sending at
-/// overshoots it by as much as the bucket's burst absorbed.) Plateauing at the quota rather than above it, a run probes
-/// only every few dozen seconds, one or two throttled requests each time.</item>
+/// <item>After the first throttle, a throttle's rate estimate is the successes since the previous one (within the last
+/// minute) divided by the time between them: a token bucket is empty at both throttles, so that is its refill rate,
+/// the quota itself. (The rate we were sending at overshoots it by as much as the bucket's burst absorbed.)
+/// Plateauing at the quota rather than above it, a run probes only every few dozen seconds, one or two throttled
+/// requests each time.</item>
 /// <item>The curve scales with the rate (the plateau is <see cref="PlateauSeconds"/> long whatever the rate), where
-/// the SDKs' fixed constant makes a 5/s operation probe three times as often as a 20/s one.</item>
+/// the SDKs' fixed constant makes it, relative to the rate, four times as steep at 5/s as at 20/s.</item>
 /// </list>
 /// As in the SDKs, the rate never exceeds twice the measured response rate, so an operation that is barely used
 /// doesn't climb to a rate it never tried.
@@ -23,8 +24,7 @@ internal sealed class CubicRateDiscovery : IRateControl
     private const double PlateauSeconds = 8;
     private const double DoublingSeconds = 1.5;
     private const double Headroom = 2;
-    private const double MinEstimateSeconds = 1;
-    private const double MaxEstimateSeconds = 60; // longer, and the bucket has likely filled up (and overflowed) between throttles
+    private const int SustainedSeconds = 10; // a rate held this long, not a burst the service's bucket absorbed
 
     private static readonly double Curvature = (1 - Beta) / (PlateauSeconds * PlateauSeconds * PlateauSeconds);
 
@@ -35,11 +35,11 @@ internal sealed class CubicRateDiscovery : IRateControl
     private readonly bool _startIsEstimate;
     private readonly long _origin;
     private readonly ResponseRateMeter _meter;
+    private readonly SuccessWindow _successes;
     private double _learned;
     private long _curveStart;
     private long? _lastCut;
-    private int _successesSinceCut;
-    private double _highestMeasured;
+    private double _highestSustained;
     private int _throttles;
 
     /// <param name="start">Where the rate starts: AWS's documented rate, or what an earlier run learned.</param>
@@ -53,6 +53,7 @@ internal sealed class CubicRateDiscovery : IRateControl
         _startIsEstimate = startIsEstimate;
         _origin = time.GetTimestamp();
         _meter = new ResponseRateMeter(time, _origin);
+        _successes = new SuccessWindow(time, _origin);
         _learned = _start;
         // An estimate starts where a plateau ends: at the learned rate, about to probe above it.
         _curveStart = _origin - (long)(PlateauSeconds * time.TimestampFrequency);
@@ -65,9 +66,9 @@ internal sealed class CubicRateDiscovery : IRateControl
 
     public void OnSuccess(long now)
     {
-        _successesSinceCut++;
+        _successes.Add(now);
         var measured = _meter.Record(now);
-        _highestMeasured = Math.Max(_highestMeasured, measured);
+        _highestSustained = Math.Max(_highestSustained, _successes.RateSince(now - SustainedSeconds * _time.TimestampFrequency, now));
         var curve = SlowStart
             ? _start * Math.Pow(2, Seconds(_origin, now) / DoublingSeconds)
             : _learned * (1 + Curvature * Math.Pow(Seconds(_curveStart, now) - PlateauSeconds, 3));
@@ -81,19 +82,17 @@ internal sealed class CubicRateDiscovery : IRateControl
         _throttles++;
         var measured = _meter.Record(now);
         if (_lastCut is { } last && sentAt <= last) return false;
-        var sinceCut = _lastCut is { } previous ? Seconds(previous, now) : 0;
-        var estimate = sinceCut is >= MinEstimateSeconds and <= MaxEstimateSeconds
-            ? _successesSinceCut / sinceCut
-            : measured > 0 ? measured : Rate;
+        // The first throttle ends a climb that started with the service's bucket full: only the rate we were just
+        // sending at (as the SDKs take it) says anything. After that, both ends of the window had an empty bucket.
+        var estimate = _lastCut is { } previous ? _successes.RateSince(previous, now) : measured > 0 ? measured : Rate;
         _learned = Math.Clamp(Math.Min(Rate, estimate), _floor, _ceiling);
         _lastCut = _curveStart = now;
-        _successesSinceCut = 0;
         Rate = Math.Max(_floor, _learned * Beta);
         return true;
     }
 
     public OperationRate Learned(string operation) => _lastCut is null && !_startIsEstimate
-        ? new OperationRate(operation, Math.Max(_start, _highestMeasured), RateBasis.AtLeast, Rate, _throttles)
+        ? new OperationRate(operation, Math.Max(_start, _highestSustained), RateBasis.AtLeast, Rate, _throttles)
         : new OperationRate(operation, _learned, RateBasis.Estimated, Rate, _throttles);
 
     private double Seconds(long from, long to) => _time.GetElapsedTime(from, to).TotalSeconds;
