@@ -26,13 +26,13 @@ public static class BenchmarkReport
         text.Append(ReportText.ReadsHeading).Append("\n");
         text.Append(Render(["rate", "M", "run", "calls", "calls / membership", "wall", "lower bound", "ratio", "throttled", "peak memory", "note"],
             data.OnlineCombinations().SelectMany(c => ReadRows(data, c.Profile, c.M))));
-        text.Append(ReportText.DiscoveryHeading);
+        text.Append(ReportText.DiscoveryHeading).Append("\n");
         text.Append(Render(["rate", "M", "run", "wall", "lower bound", "ratio", "calls", "calls / membership", "throttled", "learned (association / rule / association list)", "note"],
             data.Runs.Where(r => r.Scenario is ScenarioNames.OnboardingDiscovering or ScenarioNames.PreviewAfterUp)
                 .OrderBy(r => r.Invitations).ThenByDescending(r => RateProfile.Named(r.Profile).RequestsPerSecond).ThenBy(r => r.Scenario, StringComparer.Ordinal)
                 .Select(DiscoveryRow)));
         text.Append(ReportText.CallsHeading);
-        foreach (var (profile, m) in data.OnlineCombinations()) text.Append(CallsTable(data, profile, m));
+        foreach (var (profile, m) in data.OnlineCombinations().Concat(data.DiscoveryCombinations())) text.Append(CallsTable(data, profile, m));
         text.Append(ReportText.PlanHeading).Append("\n");
         text.Append(Render(["M", "resources", "changes", "expand", "Planner.Create", "allocated by the plan", "render text", "render JSON", "peak memory"],
             data.All(ScenarioNames.Plan).Select(PlanRow)));

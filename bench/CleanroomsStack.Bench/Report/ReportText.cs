@@ -103,6 +103,13 @@ public static class ReportText
           1.45×, with the same apply code). The time-scaled profile keeps AWS's 5-request bucket at 20× the rate, so it
           absorbs 50 ms of jitter where AWS's absorbs a second; at AWS's own rate (M = 10) no request was throttled.
           A run without throttles shows the read floor: the M = 1000 drift preview made 32013 calls.
+        - **Finding the rate.** Without `--max-rps` each operation starts at 5/s and doubles every 1.5 s until the
+          emulator first throttles it, so a raised rate costs the first seconds of the run; after that, each probe above
+          the learned rate costs one or two throttled requests every few dozen seconds, at either rate. Onboarding's
+          busiest operation, which sets the lower bound, is ListConfiguredTableAssociations: `up` lists after each
+          association it creates until reads show it (they lag a second behind). A learned rate below the emulator's
+          means the operation waited for work (associations wait for their membership, rules for their association)
+          more than for its rate. The first preview after `up` gets nothing `up` wrote: the same calls as a warm preview.
         - **Warm preview time**: the membership reads run alongside the inventory's ListMembers (one per collaboration),
           as the lower bound assumes; at small M its ratio mostly measures .NET start-up and the first account-wide lists.
 
