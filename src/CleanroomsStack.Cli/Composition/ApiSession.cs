@@ -20,15 +20,16 @@ internal sealed class ApiSession : IAsyncDisposable
 {
     private readonly RunningEmulator? emulator;
     private readonly string description;
-    private readonly IReadOnlyDictionary<string, RememberedRate>? remembered;
-    private TextWriter? verboseLog;
-    private string? learnedRatesFolder;
-    private string? endpoint;
+    private readonly RateMemory memory;
+    private readonly TextWriter? verboseLog;
 
-    private ApiSession(Func<IAwsCallObserver, OperationRateLimiter, ICleanRoomsApi> connect, IAwsCallObserver? log, string region, string description,
-        RunningEmulator? emulator, RateLimitOptions rateLimit)
+    /// <summary>Where the learned rates are kept (the --read-cache folder, when rates are learned) and for which endpoint.</summary>
+    private sealed record RateMemory(RateLimitOptions Options, string? Folder = null, string? Endpoint = null);
+
+    private ApiSession(Func<IAwsCallObserver, OperationRateLimiter, ICleanRoomsApi> connect, IAwsCallObserver? log, TextWriter? verboseLog,
+        string region, string description, RunningEmulator? emulator, RateMemory memory)
     {
-        Rates = new OperationRateLimiter(rateLimit);
+        Rates = new OperationRateLimiter(memory.Options);
         // The call trail gives each applied change its AWS request ids (for the audit log).
         IAwsCallObserver observer = log is null ? new CompositeCallObserver(Calls, AwsCallTrailForwarder.Instance)
             : new CompositeCallObserver(Calls, AwsCallTrailForwarder.Instance, log);
@@ -36,7 +37,8 @@ internal sealed class ApiSession : IAsyncDisposable
         Region = region;
         this.description = description;
         this.emulator = emulator;
-        remembered = rateLimit.Remembered;
+        this.verboseLog = verboseLog;
+        this.memory = memory;
     }
 
     public ICleanRoomsApi Api { get; }
@@ -58,7 +60,7 @@ internal sealed class ApiSession : IAsyncDisposable
     public static async Task<ApiSession> OpenAsync(RunSettings settings, string? configRegion, TextWriter log, CancellationToken ct)
     {
         var safeLog = Views.TerminalSafe.Writer(log); // bodies and messages come from the endpoint
-        var verbose = settings.Debug || settings.Verbose;
+        var verboseLog = settings.Debug || settings.Verbose ? safeLog : null;
         IAwsCallObserver? callLog = settings.Debug ? new AwsCallLog(AwsLogLevel.Debug, safeLog.WriteLine)
             : settings.Verbose ? new AwsCallLog(AwsLogLevel.Verbose, safeLog.WriteLine) : null;
         if (!settings.Local)
@@ -75,12 +77,8 @@ internal sealed class ApiSession : IAsyncDisposable
                 : aws.RateLimit;
             // With a custom endpoint the calls don't go to AWS: say where they do go.
             var target = context.Endpoints.AnyCustom ? context.Endpoints.For(AwsService.CleanRooms).GetLeftPart(UriPartial.Authority) : "AWS";
-            return new ApiSession((o, r) => CleanRoomsClientFactory.Create(context, aws, o, r), callLog, context.Region, $"{target} ({context})", null, rates)
-            {
-                verboseLog = verbose ? safeLog : null,
-                learnedRatesFolder = rates.Discover ? settings.ReadCache : null,
-                endpoint = settings.EndpointUrl,
-            };
+            return new ApiSession((o, r) => CleanRoomsClientFactory.Create(context, aws, o, r), callLog, verboseLog, context.Region,
+                $"{target} ({context})", null, new RateMemory(rates, rates.Discover ? settings.ReadCache : null, settings.EndpointUrl));
         }
 
         if (settings.ResetLocal && Directory.Exists(settings.LocalDir)) Directory.Delete(settings.LocalDir, recursive: true);
@@ -94,11 +92,8 @@ internal sealed class ApiSession : IAsyncDisposable
         var credentials = new BasicAWSCredentials(DemoWorld.AccessKeyId(DemoWorld.OurAccount), DemoWorld.SecretAccessKey(DemoWorld.OurAccount));
         var endpoints = ServiceEndpoints.Resolve(running.Endpoint.ToString(), region, _ => null);
         var localContext = new ResolvedAwsContext(credentials, region, endpoints, $"demo account {DemoWorld.OurAccount}");
-        return new ApiSession((o, r) => CleanRoomsClientFactory.Create(localContext, local, o, r), callLog, region,
-            $"the local emulator ({settings.LocalDir}, demo account {DemoWorld.OurAccount})", running, local.RateLimit)
-        {
-            verboseLog = verbose ? safeLog : null,
-        };
+        return new ApiSession((o, r) => CleanRoomsClientFactory.Create(localContext, local, o, r), callLog, verboseLog, region,
+            $"the local emulator ({settings.LocalDir}, demo account {DemoWorld.OurAccount})", running, new RateMemory(local.RateLimit));
     }
 
     /// <summary>The file in --local-dir that sets the embedded emulator's faults and AWS behaviours (docs/emulator.md), if any.</summary>
@@ -129,7 +124,7 @@ internal sealed class ApiSession : IAsyncDisposable
             foreach (var rate in learned)
                 verboseLog.WriteLine($"aws rate {rate.Operation}: {RateText.Of(rate)}/s ({Describe(rate.Basis)}), {rate.Throttles} throttled");
         }
-        if (learnedRatesFolder is not null) LearnedRatesFile.Save(learnedRatesFolder, Region, endpoint, remembered, learned, warnings);
+        if (memory.Folder is { } folder) LearnedRatesFile.Save(folder, Region, memory.Endpoint, memory.Options.Remembered, learned, warnings);
     }
 
     private static string Describe(RateBasis basis) => basis switch
