@@ -64,8 +64,7 @@ public sealed class RateDiscoveryTests
     public void A_remembered_estimate_is_where_the_next_run_starts()
     {
         var time = new FakeTimeProvider();
-        var remembered = new AdaptiveTokenBucket(new CubicRateDiscovery(20, 0.5, 10_000, startIsEstimate: true, time), 2, time);
-        var fromRemembered = Drive(remembered, time, new ServiceRateLimit(20, 20, time), TimeSpan.FromSeconds(3));
+        var fromRemembered = Drive(Remembering(estimate: 20, time), time, new ServiceRateLimit(20, 20, time), TimeSpan.FromSeconds(3));
         var fromDefault = Drive(Discovering(start: 5, time), time, new ServiceRateLimit(20, 20, time), TimeSpan.FromSeconds(3));
 
         Assert.True(fromRemembered.Accepted >= 55, $"{fromRemembered.Accepted} accepted in the first 3 s");
@@ -86,10 +85,24 @@ public sealed class RateDiscoveryTests
     }
 
     [Fact]
+    public void An_estimate_the_operation_since_outran_without_a_throttle_is_raised_to_what_it_held()
+    {
+        var time = new FakeTimeProvider();
+        var bucket = Remembering(estimate: 10, time);
+
+        var run = Drive(bucket, time, new ServiceRateLimit(100, 100, time), TimeSpan.FromSeconds(60), demandEvery: TimeSpan.FromMilliseconds(1000.0 / 15));
+
+        Assert.Equal(0, run.Throttled);
+        var learned = bucket.Learned("Op");
+        Assert.Equal(RateBasis.Estimated, learned.Basis);
+        Assert.InRange(learned.Rate, 14, 15.5);
+    }
+
+    [Fact]
     public void A_lowered_quota_is_followed_down()
     {
         var time = new FakeTimeProvider();
-        var bucket = new AdaptiveTokenBucket(new CubicRateDiscovery(20, 0.5, 10_000, startIsEstimate: true, time), 2, time);
+        var bucket = Remembering(estimate: 20, time);
 
         var run = Drive(bucket, time, new ServiceRateLimit(5, 5, time), TimeSpan.FromSeconds(120));
 
@@ -163,6 +176,10 @@ public sealed class RateDiscoveryTests
 
     private static AdaptiveTokenBucket Discovering(double start, FakeTimeProvider time) =>
         new(new CubicRateDiscovery(start, floor: 0.5, ceiling: 10_000, startIsEstimate: false, time), burst: 2, time);
+
+    /// <summary>A bucket starting where an earlier run's throttles left the operation.</summary>
+    private static AdaptiveTokenBucket Remembering(double estimate, FakeTimeProvider time) =>
+        new(new CubicRateDiscovery(estimate, floor: 0.5, ceiling: 10_000, startIsEstimate: true, time), burst: 2, time);
 
     private sealed record Traffic(int Sent, int Accepted, int Throttled);
 

@@ -40,6 +40,7 @@ internal sealed class CubicRateDiscovery : IRateControl
     private long _curveStart;
     private long? _lastCut;
     private double _highestSustained;
+    private double _sustainedSinceCut;
     private int _throttles;
 
     /// <param name="start">Where the rate starts: AWS's documented rate, or what an earlier run learned.</param>
@@ -68,7 +69,11 @@ internal sealed class CubicRateDiscovery : IRateControl
     {
         _successes.Add(now);
         var measured = _meter.Record(now);
-        _highestSustained = Math.Max(_highestSustained, _successes.RateSince(now - SustainedSeconds * _time.TimestampFrequency, now));
+        var window = now - SustainedSeconds * _time.TimestampFrequency;
+        var sustained = _successes.RateSince(window, now);
+        _highestSustained = Math.Max(_highestSustained, sustained);
+        // Held for a whole window since the last cut, without a throttle: the service allows at least that much.
+        if (window >= (_lastCut ?? _origin)) _sustainedSinceCut = Math.Max(_sustainedSinceCut, sustained);
         var curve = SlowStart
             ? _start * Math.Pow(2, Seconds(_origin, now) / DoublingSeconds)
             : _learned * (1 + Curvature * Math.Pow(Seconds(_curveStart, now) - PlateauSeconds, 3));
@@ -87,13 +92,14 @@ internal sealed class CubicRateDiscovery : IRateControl
         var estimate = _lastCut is { } previous ? _successes.RateSince(previous, now) : measured > 0 ? measured : Rate;
         _learned = Math.Clamp(Math.Min(Rate, estimate), _floor, _ceiling);
         _lastCut = _curveStart = now;
+        _sustainedSinceCut = 0;
         Rate = Math.Max(_floor, _learned * Beta);
         return true;
     }
 
     public OperationRate Learned(string operation) => _lastCut is null && !_startIsEstimate
         ? new OperationRate(operation, Math.Max(_start, _highestSustained), RateBasis.AtLeast, Rate, _throttles)
-        : new OperationRate(operation, _learned, RateBasis.Estimated, Rate, _throttles);
+        : new OperationRate(operation, Math.Max(_learned, _sustainedSinceCut), RateBasis.Estimated, Rate, _throttles);
 
     private double Seconds(long from, long to) => _time.GetElapsedTime(from, to).TotalSeconds;
 }

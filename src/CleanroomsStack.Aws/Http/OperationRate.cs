@@ -6,7 +6,10 @@ public enum RateBasis
     /// <summary>Given as the account's quota (<c>--max-rps</c>): never exceeded.</summary>
     Given,
 
-    /// <summary>Estimated from the service's throttling (in this run or, remembered, in an earlier one): about what it allows.</summary>
+    /// <summary>
+    /// Estimated from the service's throttling (in this run or, remembered, in an earlier one), or higher if the
+    /// operation has held a higher rate for 10 s since without being throttled: about what the service allows.
+    /// </summary>
     Estimated,
 
     /// <summary>Never throttled: the operation ran at least this fast, and the service may allow more.</summary>
