@@ -46,12 +46,21 @@ public static class BenchRun
                 await MeasureGroupAsync(store, paths, $"plan-m{m}", async () => [await PlanScenario.MeasureAsync(paths, m)]);
             }
         }
+        if (options.Runs("discovery"))
+        {
+            foreach (var m in options.DiscoveryM)
+            foreach (var profile in RateProfile.Discovering)
+            {
+                log($"discovery: M={m}, {profile.Label}");
+                var worldFile = WorldFile(paths, m);
+                await MeasureGroupAsync(store, paths, $"discovery-{profile.Name}-m{m}", () => DiscoveryScenarios.MeasureAsync(paths, worldFile, profile, m, log));
+            }
+        }
         var combinations = options.AwsM.Select(m => (Profile: RateProfile.Aws, M: m))
             .Concat(options.ScaledM.Select(m => (Profile: RateProfile.TimeScaled, M: m)));
         foreach (var (profile, m) in combinations)
         {
-            var worldFile = Path.Combine(paths.Scratch, $"world-m{m}.json");
-            if (!File.Exists(worldFile)) BenchWorld.WriteFile(m, worldFile);
+            var worldFile = WorldFile(paths, m);
             if (options.Runs("tool"))
             {
                 log($"tool: M={m}, {profile.Label}");
@@ -63,6 +72,14 @@ public static class BenchRun
                 await MeasureGroupAsync(store, paths, $"peer-{profile.Name}-m{m}", async () => [await PeerScenario.MeasureAsync(paths, worldFile, profile, m)]);
             }
         }
+    }
+
+    /// <summary>The generated world of M invitations, written once per bench run.</summary>
+    private static string WorldFile(BenchPaths paths, int m)
+    {
+        var worldFile = Path.Combine(paths.Scratch, $"world-m{m}.json");
+        if (!File.Exists(worldFile)) BenchWorld.WriteFile(m, worldFile);
+        return worldFile;
     }
 
     private static async Task MeasureGroupAsync(ResultStore store, BenchPaths paths, string group, Func<Task<IReadOnlyList<RunResult>>> measure)

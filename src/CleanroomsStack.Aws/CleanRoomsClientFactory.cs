@@ -23,8 +23,9 @@ public static class CleanRoomsClientFactory
         Create(AwsContextResolver.Resolve(settings), settings, observer);
 
     /// <summary>A client for an already resolved context (tests, or callers that print the context first).</summary>
-    public static ICleanRoomsApi Create(ResolvedAwsContext context, AwsSettings settings, IAwsCallObserver? observer = null) =>
-        Create(context, settings, observer, TimeProvider.System, Random.Shared.NextDouble);
+    /// <param name="rates">The per-operation rate limiter to pace with, when the caller wants to read what it learns; by default a new one from <see cref="AwsSettings.RateLimit"/>.</param>
+    public static ICleanRoomsApi Create(ResolvedAwsContext context, AwsSettings settings, IAwsCallObserver? observer = null, OperationRateLimiter? rates = null) =>
+        Create(context, settings, observer, TimeProvider.System, Random.Shared.NextDouble, rates);
 
     /// <summary>A Glue Data Catalog reader with the same credentials, retries, rate limits and telemetry.</summary>
     public static IGlueCatalogApi CreateGlueCatalog(ResolvedAwsContext context, AwsSettings settings, IAwsCallObserver? observer = null)
@@ -34,14 +35,15 @@ public static class CleanRoomsClientFactory
     }
 
     internal static ICleanRoomsApi Create(
-        ResolvedAwsContext context, AwsSettings settings, IAwsCallObserver? observer, TimeProvider time, Func<double> random)
+        ResolvedAwsContext context, AwsSettings settings, IAwsCallObserver? observer, TimeProvider time, Func<double> random, OperationRateLimiter? rates = null)
     {
-        var (executor, http) = CreateExecutor(context, settings, observer, time, random);
+        var (executor, http) = CreateExecutor(context, settings, observer, time, random, rates);
         return new CleanRoomsClient(executor, http);
     }
 
     private static (AwsCallExecutor Executor, HttpMessageInvoker Http) CreateExecutor(
-        ResolvedAwsContext context, AwsSettings settings, IAwsCallObserver? observer, TimeProvider time, Func<double> random)
+        ResolvedAwsContext context, AwsSettings settings, IAwsCallObserver? observer, TimeProvider time, Func<double> random,
+        OperationRateLimiter? rates = null)
     {
         settings.RateLimit.Validate();
         settings.Retry.Validate();
@@ -50,7 +52,7 @@ public static class CleanRoomsClientFactory
             http,
             context.Endpoints,
             new BackoffPolicy(settings.Retry, random),
-            new OperationRateLimiter(settings.RateLimit, time),
+            rates ?? new OperationRateLimiter(settings.RateLimit, time),
             observer ?? NullCallObserver.Instance,
             time,
             settings.Gate ?? new CallGate());

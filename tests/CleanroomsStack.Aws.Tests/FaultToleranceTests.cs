@@ -32,14 +32,7 @@ public sealed class FaultToleranceTests
     {
         await using var server = await RecordingServer.StartAsync();
         var clock = new SimulatedClock();
-        var serviceLimit = new ServiceRateLimit(requestsPerSecond: 20, burst: 4, clock);
-        var throttled = 0;
-        server.Respond(_ =>
-        {
-            if (serviceLimit.TryAccept()) return CannedResponse.Json(MembershipJson);
-            Interlocked.Increment(ref throttled);
-            return CannedResponse.Error(429, "ThrottlingException", """{"message":"Rate exceeded"}""");
-        });
+        var throttled = ThrottleBeyond(server, new ServiceRateLimit(requestsPerSecond: 20, burst: 4, clock));
         var settings = new AwsSettings
         {
             RateLimit = new RateLimitOptions(RequestsPerSecond: 50, Burst: 2),
@@ -50,7 +43,7 @@ public sealed class FaultToleranceTests
         await clock.RunCallsAsync(200, callers: 4, () => api.GetMembershipAsync("m", default));
 
         var requests = server.Requests.Count;
-        Assert.True(throttled * 100 < requests * 5, $"{throttled} of {requests} requests were throttled");
+        Assert.True(throttled.Count * 100 < requests * 5, $"{throttled.Count} of {requests} requests were throttled");
     }
 
     [Fact]
@@ -77,25 +70,50 @@ public sealed class FaultToleranceTests
         Assert.InRange(injected, 40, 120);
     }
 
-    /// <summary>The service's own token bucket, as AWS applies per operation.</summary>
-    private sealed class ServiceRateLimit(double requestsPerSecond, double burst, TimeProvider clock)
+    [Fact]
+    public async Task Without_a_known_quota_the_client_finds_a_quota_four_times_the_documented_rate_and_says_what_it_learned()
     {
-        private readonly Lock _gate = new();
-        private double _tokens = double.PositiveInfinity;
-        private DateTimeOffset _last = clock.GetUtcNow();
+        await using var server = await RecordingServer.StartAsync();
+        var clock = new SimulatedClock();
+        var throttled = ThrottleBeyond(server, new ServiceRateLimit(requestsPerSecond: 20, burst: 20, clock));
+        var cuts = new RateCuts();
+        var settings = new AwsSettings { RateLimit = RateLimitOptions.Default, Retry = RetryOptions.Default with { BaseDelay = TimeSpan.FromMilliseconds(20) } };
+        var api = TestClients.Create(server, settings, clock, cuts);
+        var started = clock.GetUtcNow();
 
-        public bool TryAccept()
+        await clock.RunCallsAsync(400, callers: 8, () => api.GetMembershipAsync("m", default));
+
+        // 400 calls at the documented 5/s take 80 s; at the 20/s the service allows, 20 s, plus the few seconds of finding it.
+        var elapsed = clock.GetUtcNow() - started;
+        Assert.True(elapsed < TimeSpan.FromSeconds(26), $"400 calls took {elapsed.TotalSeconds:0.0} s");
+        Assert.True(throttled.Count * 100 < server.Requests.Count * 3, $"{throttled.Count} of {server.Requests.Count} requests were throttled");
+        var learned = Assert.IsType<Http.OperationRate>(cuts.Last);
+        Assert.Equal(("GetMembership", Http.RateBasis.Estimated), (learned.Operation, learned.Basis));
+        Assert.InRange(learned.Rate, 15, 25);
+    }
+
+    /// <summary>The server answers GetMembership while <paramref name="limit"/> allows it, ThrottlingException beyond; counts those.</summary>
+    private static Throttles ThrottleBeyond(RecordingServer server, ServiceRateLimit limit)
+    {
+        var throttles = new Throttles();
+        server.Respond(_ =>
         {
-            lock (_gate)
-            {
-                var now = clock.GetUtcNow();
-                // Starts full: the first refill clamps the initial infinity to the burst.
-                _tokens = Math.Min(burst, _tokens + (now - _last).TotalSeconds * requestsPerSecond);
-                _last = now;
-                if (_tokens < 1) return false;
-                _tokens -= 1;
-                return true;
-            }
-        }
+            if (limit.TryAccept()) return CannedResponse.Json(MembershipJson);
+            Interlocked.Increment(ref throttles.Count);
+            return CannedResponse.Error(429, "ThrottlingException", """{"message":"Rate exceeded"}""");
+        });
+        return throttles;
+    }
+
+    private sealed class Throttles
+    {
+        public int Count;
+    }
+
+    private sealed class RateCuts : Observability.IAwsCallObserver
+    {
+        public Http.OperationRate? Last { get; private set; }
+
+        public void OnRateCut(string service, Http.OperationRate rate) => Last = rate;
     }
 }

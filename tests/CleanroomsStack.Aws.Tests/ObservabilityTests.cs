@@ -102,6 +102,38 @@ public sealed class ObservabilityTests
         Assert.Equal(["No AWS calls were made."], CallSummaryTable.Render([]));
     }
 
+    [Fact]
+    public void A_rate_cut_is_one_verbose_line_and_rates_read_as_given_estimated_or_at_least()
+    {
+        var lines = new List<string>();
+        var estimated = new Http.OperationRate("CreateMembership", 20.06, Http.RateBasis.Estimated, 14.04, 3);
+
+        new AwsCallLog(AwsLogLevel.Verbose, lines.Add).OnRateCut("cleanrooms", estimated);
+        new AwsCallLog(AwsLogLevel.Quiet, lines.Add).OnRateCut("cleanrooms", estimated);
+        new AwsCallLog(AwsLogLevel.Debug, lines.Add).OnRateCut("cleanrooms", estimated with { Rate = 5, Basis = Http.RateBasis.Given, Pace = 2.5 });
+
+        Assert.Equal(
+        [
+            "aws cleanrooms.CreateMembership rate: throttled; the service allows about 20.1/s, pacing at 14/s and climbing back",
+            "aws cleanrooms.CreateMembership rate: throttled; quota 5/s (--max-rps), pacing at 2.5/s and climbing back",
+        ], lines);
+        Assert.Equal(["~20.1", "5", ">=6.2"], new[] { estimated, estimated with { Rate = 5, Basis = Http.RateBasis.Given },
+            estimated with { Rate = 6.24, Basis = Http.RateBasis.AtLeast } }.Select(RateText.Of));
+    }
+
+    [Fact]
+    public void The_call_summary_gives_each_paced_operation_its_rate()
+    {
+        var summary = new AwsCallSummary();
+        summary.OnCallCompleted(new AwsCallRecord("cleanrooms", "GetMembership", 1, true, null, TimeSpan.Zero));
+        summary.OnCallCompleted(new AwsCallRecord("sts", "GetCallerIdentity", 1, true, null, TimeSpan.Zero));
+        var rate = new Http.OperationRate("GetMembership", 6, Http.RateBasis.AtLeast, 6, 0);
+
+        var totals = summary.Snapshot([rate]);
+
+        Assert.Equal([rate, null], totals.Select(t => t.Rate));
+    }
+
     [Theory]
     [InlineData("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/cleanrooms/aws4_request, Signature=abc", "AWS4-HMAC-SHA256 ***")]
     [InlineData("x-amz-security-token", "token", "***")]

@@ -48,6 +48,17 @@ public sealed class ReadCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task After_up_with_the_read_cache_the_first_preview_gets_nothing_up_created()
+    {
+        Assert.Equal(0, (await cli.RunLocalAsync("up", "--yes", "--read-cache", CacheDir)).ExitCode);
+
+        var preview = await PreviewAsync();
+
+        Assert.Contains("No changes", preview.Out);
+        Assert.Equal([0, 0, 0], CachedGets.Select(op => Calls(preview, op)));
+    }
+
+    [Fact]
     public async Task A_corrupt_cache_file_gives_one_warning_line_and_the_right_plan()
     {
         await UpAsync();

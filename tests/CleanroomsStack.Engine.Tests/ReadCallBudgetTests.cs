@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CleanroomsStack.Core.Planning;
+using CleanroomsStack.Core.Resources.AnalysisRule;
 using CleanroomsStack.Emulator;
 using CleanroomsStack.Emulator.Worlds;
 using CleanroomsStack.Engine.Ports.Shapes;
@@ -84,6 +85,27 @@ public sealed class ReadCallBudgetTests
         Assert.Equal(1, calls["GetConfiguredTableAssociation"]);
         Assert.Equal(1, calls["GetMembership"]);
         Assert.Equal(1, calls["GetIdNamespaceAssociation"]);
+    }
+
+    [Fact]
+    public async Task The_first_plan_after_up_with_the_read_cache_gets_nothing_up_created_yet_sees_what_changed_since()
+    {
+        await using var world = await StackWorld.StartDemoAsync(DemoConfig);
+        var cache = new InMemoryReadCache();
+        var up = await world.UpAsync(cache: cache);
+        Assert.True(up.Result.Succeeded);
+        Assert.Contains(up.Result.Outcomes, o => o.Change.Kind == AnalysisRuleKind.Instance && o.Change.Action == ChangeAction.Create);
+
+        // Every rule up created moved its association's updateTime: the final listing kept those too.
+        var calls = await NoOpPlanCallsAsync(world, cache);
+        Assert.DoesNotContain(calls.Keys, op => op.StartsWith("Get", StringComparison.Ordinal) && op != "GetCallerIdentity");
+        Assert.Equal(Lists.OrderBy(e => e.Key), calls.OrderBy(e => e.Key));
+
+        var live = (await world.PlanningAsync(cache: cache)).Live!.Memberships.Single();
+        await world.Client().UpdateConfiguredTableAssociationAsync(
+            new(live.Id, live.TableAssociations[0].Id, RoleArn: $"arn:aws:iam::{DemoWorld.OurAccount}:role/someone-elses"), default);
+        var plan = (await world.PlanningAsync(cache: cache)).Plan!;
+        Assert.Equal("roleArn", plan.Changes.Single(c => c.Action == ChangeAction.Update).Diffs.Single().Path);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public static class BenchClient
         var context = new ResolvedAwsContext(credentials, Region, endpoints, $"bench account {account}");
         var settings = new AwsSettings(Region: Region, EndpointUrl: endpoint)
         {
-            RateLimit = RateLimitOptions.Default with { RequestsPerSecond = requestsPerSecond },
+            RateLimit = RateLimitOptions.KnownQuota(requestsPerSecond),
         };
         return CleanRoomsClientFactory.Create(context, settings);
     }

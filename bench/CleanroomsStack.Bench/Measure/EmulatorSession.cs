@@ -21,7 +21,12 @@ public sealed class EmulatorSession : IAsyncDisposable
             WorldFile = worldFile,
             // Our account joins every invitation; AWS's default quota (100) would stop the larger runs.
             Quotas = new EmulatorQuotas { MembershipsPerAccount = Math.Max(100, invitations + 10) },
-            Faults = new FaultSettings { RateLimit = profile.RequestsPerSecond, RateLimitBurst = profile.Burst, LatencyMs = profile.LatencyMs },
+            Faults = new FaultSettings
+            {
+                RateLimit = profile.RequestsPerSecond, RateLimitBurst = profile.Burst, LatencyMs = profile.LatencyMs,
+                // AWS's other behaviours as the emulator plays them by default, with the profile's read-after-write lag.
+                Behaviour = AwsBehaviour.Defaults with { LagMs = profile.LagMs },
+            },
         });
         return new EmulatorSession(emulator);
     }

@@ -29,6 +29,8 @@ public sealed record RunResult(
 public static class ScenarioNames
 {
     public const string Onboarding = "onboarding";
+    public const string OnboardingDiscovering = "onboarding-no-max-rps";
+    public const string PreviewAfterUp = "preview-after-up";
     public const string PeerOnboarding = "peer-onboarding";
     public const string PreviewCold = "preview-noop";
     public const string PreviewWarm = "preview-noop-warm-cache";

@@ -11,6 +11,8 @@ namespace CleanroomsStack.Bench.Peer;
 /// time, through our own client at the same rate: for each pending invitation, accept it (CreateMembership); for each
 /// table, check whether it is associated (ListConfiguredTableAssociations), associate it and put the collaboration
 /// analysis rule on it; then associate the ID namespace. It is the baseline the tool's onboarding is compared with.
+/// Like any script against AWS, it waits out the read-after-write lag: a call on something it created moments ago is
+/// repeated while AWS answers that the resource doesn't exist (404, or the 403 AWS gives for a missing resource).
 /// </summary>
 public sealed class SequentialPeer(ICleanRoomsApi api)
 {
@@ -36,14 +38,31 @@ public sealed class SequentialPeer(ICleanRoomsApi api)
         var receivers = new[] { invitation.CreatorAccountId };
         foreach (var (name, tableId) in tables)
         {
-            var existing = await api.ListConfiguredTableAssociationsAsync(membership.Id, ct);
+            var existing = await WhenVisibleAsync(() => api.ListConfiguredTableAssociationsAsync(membership.Id, ct), ct);
             if (existing.Any(a => a.ConfiguredTableId == tableId)) continue;
-            var association = await api.CreateConfiguredTableAssociationAsync(
-                new CreateConfiguredTableAssociationRequest(membership.Id, BenchConfig.AssociationName(name), tableId, RoleArn), ct);
-            await api.CreateConfiguredTableAssociationAnalysisRuleAsync(new CreateAnalysisRuleRequest(membership.Id, association.Id, "CUSTOM",
-                new AnalysisRulePolicy(new AnalysisRulePolicyV1(Custom: new AnalysisRulePolicyVariant(receivers, [])))), ct);
+            var association = await WhenVisibleAsync(() => api.CreateConfiguredTableAssociationAsync(
+                new CreateConfiguredTableAssociationRequest(membership.Id, BenchConfig.AssociationName(name), tableId, RoleArn), ct), ct);
+            await WhenVisibleAsync(() => api.CreateConfiguredTableAssociationAnalysisRuleAsync(new CreateAnalysisRuleRequest(membership.Id, association.Id,
+                "CUSTOM", new AnalysisRulePolicy(new AnalysisRulePolicyV1(Custom: new AnalysisRulePolicyVariant(receivers, [])))), ct), ct);
         }
-        await api.CreateIdNamespaceAssociationAsync(new CreateIdNamespaceAssociationRequest(membership.Id, DemoWorld.IdNamespaceName,
-            new IdNamespaceInputReferenceConfig(NamespaceArn, ManageResourcePolicies: true), IdMappingConfig: new IdMappingConfig(false)), ct);
+        await WhenVisibleAsync(() => api.CreateIdNamespaceAssociationAsync(new CreateIdNamespaceAssociationRequest(membership.Id,
+            DemoWorld.IdNamespaceName, new IdNamespaceInputReferenceConfig(NamespaceArn, ManageResourcePolicies: true), IdMappingConfig: new IdMappingConfig(false)), ct), ct);
+    }
+
+    /// <summary>Repeats <paramref name="call"/> every 20 ms for up to a minute while what it needs is not visible yet.</summary>
+    private static async Task<T> WhenVisibleAsync<T>(Func<Task<T>> call, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (AwsApiException e) when (e.Kind is AwsErrorKind.NotFound or AwsErrorKind.AccessDenied && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), ct);
+            }
+        }
     }
 }

@@ -26,8 +26,13 @@ public static class BenchmarkReport
         text.Append(ReportText.ReadsHeading).Append("\n");
         text.Append(Render(["rate", "M", "run", "calls", "calls / membership", "wall", "lower bound", "ratio", "throttled", "peak memory", "note"],
             data.OnlineCombinations().SelectMany(c => ReadRows(data, c.Profile, c.M))));
+        text.Append(ReportText.DiscoveryHeading).Append("\n");
+        text.Append(Render(["rate", "M", "run", "wall", "lower bound", "ratio", "calls", "calls / membership", "throttled", "learned (association / rule / association list)", "note"],
+            data.Runs.Where(r => r.Scenario is ScenarioNames.OnboardingDiscovering or ScenarioNames.PreviewAfterUp)
+                .OrderBy(r => r.Invitations).ThenByDescending(r => RateProfile.Named(r.Profile).RequestsPerSecond).ThenBy(r => r.Scenario, StringComparer.Ordinal)
+                .Select(DiscoveryRow)));
         text.Append(ReportText.CallsHeading);
-        foreach (var (profile, m) in data.OnlineCombinations()) text.Append(CallsTable(data, profile, m));
+        foreach (var (profile, m) in data.OnlineCombinations().Concat(data.DiscoveryCombinations())) text.Append(CallsTable(data, profile, m));
         text.Append(ReportText.PlanHeading).Append("\n");
         text.Append(Render(["M", "resources", "changes", "expand", "Planner.Create", "allocated by the plan", "render text", "render JSON", "peak memory"],
             data.All(ScenarioNames.Plan).Select(PlanRow)));
@@ -65,6 +70,14 @@ public static class BenchmarkReport
         var operations = runs.SelectMany(r => r.Calls.Keys).Distinct().Order(StringComparer.Ordinal);
         var rows = operations.Select(op => (IReadOnlyList<string>)[op, .. runs.Select(r => r.Calls.TryGetValue(op, out var n) ? n.ToString() : "")]);
         return $"\n**M={m}, {profile.Label}**\n\n" + Render(["operation", .. runs.Select(r => r.Scenario)], rows);
+    }
+
+    private static IReadOnlyList<string> DiscoveryRow(RunResult r)
+    {
+        var learned = string.Join(" / ", Scenarios.DiscoveryScenarios.BusiestOperations.Select(op => Number(Metric(r, Scenarios.DiscoveryScenarios.RateMetric(op)), "0.0")));
+        return [RateProfile.Named(r.Profile).Label, r.Invitations.ToString(), r.Scenario, Seconds(r.WallSeconds), Seconds(r.LowerBoundSeconds), Ratio(r.Ratio),
+            r.TotalCalls.ToString(), Number((double)r.TotalCalls / r.Invitations, "0.0"), $"{r.Throttled} ({Number(100.0 * r.Throttled / Math.Max(1, r.TotalCalls), "0.0")}%)",
+            r.Scenario == ScenarioNames.OnboardingDiscovering ? learned : "", r.Note ?? ""];
     }
 
     private static IReadOnlyList<string> PlanRow(RunResult r)

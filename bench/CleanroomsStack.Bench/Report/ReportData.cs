@@ -22,5 +22,11 @@ public sealed class ReportData(IReadOnlyList<ResultFile> files)
         .OrderBy(c => ProfileOrder(c.Profile)).ThenBy(c => c.Invitations)
         .Select(c => (RateProfile.Named(c.Profile), c.Invitations));
 
+    /// <summary>The (profile, M) pairs the discovery group ran at, the raised rate first.</summary>
+    public IEnumerable<(RateProfile Profile, int M)> DiscoveryCombinations() => Runs
+        .Where(r => r.Scenario == ScenarioNames.OnboardingDiscovering)
+        .Select(r => (Profile: RateProfile.Named(r.Profile), M: r.Invitations)).Distinct()
+        .OrderBy(c => c.M).ThenByDescending(c => c.Profile.RequestsPerSecond);
+
     private static int ProfileOrder(string profile) => profile == RateProfile.Aws.Name ? 0 : 1;
 }

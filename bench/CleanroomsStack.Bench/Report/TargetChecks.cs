@@ -4,13 +4,13 @@ using static CleanroomsStack.Bench.Report.MarkdownTable;
 
 namespace CleanroomsStack.Bench.Report;
 
-/// <summary>One target of issue #8 with what was measured against it.</summary>
+/// <summary>One target of issue #8 or #19 with what was measured against it.</summary>
 public sealed record TargetCheck(string Target, string Measured, bool? Met)
 {
     public IReadOnlyList<string> Row => [Target, Measured, Met switch { true => "met", false => "**not met**", null => "not measured" }];
 }
 
-/// <summary>The performance targets of issue #8, each judged from the results present (never from typed-in numbers).</summary>
+/// <summary>The performance targets of issues #8 and #19, each judged from the results present (never from typed-in numbers).</summary>
 public static class TargetChecks
 {
     private const int OnboardingTargetM = 100;
@@ -19,6 +19,7 @@ public static class TargetChecks
     {
         foreach (var check in PreviewCalls(data)) yield return check;
         yield return Onboarding(data);
+        foreach (var check in Discovery(data)) yield return check;
         foreach (var check in Plan(data)) yield return check;
         foreach (var check in Startup(data, ScenarioNames.Version, "`--version`", 0.3)) yield return check;
         foreach (var check in Startup(data, ScenarioNames.Validate, "`validate` of the sample config", 0.5)) yield return check;
@@ -57,6 +58,30 @@ public static class TargetChecks
         if (tool?.Ratio is not { } ratio || peer is null) return new TargetCheck(target, "needs both runs at M=100 time-scaled", null);
         var speedUp = peer.WallSeconds / tool.WallSeconds;
         return new TargetCheck(target, $"{Ratio(ratio)} the lower bound; {Ratio(speedUp)} faster than the peer", ratio <= 1.2 && speedUp >= 2.5);
+    }
+
+    /// <summary>Issue #19: without --max-rps the tool finds a raised rate and costs little at the default one; up leaves the read cache warm.</summary>
+    private static IEnumerable<TargetCheck> Discovery(ReportData data)
+    {
+        var raised = RateProfile.RaisedDiscovering;
+        var atDefault = RateProfile.AwsDiscovering;
+        var m = OnboardingTargetM;
+        var fast = data.Find(ScenarioNames.OnboardingDiscovering, raised.Name, m);
+        yield return new TargetCheck($"onboarding M={m}, emulator at {raised.RequestsPerSecond:0} requests/s, no --max-rps: ≤ 1.3 × the lower bound at {raised.RequestsPerSecond:0}/s",
+            fast?.Ratio is { } r1 ? $"{Ratio(r1)} the lower bound" : "not run", fast?.Ratio is { } f ? f <= 1.3 : null);
+        var slow = data.Find(ScenarioNames.OnboardingDiscovering, atDefault.Name, m);
+        var share = slow is null ? (double?)null : (double)slow.Throttled / Math.Max(1, slow.TotalCalls);
+        yield return new TargetCheck($"onboarding M={m}, emulator at {atDefault.RequestsPerSecond:0} requests/s, no --max-rps: ≤ 1.2 × the lower bound, ≤ 3% throttled",
+            slow?.Ratio is { } r2 ? $"{Ratio(r2)} the lower bound; {Number(100 * share, "0.0")}% throttled ({slow.Throttled} of {slow.TotalCalls})" : "not run",
+            slow?.Ratio is { } s2 && share is { } sh ? s2 <= 1.2 && sh <= 0.03 : null);
+        var previews = data.All(ScenarioNames.PreviewAfterUp).ToList();
+        if (previews.Count == 0) yield return new TargetCheck("first no-op preview after up, same --read-cache: ≤ 6 calls/membership + 10", "not run", null);
+        foreach (var run in previews)
+        {
+            var limit = 6 * run.Invitations + 10;
+            yield return new TargetCheck($"first no-op preview after up, same --read-cache, M={run.Invitations} ({run.Profile}): ≤ {limit} calls",
+                $"{run.TotalCalls} calls", run.TotalCalls <= limit && run.Note is null);
+        }
     }
 
     private static IEnumerable<TargetCheck> Plan(ReportData data)

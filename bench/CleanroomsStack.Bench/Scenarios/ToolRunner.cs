@@ -5,8 +5,9 @@ namespace CleanroomsStack.Bench.Scenarios;
 
 /// <summary>
 /// Runs the built CLI (<c>dotnet cleanrooms-stack.dll</c>) in a child process against the emulator, as our account,
-/// at the profile's <c>--max-rps</c>, and turns what happened into a <see cref="RunResult"/>: the emulator's call
-/// counts (reset before each run), wall time, the child's peak memory and the lower bound.
+/// at the profile's <c>--max-rps</c> (without one, the tool discovers the rate), and turns what happened into a
+/// <see cref="RunResult"/>: the emulator's call counts (reset before each run), wall time, the child's peak memory and
+/// the lower bound.
 /// </summary>
 public sealed class ToolRunner(BenchPaths paths, EmulatorSession emulator, RateProfile profile, int invitations, string configPath)
 {
@@ -17,8 +18,8 @@ public sealed class ToolRunner(BenchPaths paths, EmulatorSession emulator, RateP
         emulator.ResetStats();
         var arguments = new List<string> { paths.CliDll };
         arguments.AddRange(command);
-        arguments.AddRange(["--config", configPath, "--endpoint-url", emulator.Endpoint,
-            "--max-rps", profile.RequestsPerSecond.ToString(CultureInfo.InvariantCulture), "--no-color"]);
+        arguments.AddRange(["--config", configPath, "--endpoint-url", emulator.Endpoint, "--no-color"]);
+        if (profile.ClientMaxRps is { } rps) arguments.AddRange(["--max-rps", rps.ToString(CultureInfo.InvariantCulture)]);
         var outcome = await ChildRun.RunAsync("dotnet", arguments, BenchClient.Environment(), _workDirectory);
         if (outcome.ExitCode != 0)
         {

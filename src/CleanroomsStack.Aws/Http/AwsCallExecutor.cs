@@ -46,7 +46,10 @@ internal sealed class AwsCallExecutor(
             AttemptOutcome outcome;
             using (gate.Enter(operation.Name)) outcome = await AttemptAsync(request, ct).ConfigureAwait(false);
             var error = outcome.Error;
-            if (error?.Kind == AwsErrorKind.Throttled) rateLimiter.OnThrottled(operation.Name, sentAt);
+            if (error?.Kind == AwsErrorKind.Throttled)
+            {
+                if (rateLimiter.OnThrottled(operation.Name, sentAt) is { } cut) observer.OnRateCut(operation.Service.SigningName(), cut);
+            }
             else if (error is null) rateLimiter.OnSuccess(operation.Name);
 
             var nextDelay = error is not null && BackoffPolicy.IsRetryable(error, operation.Safety) ? backoff.DelayAfter(error, attempt + 1) : (TimeSpan?)null;

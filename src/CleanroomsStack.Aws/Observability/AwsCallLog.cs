@@ -29,6 +29,20 @@ public sealed class AwsCallLog(AwsLogLevel level, Action<string> sink) : IAwsCal
         if (attempt.ResponseBody is { Length: > 0 } responseBody) sink($"  < {responseBody}");
     }
 
+    public void OnRateCut(string service, Http.OperationRate rate)
+    {
+        if (level != AwsLogLevel.Quiet) sink(RateLine(service, rate));
+    }
+
+    /// <summary>What a throttle taught the client: e.g. "the service allows about 20.1/s, pacing at 14.1/s".</summary>
+    public static string RateLine(string service, Http.OperationRate rate)
+    {
+        var learned = rate.Basis == Http.RateBasis.Given
+            ? $"quota {RateText.Number(rate.Rate)}/s (--max-rps)"
+            : $"the service allows about {RateText.Number(rate.Rate)}/s";
+        return $"aws {service}.{rate.Operation} rate: throttled; {learned}, pacing at {RateText.Number(rate.Pace)}/s and climbing back";
+    }
+
     public static string SummaryLine(AwsAttemptRecord a)
     {
         var status = a.HttpStatus?.ToString(CultureInfo.InvariantCulture) ?? "no response";
@@ -57,5 +71,10 @@ public sealed class CompositeCallObserver(params IAwsCallObserver[] observers) :
     public void OnCallCompleted(AwsCallRecord call)
     {
         foreach (var observer in observers) observer.OnCallCompleted(call);
+    }
+
+    public void OnRateCut(string service, Http.OperationRate rate)
+    {
+        foreach (var observer in observers) observer.OnRateCut(service, rate);
     }
 }

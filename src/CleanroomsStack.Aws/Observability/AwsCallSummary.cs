@@ -9,7 +9,9 @@ namespace CleanroomsStack.Aws.Observability;
 /// <param name="Throttles">Attempts the service answered with a throttling error.</param>
 /// <param name="Failures">Calls that failed after their last attempt.</param>
 /// <param name="TimeWaiting">Time spent in the client-side rate limiter and in retry backoff.</param>
-public sealed record OperationCallTotals(string Service, string Operation, int Calls, int Retries, int Throttles, int Failures, TimeSpan TimeWaiting);
+/// <param name="Rate">The operation's rate as the client knew or learned it, when it was paced.</param>
+public sealed record OperationCallTotals(string Service, string Operation, int Calls, int Retries, int Throttles, int Failures, TimeSpan TimeWaiting,
+    Http.OperationRate? Rate = null);
 
 /// <summary>
 /// Collects a per-operation call summary (calls, retries, throttles, time waiting) for the end of a run. Thread-safe;
@@ -38,6 +40,13 @@ public sealed class AwsCallSummary : IAwsCallObserver
             counters.Calls++;
             if (!call.Succeeded) counters.Failures++;
         }
+    }
+
+    /// <summary>Totals per operation, sorted by service then operation name, each with its rate from <paramref name="rates"/> if there.</summary>
+    public IReadOnlyList<OperationCallTotals> Snapshot(IReadOnlyList<Http.OperationRate>? rates = null)
+    {
+        var byName = (rates ?? []).ToDictionary(r => r.Operation, StringComparer.Ordinal);
+        return Snapshot().Select(t => byName.TryGetValue(t.Operation, out var rate) ? t with { Rate = rate } : t).ToList();
     }
 
     /// <summary>Totals per operation, sorted by service then operation name.</summary>

@@ -15,6 +15,9 @@ public interface IAwsCallObserver
     void OnAttempt(AwsAttemptRecord attempt) { }
 
     void OnCallCompleted(AwsCallRecord call) { }
+
+    /// <summary>A throttle cut an operation's rate: what the client now knows of it (<see cref="Http.OperationRate"/>).</summary>
+    void OnRateCut(string service, Http.OperationRate rate) { }
 }
 
 /// <summary>One HTTP attempt of a call.</summary>

@@ -62,12 +62,12 @@ internal sealed class CommonOptions
     { Description = "How many collaborations to work on at once.", DefaultValueFactory = _ => Engine.Applying.ApplyOptions.DefaultParallelism, Recursive = true };
     private readonly Option<double?> maxRps = new("--max-rps")
     {
-        Description = "Client-side limit of requests per second per AWS operation. [default: 5, AWS Clean Rooms' usual quota; unlimited with --local]",
+        Description = "The account's known quota of requests per second per AWS operation: start there, never exceed it. [default: none: start at AWS's documented 5/s and find the account's rate; unlimited with --local]",
         Recursive = true,
     };
     private readonly Option<string?> readCache = new("--read-cache")
     {
-        Description = "Folder of a cache of live-state details (never credentials): what did not change since the last run is not read again. [default: off]",
+        Description = "Folder of a cache of live-state details and learned request rates (never credentials): what did not change since the last run is not read again. [default: off]",
         HelpName = "dir",
         Recursive = true,
     };

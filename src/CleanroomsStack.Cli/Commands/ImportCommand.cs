@@ -49,6 +49,7 @@ internal static class ImportCommand
                 var live = await new LiveStateReader(session.Api, settings.Parallel, cache?.Cache).ReadAsync(listing.Memberships, active, ct);
                 cache?.Save();
                 var yaml = ConfigImporter.ToYaml(inventory, live);
+                session.Finish(io.Error);
                 if (toStdout)
                 {
                     io.Out.Write(yaml);

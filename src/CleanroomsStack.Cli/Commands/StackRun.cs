@@ -29,6 +29,11 @@ internal sealed record OutputFile(string Path, string Option, string Fix);
 /// </summary>
 internal sealed class StackRun(RunSettings settings, CliIo io)
 {
+    private ReadCacheFile? readCache;
+
+    /// <summary>The --read-cache of this run, opened at its first use; null when none was given.</summary>
+    public ReadCacheFile? ReadCache => readCache ??= ReadCacheFile.Open(settings.ReadCache, settings.Stack, io.Error);
+
     /// <summary>Loads and validates the config (all diagnostics at once) and narrows it to the --target collaborations.</summary>
     public LoadedConfig? LoadConfig() =>
         LoadWholeConfig() is { } whole && Targets.Apply(whole.Config, settings.Targets, io.Error) is { } config ? whole with { Config = config } : null;
@@ -48,7 +53,7 @@ internal sealed class StackRun(RunSettings settings, CliIo io)
     public async Task<PlanningResult?> PlanAsync(ApiSession session, StackConfig config, CancellationToken ct, PlanOptions? options = null)
     {
         io.Error.WriteLine($"Reading live state from {session.Describe()} ...");
-        var cache = ReadCacheFile.Open(settings.ReadCache, settings.Stack, io.Error);
+        var cache = ReadCache;
         var progress = RunProgress.Reading(TimeProvider.System, session.CountCalls);
         PlanningResult result;
         await using (ProgressDisplays.Start(progress, io, io.Error, settings))
@@ -69,7 +74,9 @@ internal sealed class StackRun(RunSettings settings, CliIo io)
             CheckFiles(outputs);
             if (LoadConfig() is not { } loaded) return ExitCodes.Error;
             await using var session = await ApiSession.OpenAsync(settings, loaded.Config.Region, io.Error, ct);
-            return await body(loaded, session);
+            var exit = await body(loaded, session);
+            session.Finish(io.Error);
+            return exit;
         });
 
     /// <summary>
@@ -78,7 +85,8 @@ internal sealed class StackRun(RunSettings settings, CliIo io)
     /// </summary>
     public void CheckFiles(params OutputFile[] outputs)
     {
-        if (settings.ReadCache is { } cache) SafeFiles.RequireCacheFolder(cache, ReadCacheFile.FileNameFor(settings.Stack));
+        if (settings.ReadCache is { } cache)
+            SafeFiles.RequireCacheFolder(cache, ReadCacheFile.FileNameFor(settings.Stack), LearnedRatesFile.FileNameFor(settings.Stack));
         foreach (var output in outputs.Where(o => o.Path != SafeFiles.StandardOutput))
             SafeFiles.RequireWritableTarget(output.Path, output.Option, output.Fix);
     }

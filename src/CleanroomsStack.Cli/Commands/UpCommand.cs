@@ -65,10 +65,7 @@ internal static class UpCommand
                 // The record is the tool's own bookkeeping (tags it reserves), not a change to confirm.
                 if (!recordOnly && saved is null && !Confirm(parsed.GetValue(yes), io, document.Summary, planning.Inventory.Caller.AccountId, session.Region, Leaving(document))) return ExitCodes.Error;
 
-                var options = new ApplyOptions(settings.Parallel, AllowLeave: leave)
-                {
-                    InFlightPerOperation = ApplyOptions.InFlightToKeepUp(session.RequestsPerSecond),
-                };
+                var options = new ApplyOptions(settings.Parallel, AllowLeave: leave) { Pace = () => session.Rates.FastestRate };
                 using var audit = OpenAuditLog(auditPath, planning.Inventory!.Caller.Arn);
                 using var signals = new StopSignals();
                 using var auditFailed = new CancellationTokenSource();
@@ -88,13 +85,16 @@ internal static class UpCommand
                     else io.Error.WriteLine(ProgressText.Stopping(inFlight));
                 };
                 IApplyObserver progress = events is not null ? events : new CompositeApplyObserver(state, display!);
+                // With --read-cache, what this run writes is kept there, so the next preview doesn't Get it again.
+                var written = run.ReadCache is { } cache ? new WrittenResources(cache.Cache) : null;
                 ApplyResult result;
                 await using (display)
-                    result = await new Applier(session.Api, options, new CompositeApplyObserver(progress, audited)).ApplyAsync(plan, interruption);
-                if (events is not null) events.WriteSummary(result, session.Calls.Snapshot());
+                    result = await new Applier(session.Api, options, new CompositeApplyObserver(progress, audited), written).ApplyAsync(plan, interruption);
+                run.ReadCache?.Save();
+                if (events is not null) events.WriteSummary(result, session.CallTotals());
                 else
                 {
-                    ApplySummaryView.Write(TerminalSafe.Writer(io.Out), result, session.Calls.Snapshot(), names);
+                    ApplySummaryView.Write(TerminalSafe.Writer(io.Out), result, session.CallTotals(), names);
                     io.Out.WriteLine($"Audit log: {audit.Path}");
                 }
                 if (audited.Error is { } error)

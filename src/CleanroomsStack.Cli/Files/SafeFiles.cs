@@ -54,14 +54,14 @@ internal static class SafeFiles
         return length > MaxConfigBytes ? $"is {length / 1048576.0:0.0} MB; a config is at most {MaxConfigBytes / (1024 * 1024)} MB" : null;
     }
 
-    /// <summary>Refuses a --read-cache that is not a folder, or whose cache file is not a regular file.</summary>
-    public static void RequireCacheFolder(string folder, string fileName)
+    /// <summary>Refuses a --read-cache that is not a folder, or whose cache files are not regular files.</summary>
+    public static void RequireCacheFolder(string folder, params string[] fileNames)
     {
         const string fix = "Pass --read-cache <folder> with a folder of its own (created if missing).";
         var kind = FileKinds.Of(folder);
         if (kind is not (FileKind.Directory or FileKind.Absent))
             throw new FileProblem($"--read-cache '{Shown(folder)}' is {FileKinds.Describe(kind)}, not a folder. {fix}");
-        RequireWritableTarget(Path.Combine(folder, fileName), "--read-cache", fix);
+        foreach (var fileName in fileNames) RequireWritableTarget(Path.Combine(folder, fileName), "--read-cache", fix);
     }
 
     /// <summary>A path as it may be printed: a file name can hold terminal control characters too.</summary>

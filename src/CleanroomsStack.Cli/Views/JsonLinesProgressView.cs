@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CleanroomsStack.Aws.Http;
 using CleanroomsStack.Aws.Observability;
 using CleanroomsStack.Core.Planning;
 using CleanroomsStack.Core.Rendering;
@@ -60,8 +61,23 @@ internal sealed class JsonLinesProgressView(TextWriter output, ChangeNames names
             address = r.Address.ToString(), status = r.Status.ToString().ToLowerInvariant(), resources = r.Resources, message = r.Message,
         }),
         durationMs = (long)result.Duration.TotalMilliseconds,
-        calls = calls.Select(c => new { c.Service, c.Operation, c.Calls, c.Retries, c.Throttles, c.Failures, waitingMs = (long)c.TimeWaiting.TotalMilliseconds }),
+        calls = calls.Select(Calls),
     });
+
+    /// <summary>An operation's totals, with its rate in requests/s when the client paced it (given, estimated from throttling, or at least reached).</summary>
+    private static object Calls(OperationCallTotals c)
+    {
+        var waitingMs = (long)c.TimeWaiting.TotalMilliseconds;
+        if (c.Rate is not { } rate) return new { c.Service, c.Operation, c.Calls, c.Retries, c.Throttles, c.Failures, waitingMs };
+        var rateBasis = rate.Basis switch
+        {
+            RateBasis.Given => "given",
+            RateBasis.Estimated => "estimated",
+            RateBasis.AtLeast => "atLeast",
+            _ => throw new ArgumentOutOfRangeException(nameof(c), rate.Basis, "unknown rate basis"),
+        };
+        return new { c.Service, c.Operation, c.Calls, c.Retries, c.Throttles, c.Failures, waitingMs, requestsPerSecond = Math.Round(rate.Rate, 2), rateBasis };
+    }
 
     private void Emit<T>(T value)
     {

@@ -11,9 +11,10 @@ namespace CleanroomsStack.Engine.Applying;
 /// once. A failure skips only what depends on it; everything else still runs. Safe to repeat: a re-run re-plans from
 /// live state and converges. Each membership's record of what it manages is written after its changes.
 /// </summary>
-public sealed class Applier(ICleanRoomsApi api, ApplyOptions options, IApplyObserver observer)
+/// <param name="written">With a read cache: where what the run writes is kept, so the next preview Gets none of it.</param>
+public sealed class Applier(ICleanRoomsApi api, ApplyOptions options, IApplyObserver observer, WrittenResources? written = null)
 {
-    private readonly ChangeExecutor executor = new(api, options);
+    private readonly ChangeExecutor executor = new(api, options, written);
     private readonly RecordWriter recorder = new(api, new CreateOrAdopt(options));
 
     /// <param name="ct">Stops the run: nothing new starts; calls in flight get <see cref="ApplyOptions.InFlightGrace"/> to finish.</param>

@@ -12,11 +12,21 @@ public sealed record ApplyOptions(int Parallelism = ApplyOptions.DefaultParallel
     public const int DefaultParallelism = 16;
 
     /// <summary>
-    /// Changes of one kind (resource kind × action, i.e. one AWS operation) in flight at once across the run. The AWS
-    /// client's rate limiter paces each operation; the lane only needs to keep that limiter's queue from running dry
-    /// (see <see cref="InFlightToKeepUp"/>) while keeping short what an interruption lets finish.
+    /// Changes of one kind (resource kind × action, i.e. one AWS operation) in flight at once across the run, unless
+    /// <see cref="Pace"/> sets it. The AWS client's rate limiter paces each operation; the lane only needs to keep that
+    /// limiter's queue from running dry (see <see cref="InFlightToKeepUp"/>) while keeping short what an interruption
+    /// lets finish.
     /// </summary>
     public int InFlightPerOperation { get; init; } = MinInFlightPerOperation;
+
+    /// <summary>
+    /// The AWS client's current fastest rate (requests/s), which it raises and lowers as it learns the account's
+    /// quotas: when set, every lane is one second of it wide (<see cref="InFlightToKeepUp"/>) and follows it.
+    /// </summary>
+    public Func<double>? Pace { get; init; }
+
+    /// <summary>How many changes of one kind may be in flight right now.</summary>
+    public int LaneWidth => Pace is { } pace ? InFlightToKeepUp(pace()) : InFlightPerOperation;
 
     /// <summary>Changes in flight at once in the whole run; by default only the lanes bound it (1: one change at a time).</summary>
     public int MaxInFlight { get; init; } = int.MaxValue;

@@ -1,3 +1,4 @@
+using CleanroomsStack.Core.Kinds;
 using CleanroomsStack.Core.Planning;
 using CleanroomsStack.Engine.Kinds;
 using CleanroomsStack.Engine.Ports;
@@ -12,12 +13,30 @@ namespace CleanroomsStack.Engine.Applying;
 internal sealed record ParentIds(string? MembershipId, string? ParentId, bool ParentIsNew);
 
 /// <summary>Carries out one planned change through its kind's engine (<see cref="KindEngines"/>).</summary>
-internal sealed class ChangeExecutor(ICleanRoomsApi api, ApplyOptions options)
+/// <param name="written">Where writes are kept for the read cache, if there is one.</param>
+internal sealed class ChangeExecutor(ICleanRoomsApi api, ApplyOptions options, WrittenResources? written = null)
 {
-    private readonly ApplyContext context = new(api, new CreateOrAdopt(options), options);
+    private readonly ApplyContext context = new(api, new CreateOrAdopt(options), options, written);
 
     public Task<Executed> ExecuteAsync(ResourceChange change, ParentIds parents, CancellationToken ct) =>
         KindEngines.For(change.Kind).ExecuteAsync(context, change, parents, ct);
+
+    /// <summary>
+    /// With a read cache: one listing of <paramref name="kind"/> in the membership, after this run's last change inside
+    /// its resources (see <see cref="WrittenResources"/>). A listing that fails only costs the next run its Gets.
+    /// </summary>
+    public async Task RelistAsync(ResourceKind kind, string membershipId, CancellationToken ct)
+    {
+        if (written is null) return;
+        try
+        {
+            if (await KindEngines.For(kind).ListInMembershipAsync(api, membershipId, ct) is { } listed) written.Relisted(listed);
+        }
+        catch (AwsApiException)
+        {
+            // Not kept: the next preview Gets these resources.
+        }
+    }
 }
 
 /// <summary>A change that can't go on for a reason the user can act on: the message says what, the hint what to do.</summary>

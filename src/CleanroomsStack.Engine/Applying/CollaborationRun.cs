@@ -47,7 +47,24 @@ internal sealed class CollaborationRun(
             started.Add(run);
         }
         await Task.WhenAll(started);
+        await RelistChangedParentsAsync(started.Select(t => t.Result).ToList());
         lock (gate) return outcomes.ToList();
+    }
+
+    /// <summary>
+    /// A resource this run changed something inside (an association's rule) has moved its updateTime since it was
+    /// written: with a read cache, one listing of its kind in the membership keeps it warm (<see cref="WrittenResources"/>).
+    /// </summary>
+    private async Task RelistChangedParentsAsync(IReadOnlyList<Done> done)
+    {
+        if (interruption.Stop.IsCancellationRequested) return;
+        var membershipId = done.FirstOrDefault(d => d.Change.Kind.Parent is null)?.AwsId ?? done.Select(d => d.Change.MembershipId).FirstOrDefault(id => id is not null);
+        if (membershipId is null) return;
+        var parents = done
+            .Where(d => d is { Status: OutcomeStatus.Succeeded, Change.Action: not ChangeAction.NoOp } && d.Change.Kind.Parent is { Parent: not null })
+            .Select(d => d.Change.Kind.Parent!)
+            .Distinct();
+        foreach (var kind in parents) await executor.RelistAsync(kind, membershipId, interruption.Abort);
     }
 
     private async Task<Done> RunAsync(ResourceChange change, List<(Dependency Edge, Task<Done> Result)> dependencies)

@@ -24,7 +24,7 @@ public static class FailureHints
         AwsErrorKind.Validation => "AWS rejected a value; check the fields named above in collaborations.yaml.",
         AwsErrorKind.QuotaExceeded => $"{(e.QuotaName is null ? "a service quota" : $"the quota '{e.QuotaName}'")} is reached; raise it in Service Quotas or ask for fewer resources in collaborations.yaml.",
         AwsErrorKind.Conflict => "the resource is in a state that doesn't allow this; run the command again to re-read live state.",
-        AwsErrorKind.Throttled => "AWS kept throttling; run again later or lower --max-rps.",
+        AwsErrorKind.Throttled => "AWS kept throttling; run again later, or pass the rate to keep to as --max-rps.",
         AwsErrorKind.Transient when e.Code == EndpointUnreachable =>
             "nothing was sent; check the endpoint (--endpoint-url, AWS_ENDPOINT_URL*), the region (--region, AWS_REGION, the profile) and the network (DNS, proxy, firewall, TLS interception).",
         AwsErrorKind.Transient => "a temporary AWS or network failure; run the command again: it re-reads live state and converges.",

@@ -14,8 +14,16 @@ internal sealed record LiveReadContext(ICleanRoomsApi Api, CachedGets Gets, int 
     public bool ReadsTags(string collaborationId) => TagsWanted?.Invoke(collaborationId) ?? false;
 }
 
-/// <summary>What a kind's apply gets: the API, the create-or-adopt protocol and the run's options.</summary>
-internal sealed record ApplyContext(ICleanRoomsApi Api, CreateOrAdopt Creates, ApplyOptions Options);
+/// <summary>What a kind's apply gets: the API, the create-or-adopt protocol, the run's options and, with a read cache, where writes are kept.</summary>
+internal sealed record ApplyContext(ICleanRoomsApi Api, CreateOrAdopt Creates, ApplyOptions Options, WrittenResources? Written = null)
+{
+    /// <summary>A create or update answered with <paramref name="shape"/>: kept for the read cache, if there is one.</summary>
+    public IVersionedResource Wrote(IVersionedResource shape)
+    {
+        Written?.Record(shape);
+        return shape;
+    }
+}
 
 /// <summary>
 /// The engine's half of a resource kind: how its live state is read and how a planned change of it is carried out
@@ -28,6 +36,10 @@ internal abstract class KindEngine
     /// <summary>Reads this kind's live resources in one active membership into <paramref name="children"/> (kinds read by their parent keep it as is).</summary>
     public virtual Task<KindValues> ReadAsync(LiveReadContext context, MembershipSummary membership, KindValues children, CancellationToken ct) =>
         Task.FromResult(children);
+
+    /// <summary>The kind's listing in one membership (null for a kind that isn't listed per membership).</summary>
+    public virtual Task<IReadOnlyList<IVersionedResource>?> ListInMembershipAsync(ICleanRoomsApi api, string membershipId, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<IVersionedResource>?>(null);
 
     /// <summary>Carries out one change and returns the id the resource ended with.</summary>
     public abstract Task<Executed> ExecuteAsync(ApplyContext context, ResourceChange change, ParentIds parents, CancellationToken ct);

@@ -13,14 +13,23 @@ namespace CleanroomsStack.Engine.Kinds;
 /// </summary>
 internal abstract class MembershipChildEngine<TSpec> : KindEngine where TSpec : class
 {
-    protected abstract Task<string> CreateAsync(ICleanRoomsApi api, string membershipId, TSpec spec, CancellationToken ct);
+    /// <summary>Creates the resource; returns it as the create answered (what <c>up</c> keeps in the read cache).</summary>
+    protected abstract Task<IVersionedResource> CreateAsync(ICleanRoomsApi api, string membershipId, TSpec spec, CancellationToken ct);
 
-    protected abstract Task<string> UpdateAsync(ICleanRoomsApi api, string membershipId, string id, TSpec spec, CancellationToken ct);
+    /// <summary>Updates the resource; returns it as the update answered.</summary>
+    protected abstract Task<IVersionedResource> UpdateAsync(ICleanRoomsApi api, string membershipId, string id, TSpec spec, CancellationToken ct);
 
     protected abstract Task DeleteAsync(ICleanRoomsApi api, string membershipId, string id, CancellationToken ct);
 
+    /// <summary>The kind's listing in the membership (every page).</summary>
+    protected abstract Task<IReadOnlyList<IVersionedResource>> ListAsync(ICleanRoomsApi api, string membershipId, CancellationToken ct);
+
+    public override async Task<IReadOnlyList<IVersionedResource>?> ListInMembershipAsync(ICleanRoomsApi api, string membershipId, CancellationToken ct) =>
+        await ListAsync(api, membershipId, ct);
+
     /// <summary>Whether the kind's listing in the membership shows the resource: what tells a 403 for a missing resource from a real denial.</summary>
-    protected abstract Task<bool> IsListedAsync(ICleanRoomsApi api, string membershipId, string id, CancellationToken ct);
+    private async Task<bool> IsListedAsync(ICleanRoomsApi api, string membershipId, string id, CancellationToken ct) =>
+        (await ListAsync(api, membershipId, ct)).Any(s => s.Id == id);
 
     /// <summary>A Get of one resource of this kind that answers null when it isn't (yet) there (404, or a 403 the listing confirms).</summary>
     protected Task<T?> TryGetAsync<T>(ICleanRoomsApi api, string membershipId, string id, Func<Task<T>> get, CancellationToken ct) where T : class =>
@@ -48,7 +57,7 @@ internal abstract class MembershipChildEngine<TSpec> : KindEngine where TSpec : 
             return new Executed(change.LiveId);
         var spec = change.DesiredAs<TSpec>();
         if (change.Action == ChangeAction.Update)
-            return new Executed(await UpdateLiveAsync(api, membershipId, Require(change.LiveId, change), spec, change, ct));
+            return new Executed(await UpdateLiveAsync(context, membershipId, Require(change.LiveId, change), spec, change, ct));
         return await CreateOrAdoptAsync(context, membershipId, spec, parents.ParentIsNew, ct);
     }
 
@@ -56,11 +65,12 @@ internal abstract class MembershipChildEngine<TSpec> : KindEngine where TSpec : 
     /// The kind's Update for what it changes, then TagResource for the tags the plan sets (an update of tags alone makes
     /// only that call). A target that answers 403 is reported as a missing permission only while the listing still shows it.
     /// </summary>
-    private async Task<string> UpdateLiveAsync(ICleanRoomsApi api, string membershipId, string id, TSpec spec, ResourceChange change, CancellationToken ct)
+    private async Task<string> UpdateLiveAsync(ApplyContext context, string membershipId, string id, TSpec spec, ResourceChange change, CancellationToken ct)
     {
+        var api = context.Api;
         try
         {
-            var updated = TagPaths.OnlyTags(change.Diffs) ? id : await UpdateAsync(api, membershipId, id, spec, ct);
+            var updated = TagPaths.OnlyTags(change.Diffs) ? id : context.Wrote(await UpdateAsync(api, membershipId, id, spec, ct)).Id;
             await TagAsync(api, change, ct);
             return updated;
         }
@@ -79,7 +89,7 @@ internal abstract class MembershipChildEngine<TSpec> : KindEngine where TSpec : 
 
     private Task<Executed> CreateOrAdoptAsync(ApplyContext context, string membershipId, TSpec spec, bool parentIsNew, CancellationToken ct) =>
         context.Creates.RunAsync(
-            () => CreateAsync(context.Api, membershipId, spec, ct),
+            async () => context.Wrote(await CreateAsync(context.Api, membershipId, spec, ct)).Id,
             conflict => FindAsync(context.Api, membershipId, spec, conflict, ct),
             id => AlignAsync(context.Api, membershipId, id, spec, ct),
             parentIsNew, ct);

@@ -10,7 +10,7 @@ namespace CleanroomsStack.Engine.Reading;
 internal sealed class CachedGets(IReadCache? cache)
 {
     // Strict reading: an entry that lost a required member is a miss, never a half-filled shape.
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,

@@ -50,6 +50,6 @@ public sealed record ProviderConfig(string? Region, string? Profile, string? End
     /// <summary>The CLI's AWS settings for these choices (a maxRps paces each operation as --max-rps does).</summary>
     public AwsSettings ToAwsSettings() => new(Profile, Region, EndpointUrl)
     {
-        RateLimit = MaxRps is { } rps ? RateLimitOptions.Default with { RequestsPerSecond = rps } : RateLimitOptions.Default,
+        RateLimit = MaxRps is { } rps ? RateLimitOptions.KnownQuota(rps) : RateLimitOptions.Default,
     };
 }

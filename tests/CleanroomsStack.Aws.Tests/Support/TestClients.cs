@@ -51,8 +51,8 @@ public static class TestClients
         CleanRoomsClientFactory.Create(Context(server.Url, withSessionToken), settings ?? SingleAttempt, observer);
 
     /// <summary>A client whose rate limiter, backoff and timings run on <paramref name="time"/>, with <see cref="SeededJitter"/>.</summary>
-    public static ICleanRoomsApi Create(RecordingServer server, AwsSettings settings, TimeProvider time) =>
-        CleanRoomsClientFactory.Create(Context(server.Url), settings, observer: null, time, SeededJitter());
+    public static ICleanRoomsApi Create(RecordingServer server, AwsSettings settings, TimeProvider time, IAwsCallObserver? observer = null) =>
+        CleanRoomsClientFactory.Create(Context(server.Url), settings, observer, time, SeededJitter());
 
     /// <summary>Backoff jitter that is the same on every run (behind a lock: callers retry on several threads).</summary>
     public static Func<double> SeededJitter()

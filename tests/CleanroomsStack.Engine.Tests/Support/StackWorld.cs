@@ -144,11 +144,13 @@ public sealed class StackWorld : IAsyncDisposable
     public async Task<Plan> PlanAsync() => (await PlanningAsync()).Plan!;
 
     /// <summary>Plans and applies once, as <c>up --yes</c> does; the audit log of the world records every change.</summary>
-    public async Task<UpRun> UpAsync(ApplyOptions? apply = null, IApplyObserver? observer = null, CancellationToken ct = default)
+    /// <param name="cache">A read cache the plan reads through and the apply keeps its writes in, as <c>up --read-cache</c>.</param>
+    public async Task<UpRun> UpAsync(ApplyOptions? apply = null, IApplyObserver? observer = null, CancellationToken ct = default, IReadCache? cache = null)
     {
         apply ??= FastApply;
         using var interruption = new ApplyInterruption(ct, apply.InFlightGrace);
-        return await UpAsync(interruption, apply, observer);
+        var api = Client();
+        return await ApplyAsync(await PlanningAsync(api, ct, cache), api, interruption, apply, observer, cache);
     }
 
     /// <summary>Plans and applies once with an interruption the test controls.</summary>
@@ -160,11 +162,12 @@ public sealed class StackWorld : IAsyncDisposable
 
     /// <summary>Applies a plan computed earlier, recording it in the world's audit log.</summary>
     public async Task<UpRun> ApplyAsync(PlanningResult planning, ICleanRoomsApi api, ApplyInterruption interruption,
-        ApplyOptions? apply = null, IApplyObserver? observer = null)
+        ApplyOptions? apply = null, IApplyObserver? observer = null, IReadCache? cache = null)
     {
         using var audit = new Audit.AuditLog(AuditPath, planning.Inventory!.Caller.Arn);
         var observers = new CompositeApplyObserver(audit, observer ?? NullApplyObserver.Instance);
-        var result = await new Applier(api, apply ?? FastApply, observers).ApplyAsync(planning.Plan!, interruption);
+        var written = cache is null ? null : new WrittenResources(cache);
+        var result = await new Applier(api, apply ?? FastApply, observers, written).ApplyAsync(planning.Plan!, interruption);
         return new UpRun(planning.Plan!, result);
     }
 

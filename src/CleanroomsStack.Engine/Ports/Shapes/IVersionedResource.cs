@@ -6,6 +6,8 @@ namespace CleanroomsStack.Engine.Ports.Shapes;
 /// </summary>
 public interface IVersionedResource
 {
+    string Id { get; }
+
     string Arn { get; }
 
     DateTimeOffset UpdateTime { get; }

@@ -21,19 +21,19 @@ internal sealed class AnalysisTemplateEngine : MembershipChildEngine<AnalysisTem
                 (t.AnalysisParameters ?? []).Select(p => new AnalysisParameterSpec(p.Name, p.Type, p.DefaultValue)).ToList()),
             t => t.Name, ct));
 
-    protected override async Task<string> CreateAsync(ICleanRoomsApi api, string membershipId, AnalysisTemplateSpec spec, CancellationToken ct) =>
-        (await api.CreateAnalysisTemplateAsync(new CreateAnalysisTemplateRequest(membershipId, spec.Name, SqlFormat, new AnalysisSource(spec.Sql),
+    protected override async Task<IVersionedResource> CreateAsync(ICleanRoomsApi api, string membershipId, AnalysisTemplateSpec spec, CancellationToken ct) =>
+        await api.CreateAnalysisTemplateAsync(new CreateAnalysisTemplateRequest(membershipId, spec.Name, SqlFormat, new AnalysisSource(spec.Sql),
             spec.Description, spec.Parameters.Count == 0 ? null : spec.Parameters.Select(p => new AnalysisParameter(p.Name, p.Type, p.DefaultValue)).ToList(),
-            Tags: spec.Tags), ct)).Id;
+            Tags: spec.Tags), ct);
 
-    protected override async Task<string> UpdateAsync(ICleanRoomsApi api, string membershipId, string id, AnalysisTemplateSpec spec, CancellationToken ct) =>
-        (await api.UpdateAnalysisTemplateAsync(new UpdateAnalysisTemplateRequest(membershipId, id, spec.Description), ct)).Id;
+    protected override async Task<IVersionedResource> UpdateAsync(ICleanRoomsApi api, string membershipId, string id, AnalysisTemplateSpec spec, CancellationToken ct) =>
+        await api.UpdateAnalysisTemplateAsync(new UpdateAnalysisTemplateRequest(membershipId, id, spec.Description), ct);
 
     protected override Task DeleteAsync(ICleanRoomsApi api, string membershipId, string id, CancellationToken ct) =>
         api.DeleteAnalysisTemplateAsync(membershipId, id, ct);
 
-    protected override async Task<bool> IsListedAsync(ICleanRoomsApi api, string membershipId, string id, CancellationToken ct) =>
-        (await api.ListAnalysisTemplatesAsync(membershipId, ct)).Any(s => s.Id == id);
+    protected override async Task<IReadOnlyList<IVersionedResource>> ListAsync(ICleanRoomsApi api, string membershipId, CancellationToken ct) =>
+        await api.ListAnalysisTemplatesAsync(membershipId, ct);
 
     protected override async Task<string?> FindAsync(ICleanRoomsApi api, string membershipId, AnalysisTemplateSpec spec, AwsApiException? conflict,
         CancellationToken ct) =>

@@ -20,18 +20,18 @@ internal sealed class IdMappingTableEngine : MembershipChildEngine<IdMappingTabl
                 t.InputReferenceConfig.ManageResourcePolicies, t.Description, t.KmsKeyArn),
             t => t.Name, ct));
 
-    protected override async Task<string> CreateAsync(ICleanRoomsApi api, string membershipId, IdMappingTableSpec spec, CancellationToken ct) =>
-        (await api.CreateIdMappingTableAsync(new CreateIdMappingTableRequest(membershipId, spec.Name,
-            new IdMappingTableInputReferenceConfig(spec.InputReferenceArn, spec.ManageResourcePolicies), spec.Description, spec.KmsKeyArn, spec.Tags), ct)).Id;
+    protected override async Task<IVersionedResource> CreateAsync(ICleanRoomsApi api, string membershipId, IdMappingTableSpec spec, CancellationToken ct) =>
+        await api.CreateIdMappingTableAsync(new CreateIdMappingTableRequest(membershipId, spec.Name,
+            new IdMappingTableInputReferenceConfig(spec.InputReferenceArn, spec.ManageResourcePolicies), spec.Description, spec.KmsKeyArn, spec.Tags), ct);
 
-    protected override async Task<string> UpdateAsync(ICleanRoomsApi api, string membershipId, string id, IdMappingTableSpec spec, CancellationToken ct) =>
-        (await api.UpdateIdMappingTableAsync(new UpdateIdMappingTableRequest(membershipId, id, spec.Description, spec.KmsKeyArn), ct)).Id;
+    protected override async Task<IVersionedResource> UpdateAsync(ICleanRoomsApi api, string membershipId, string id, IdMappingTableSpec spec, CancellationToken ct) =>
+        await api.UpdateIdMappingTableAsync(new UpdateIdMappingTableRequest(membershipId, id, spec.Description, spec.KmsKeyArn), ct);
 
     protected override Task DeleteAsync(ICleanRoomsApi api, string membershipId, string id, CancellationToken ct) =>
         api.DeleteIdMappingTableAsync(membershipId, id, ct);
 
-    protected override async Task<bool> IsListedAsync(ICleanRoomsApi api, string membershipId, string id, CancellationToken ct) =>
-        (await api.ListIdMappingTablesAsync(membershipId, ct)).Any(s => s.Id == id);
+    protected override async Task<IReadOnlyList<IVersionedResource>> ListAsync(ICleanRoomsApi api, string membershipId, CancellationToken ct) =>
+        await api.ListIdMappingTablesAsync(membershipId, ct);
 
     protected override async Task<string?> FindAsync(ICleanRoomsApi api, string membershipId, IdMappingTableSpec spec, AwsApiException? conflict,
         CancellationToken ct) =>

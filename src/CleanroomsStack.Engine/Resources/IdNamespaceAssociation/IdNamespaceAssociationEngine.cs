@@ -24,20 +24,20 @@ internal sealed class IdNamespaceAssociationEngine : MembershipChildEngine<IdNam
         ? "check the ID namespace ARN in `idNamespaceAssociations`: it must be an Entity Resolution ID namespace this account owns."
         : null;
 
-    protected override async Task<string> CreateAsync(ICleanRoomsApi api, string membershipId, IdNamespaceAssociationSpec spec, CancellationToken ct) =>
-        (await api.CreateIdNamespaceAssociationAsync(new CreateIdNamespaceAssociationRequest(membershipId, spec.Name,
+    protected override async Task<IVersionedResource> CreateAsync(ICleanRoomsApi api, string membershipId, IdNamespaceAssociationSpec spec, CancellationToken ct) =>
+        await api.CreateIdNamespaceAssociationAsync(new CreateIdNamespaceAssociationRequest(membershipId, spec.Name,
             new IdNamespaceInputReferenceConfig(spec.InputReferenceArn, spec.ManageResourcePolicies), spec.Description,
-            new IdMappingConfig(spec.AllowUseAsDimensionColumn), spec.Tags), ct)).Id;
+            new IdMappingConfig(spec.AllowUseAsDimensionColumn), spec.Tags), ct);
 
-    protected override async Task<string> UpdateAsync(ICleanRoomsApi api, string membershipId, string id, IdNamespaceAssociationSpec spec, CancellationToken ct) =>
-        (await api.UpdateIdNamespaceAssociationAsync(new UpdateIdNamespaceAssociationRequest(membershipId, id, spec.Name, spec.Description,
-            new IdMappingConfig(spec.AllowUseAsDimensionColumn)), ct)).Id;
+    protected override async Task<IVersionedResource> UpdateAsync(ICleanRoomsApi api, string membershipId, string id, IdNamespaceAssociationSpec spec, CancellationToken ct) =>
+        await api.UpdateIdNamespaceAssociationAsync(new UpdateIdNamespaceAssociationRequest(membershipId, id, spec.Name, spec.Description,
+            new IdMappingConfig(spec.AllowUseAsDimensionColumn)), ct);
 
     protected override Task DeleteAsync(ICleanRoomsApi api, string membershipId, string id, CancellationToken ct) =>
         api.DeleteIdNamespaceAssociationAsync(membershipId, id, ct);
 
-    protected override async Task<bool> IsListedAsync(ICleanRoomsApi api, string membershipId, string id, CancellationToken ct) =>
-        (await api.ListIdNamespaceAssociationsAsync(membershipId, ct)).Any(s => s.Id == id);
+    protected override async Task<IReadOnlyList<IVersionedResource>> ListAsync(ICleanRoomsApi api, string membershipId, CancellationToken ct) =>
+        await api.ListIdNamespaceAssociationsAsync(membershipId, ct);
 
     protected override async Task<string?> FindAsync(ICleanRoomsApi api, string membershipId, IdNamespaceAssociationSpec spec, AwsApiException? conflict,
         CancellationToken ct)

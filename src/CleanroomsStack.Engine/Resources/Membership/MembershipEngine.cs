@@ -24,7 +24,7 @@ internal sealed class MembershipEngine : KindEngine
             case ChangeAction.Create:
                 var spec = change.DesiredAs<MembershipSpec>();
                 return await context.Creates.RunAsync(
-                    async () => (await api.CreateMembershipAsync(MembershipMapping.ToCreateRequest(spec), ct)).Id,
+                    async () => context.Wrote(await api.CreateMembershipAsync(MembershipMapping.ToCreateRequest(spec), ct)).Id,
                     _ => FindAsync(api, spec.CollaborationId, ct),
                     id => AlignAsync(api, id, spec, ct),
                     parentIsNew: false, ct);
@@ -32,7 +32,7 @@ internal sealed class MembershipEngine : KindEngine
                 // UpdateMembership for its settings, TagResource for the tags the plan sets; either alone when only it changed.
                 var liveId = Require(change.LiveId, change);
                 if (!TagPaths.OnlyTags(change.Diffs))
-                    await api.UpdateMembershipAsync(MembershipMapping.ToUpdateRequest(liveId, change.DesiredAs<MembershipSpec>()), ct);
+                    context.Wrote(await api.UpdateMembershipAsync(MembershipMapping.ToUpdateRequest(liveId, change.DesiredAs<MembershipSpec>()), ct));
                 await TagAsync(api, change, ct);
                 return new Executed(liveId);
             case ChangeAction.Delete when context.Options.AllowLeave.Contains(change.Address.CollaborationId):

@@ -49,18 +49,18 @@ internal sealed class TableAssociationEngine : MembershipChildEngine<TableAssoci
         _ => null,
     };
 
-    protected override async Task<string> CreateAsync(ICleanRoomsApi api, string membershipId, TableAssociationSpec spec, CancellationToken ct) =>
-        (await api.CreateConfiguredTableAssociationAsync(
-            new CreateConfiguredTableAssociationRequest(membershipId, spec.Name, spec.ConfiguredTableId, spec.RoleArn, spec.Description, spec.Tags), ct)).Id;
+    protected override async Task<IVersionedResource> CreateAsync(ICleanRoomsApi api, string membershipId, TableAssociationSpec spec, CancellationToken ct) =>
+        await api.CreateConfiguredTableAssociationAsync(
+            new CreateConfiguredTableAssociationRequest(membershipId, spec.Name, spec.ConfiguredTableId, spec.RoleArn, spec.Description, spec.Tags), ct);
 
-    protected override async Task<string> UpdateAsync(ICleanRoomsApi api, string membershipId, string id, TableAssociationSpec spec, CancellationToken ct) =>
-        (await api.UpdateConfiguredTableAssociationAsync(new UpdateConfiguredTableAssociationRequest(membershipId, id, spec.Description, spec.RoleArn), ct)).Id;
+    protected override async Task<IVersionedResource> UpdateAsync(ICleanRoomsApi api, string membershipId, string id, TableAssociationSpec spec, CancellationToken ct) =>
+        await api.UpdateConfiguredTableAssociationAsync(new UpdateConfiguredTableAssociationRequest(membershipId, id, spec.Description, spec.RoleArn), ct);
 
     protected override Task DeleteAsync(ICleanRoomsApi api, string membershipId, string id, CancellationToken ct) =>
         api.DeleteConfiguredTableAssociationAsync(membershipId, id, ct);
 
-    protected override async Task<bool> IsListedAsync(ICleanRoomsApi api, string membershipId, string id, CancellationToken ct) =>
-        (await api.ListConfiguredTableAssociationsAsync(membershipId, ct)).Any(s => s.Id == id);
+    protected override async Task<IReadOnlyList<IVersionedResource>> ListAsync(ICleanRoomsApi api, string membershipId, CancellationToken ct) =>
+        await api.ListConfiguredTableAssociationsAsync(membershipId, ct);
 
     protected override async Task<string?> FindAsync(ICleanRoomsApi api, string membershipId, TableAssociationSpec spec, AwsApiException? conflict,
         CancellationToken ct)
