@@ -61,6 +61,19 @@ public sealed class LearnedRatesTests : IDisposable
         Assert.Equal(0, preview.ExitCode);
     }
 
+    [Fact]
+    public async Task A_stack_keeps_its_learned_rates_in_its_own_file_since_stacks_may_be_accounts_with_other_quotas()
+    {
+        await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { StateDirectory = cli.LocalDir });
+        File.Copy(cli.ConfigPath, Path.Combine(cli.Folder, "collaborations.dev.yaml"));
+
+        var preview = Run(emulator.Endpoint.ToString(), "preview", "--stack", "dev", "--read-cache", CacheDir);
+
+        Assert.True(preview.ExitCode == 0, preview.Error);
+        Assert.True(File.Exists(Path.Combine(CacheDir, "learned-rates.dev.json")), string.Join(", ", Directory.GetFiles(CacheDir)));
+        Assert.False(File.Exists(RatesFile), "the default stack's rates file was written by the dev stack");
+    }
+
     private CliProcess Run(string endpoint, params string[] args)
     {
         var run = CliProcess.Start(cli.Folder, new Dictionary<string, string>

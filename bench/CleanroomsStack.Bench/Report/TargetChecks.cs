@@ -29,7 +29,9 @@ public static class TargetChecks
     /// Warm cache: ≤ 6 calls per membership + 10 (the membership's ListTagsForResource, which reads the record `drift`
     /// needs, included); without a cache, one more per association, counting both kinds a membership has (25 table
     /// associations and its ID namespace association: each needs a Get for what its summary lacks), and the membership's
-    /// own Get, which the warm cache spares too.
+    /// own Get, which the warm cache spares too. These budgets count the reads the tool makes: a request AWS throttled is
+    /// sent again, so it is taken off (<see cref="Reads"/>), and the report shows it; what throttling costs is measured
+    /// by the rate targets (throttled share, wall vs the lower bound).
     /// </summary>
     private static IEnumerable<TargetCheck> PreviewCalls(ReportData data)
     {
@@ -37,7 +39,7 @@ public static class TargetChecks
         {
             var limit = 7 * run.Invitations + 10 + run.Invitations * BenchConfig.AssociationsPerMembership;
             yield return new TargetCheck($"no-op preview, cold, M={run.Invitations} ({run.Profile}): ≤ 7/membership + 10 + 1/association ({BenchConfig.AssociationsPerMembership} a membership) = {limit} calls",
-                $"{run.TotalCalls} calls", run.TotalCalls <= limit);
+                Reads(run).Text, Reads(run).Count <= limit);
         }
         var warm = data.All(ScenarioNames.PreviewWarm).ToList();
         if (warm.Count == 0)
@@ -46,9 +48,14 @@ public static class TargetChecks
         {
             var limit = 6 * run.Invitations + 10;
             yield return new TargetCheck($"no-op preview, warm read cache, M={run.Invitations} ({run.Profile}): ≤ {limit} calls",
-                $"{run.TotalCalls} calls", run.TotalCalls <= limit);
+                Reads(run).Text, Reads(run).Count <= limit);
         }
     }
+
+    /// <summary>The calls of a run without the repeats of throttled requests, and how the report says it.</summary>
+    private static (int Count, string Text) Reads(RunResult run) => run.Throttled == 0
+        ? (run.TotalCalls, $"{run.TotalCalls} calls")
+        : (run.TotalCalls - run.Throttled, $"{run.TotalCalls - run.Throttled} calls (+{run.Throttled} throttled and sent again)");
 
     private static TargetCheck Onboarding(ReportData data)
     {
@@ -80,7 +87,7 @@ public static class TargetChecks
         {
             var limit = 6 * run.Invitations + 10;
             yield return new TargetCheck($"first no-op preview after up, same --read-cache, M={run.Invitations} ({run.Profile}): ≤ {limit} calls",
-                $"{run.TotalCalls} calls", run.TotalCalls <= limit && run.Note is null);
+                Reads(run).Text, Reads(run).Count <= limit && run.Note is null);
         }
     }
 
