@@ -42,8 +42,8 @@ public sealed class PlanIsWhatUpAppliesTests : IDisposable
         // bookkeeping in tags the tool reserves, not a change of the plan.
         var changes = applied.Select(e => ((string)e["address"]!, (string)e["action"]!)).ToList();
         Assert.Equal(planned.Order(), changes.Where(c => c.Item2 != "record").Order());
-        Assert.Equal([$"membership[{DemoWorld.AmcCollaborationId}]", $"membership[{invitation}]"],
-            changes.Where(c => c.Item2 == "record").Select(c => c.Item1).Order());
+        string[] memberships = [$"membership[{DemoWorld.AmcCollaborationId}]", $"membership[{invitation}]"];
+        Assert.Equal(memberships.Order(), changes.Where(c => c.Item2 == "record").Select(c => c.Item1).Order());
 
         var after = await cli.RunLocalAsync("preview", "--detailed-exitcode");
         Assert.True(after.ExitCode == 0, after.ToString());
