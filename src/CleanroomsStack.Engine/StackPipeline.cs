@@ -54,8 +54,28 @@ public sealed class StackPipeline(ICleanRoomsApi api, string region, int paralle
             return new PlanningResult(inventory, desired, null, null, desired.Diagnostics);
         }
         var live = await liveTask;
-        var plan = await SchemaNameCheck.CheckAsync(api, Planner.Create(desired, live, options), inventory.Caller.AccountId, parallelism, ct);
+        var plan = Planner.Create(desired, live, options);
+        // Where the plan creates something in a live membership, its record tells a resource deleted outside the config
+        // from pending work (ManagedRecord); the tags that hold it are read there only, and the plan made again with them.
+        if (RecordReads.ToPlan(plan) is { Count: > 0 } unread)
+        {
+            live = live.WithTags(await MembershipTagReads.ReadAsync(api, unread, parallelism, ct));
+            plan = Planner.Create(desired, live, options);
+        }
+        plan = await SchemaNameCheck.CheckAsync(api, plan, inventory.Caller.AccountId, parallelism, ct);
         return new PlanningResult(inventory, desired, live, plan, plan.Diagnostics);
+    }
+
+    /// <summary>
+    /// The plan made ready for `up`: the record of every membership it keeps is read where the plan didn't need it
+    /// (<see cref="RecordReads.ToApply"/>), because `up` rewrites a record that differs from what it leaves. Called after
+    /// a saved plan was checked against <paramref name="planning"/>, which was read as `preview` reads.
+    /// </summary>
+    public async Task<PlanningResult> ReadRecordsAsync(PlanningResult planning, CancellationToken ct)
+    {
+        if (planning.Plan is not { } plan || RecordReads.ToApply(plan) is not { Count: > 0 } unread) return planning;
+        var tags = await MembershipTagReads.ReadAsync(api, unread, parallelism, ct);
+        return planning with { Live = planning.Live?.WithTags(tags), Plan = RecordReads.WithTags(plan, tags) };
     }
 
     /// <summary>Stops live reads whose result won't be used; whatever they end with (cancelled, or an AWS error) is moot.</summary>

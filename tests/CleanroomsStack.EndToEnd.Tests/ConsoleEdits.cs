@@ -13,4 +13,12 @@ public static class ConsoleEdits
         await api.DeleteConfiguredTableAssociationAnalysisRuleAsync(membership.Id, association.Id, "CUSTOM", default);
         await api.DeleteConfiguredTableAssociationAsync(membership.Id, association.Id, default);
     }
+
+    /// <summary>Removes the tool's record from our membership (its reserved tags), as someone tidying tags in the console might.</summary>
+    public static async Task RemoveRecordAsync(ICleanRoomsApi api)
+    {
+        var membership = (await api.ListMembershipsAsync("ACTIVE", default)).Single();
+        var tags = await api.ListTagsForResourceAsync(membership.Arn, default);
+        await api.UntagResourceAsync(membership.Arn, tags.Keys.Where(k => k.StartsWith("cleanrooms-stack:", StringComparison.Ordinal)).ToList(), default);
+    }
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using CleanroomsStack.Emulator.Worlds;
+
 namespace CleanroomsStack.EndToEnd.Tests;
 
 /// <summary>
@@ -53,6 +56,32 @@ public sealed class DeletedOutsideTests : IDisposable
         Assert.Contains("Pending: 2 to create.", drift.Out);
         Assert.DoesNotContain("deleted outside the config", drift.Out);
         Assert.EndsWith("No drift.\n", drift.Out);
+    }
+
+    /// <summary>
+    /// A run that creates nothing doesn't read the record (preview, drift), but up does, to rewrite one that is missing or
+    /// stale. A saved plan was read as preview reads, so `up --plan` checks it first and reads the record after.
+    /// </summary>
+    [Fact]
+    public async Task A_saved_plan_with_nothing_to_change_is_applied_and_up_writes_the_record_the_membership_lost()
+    {
+        Assert.Equal(0, (await cli.RunLocalAsync("up", "--yes")).ExitCode);
+        await cli.ChangeOutOfBandAsync(ConsoleEdits.RemoveRecordAsync);
+        var plan = Path.Combine(cli.Folder, "plan.json");
+        var audit = Path.Combine(cli.Folder, "audit.jsonl");
+        var preview = await cli.RunLocalAsync("preview", "--out", plan);
+        Assert.True(preview.ExitCode == 0, preview.ToString());
+
+        var up = await cli.RunLocalAsync("up", "--plan", plan, "--audit-log", audit);
+
+        Assert.True(up.ExitCode == 0, up.ToString());
+        var entry = JsonNode.Parse(Assert.Single(File.ReadAllLines(audit)))!;
+        Assert.Equal(("record", $"membership[{DemoWorld.AmcCollaborationId}]"), ((string)entry["action"]!, (string)entry["address"]!));
+        // With the record back, a deletion in the console is drift again.
+        await cli.ChangeOutOfBandAsync(api => ConsoleEdits.DeleteAssociationAsync(api, "acx_part_age"));
+        var drift = await cli.RunLocalAsync("drift", "--no-color");
+        Assert.True(drift.ExitCode == 2, drift.ToString());
+        Assert.Contains("Drift detected: 2 change(s), 2 of them deleted outside the config.", drift.Out);
     }
 
     public void Dispose() => cli.Dispose();

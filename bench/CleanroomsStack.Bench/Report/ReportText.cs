@@ -89,16 +89,17 @@ public static class ReportText
     public const string ReadingTheTargets = """
 
         How to read them:
-        - **Calls.** A cold no-op preview makes, per membership, GetMembership, ListMembers, ListTagsForResource (the
-          membership's record of what `up` applied, which `drift` needs to see deletions) and four list or batch calls
+        - **Calls.** A cold no-op preview makes, per membership, GetMembership, ListMembers and four list or batch calls
           (associations, their rules in batches of 25, ID namespace associations, ID mapping tables), plus one Get per
-          association, table and ID namespace association alike: 7 + 26. A warm cache removes the Gets. Beyond that come
+          association, table and ID namespace association alike: 6 + 26. A warm cache removes the Gets, leaving 5. The
+          membership's tags, which hold the record of what `up` applied, are read only where the plan creates something
+          (`drift` then tells a deletion from pending work) and by `up`, so a no-op preview reads none. Beyond that come
           GetCallerIdentity, ListConfiguredTables, ListCollaborations (invitations only: joined collaborations are known
           from the memberships) and ListMemberships, which takes one page per 100 memberships. That is 4 calls up to
-          M = 100 and 13 at M = 1000, where the target allows 10. The budgets count reads: a throttled request sent
-          again is shown beside them (`+N throttled`), not counted; its cost is in the wall times. The per-membership
-          budgets were 6 (cold: 6 + 26) before the record read; it makes them 7 + 26 cold, and the warm budget of 6 has
-          no room left for the paging at M = 1000.
+          M = 100 and 13 at M = 1000, where the target allows 10: the cold budget, which has no room per membership,
+          is 3 calls over at M = 1000 for any reader that pages memberships 100 at a time (AWS's largest page), as
+          when issue #8 set it. The budgets count reads: a throttled request sent again is shown beside them
+          (`+N throttled`), not counted; its cost is in the wall times.
         - **Throttles.** Client and emulator run at the same rate. Requests that bunch on arrival (a GC or thread-pool
           stall on 2 shared cores releases several at once) overflow the emulator's 5-request bucket; each 429 halves
           that operation's client rate, which then climbs back by 0.5% per success, so at the time-scaled rate each 429
@@ -106,7 +107,7 @@ public static class ReportText
           ratio. The count varies from run to run (M = 1000 onboarding has measured 91, 286 and 292 throttles, 1.15× to
           1.45×, with the same apply code). The time-scaled profile keeps AWS's 5-request bucket at 20× the rate, so it
           absorbs 50 ms of jitter where AWS's absorbs a second; at AWS's own rate (M = 10) no request was throttled.
-          The read floor is what the budgets count: 33013 calls for the cold preview at M = 1000.
+          The read floor is what the budgets count: 32013 calls for the cold preview at M = 1000.
         - **Finding the rate.** Without `--max-rps` each operation starts at 5/s and doubles every 1.5 s until the
           emulator first throttles it, so a raised rate costs the first seconds of the run; after that, each probe above
           the learned rate costs one or two throttled requests every few dozen seconds, at either rate. Onboarding's

@@ -64,6 +64,10 @@ internal sealed class StackRun(RunSettings settings, CliIo io)
         return null;
     }
 
+    /// <summary>A plan made ready for `up`: the records of what it keeps, which planning reads only where it creates (<see cref="StackPipeline.ReadRecordsAsync"/>).</summary>
+    public Task<PlanningResult> ReadRecordsAsync(ApiSession session, PlanningResult planning, CancellationToken ct) =>
+        new StackPipeline(session.Api, session.Region, settings.Parallel).ReadRecordsAsync(planning, ct);
+
     /// <summary>
     /// The frame of every command that talks to AWS, guarded as <see cref="GuardAsync"/>: load and validate the config
     /// (stopping before any call when it is wrong), open the session for its region, run the body, close the session.

@@ -47,6 +47,9 @@ internal static class UpCommand
                 var saved = parsed.GetValue(planFile);
                 if (saved is not null && !SavedPlanCheck.Matches(saved, PlanFingerprint.Of(loaded.BoundText, planning.Inventory!, planning.Live!), document, io.Error))
                     return ExitCodes.Error;
+                // After the check: the saved plan was read as preview reads, without the records only up needs.
+                planning = await run.ReadRecordsAsync(session, planning, ct);
+                plan = planning.Plan!;
 
                 var names = ChangeNames.Of(plan);
                 var events = jsonLines ? new JsonLinesProgressView(io.Out, names) : null;

@@ -69,10 +69,12 @@ public sealed class ManagedRecord
     /// <summary>
     /// Whether `up` must write the record of this collaboration even if nothing else changes in it (a membership from
     /// before the record existed, or whose record was edited): the membership stays, and its record differs from the plan's.
+    /// The record must have been read (<see cref="RecordReads.ToApply"/>): an unread one can't be compared.
     /// </summary>
     public static bool NeedsWriting(CollaborationPlan plan) =>
         MembershipOf(plan) is { Action: ChangeAction.NoOp or ChangeAction.Update, Live: MembershipState live }
-        && (!After(plan).SameAs(Read(live.Tags)) || After(plan).UnusedKeys(live.Tags).Count > 0);
+        && (live.Tags ?? throw new InvalidOperationException($"the record of membership {live.Id} was not read (RecordReads.ToApply)")) is var tags
+        && (!After(plan).SameAs(Read(tags)) || After(plan).UnusedKeys(tags).Count > 0);
 
     /// <summary>The plan's change of the membership, where the record lives; null for collaborations it only reports.</summary>
     public static ResourceChange? MembershipOf(CollaborationPlan plan) => plan.Changes.FirstOrDefault(c => c.Kind.Parent is null);

@@ -27,6 +27,8 @@ public sealed class Applier(ICleanRoomsApi api, ApplyOptions options, IApplyObse
     /// <summary>Applies with an interruption the caller controls (e.g. a second Ctrl-C calls <see cref="ApplyInterruption.AbortNow"/>).</summary>
     public async Task<ApplyResult> ApplyAsync(Plan plan, ApplyInterruption interruption)
     {
+        if (RecordReads.ToApply(plan) is { Count: > 0 } unread)
+            throw new InvalidOperationException($"the record of membership {unread[0].Id} was not read; plan for up with StackPipeline.ReadRecordsAsync");
         var clock = Stopwatch.StartNew();
         // A collaboration with nothing to change may still need its record written (a membership from before records).
         var work = plan.Collaborations.Where(c => c.Changes.Any(x => x.Action != ChangeAction.NoOp) || ManagedRecord.NeedsWriting(c)).ToList();

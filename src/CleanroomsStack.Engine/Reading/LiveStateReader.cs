@@ -51,9 +51,11 @@ public sealed class LiveStateReader(ICleanRoomsApi api, int parallelism, IReadCa
         }
         // The summary lacks the log statuses and the result configuration.
         var membershipTask = context.Gets.GetAsync(summary, () => api.GetMembershipAsync(summary.Id, ct));
-        // The membership's tags hold the record of what the last up applied (ManagedRecord), so they are read on every
-        // run, with or without tags in the config. No Get returns tags, and tagging moves no updateTime: never cached.
-        var tagsTask = api.ListTagsForResourceAsync(summary.Arn, ct);
+        // Tags the config names are compared on every run. No Get returns tags, and tagging moves no updateTime: never
+        // cached. Without tags in the config they are read later, only where the record they hold is needed (RecordReads).
+        async Task<IReadOnlyDictionary<string, string>?> TagsAsync() =>
+            context.ReadsTags(summary.CollaborationId) ? await api.ListTagsForResourceAsync(summary.Arn, ct) : null;
+        var tagsTask = TagsAsync();
         // Each kind in the membership reads its own resources, all at once.
         var kindTasks = ResourceKinds.InMembership
             .Where(kind => reads(summary.CollaborationId, kind))

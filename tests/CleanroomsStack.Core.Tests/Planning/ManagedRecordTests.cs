@@ -123,7 +123,9 @@ public class ManagedRecordTests
     {
         CollaborationPlan PlanOf(MembershipState m) => Planner.Create(Team, new LiveState([m])).Collaborations.Single();
 
-        Assert.True(ManagedRecord.NeedsWriting(PlanOf(Applied)));
+        Assert.True(ManagedRecord.NeedsWriting(PlanOf(Applied with { Tags = new Dictionary<string, string> { ["owner"] = "console" } })));
+        // Tags not read: whether the record is current can't be known, so asking is a mistake of the caller, not a "yes".
+        Assert.Throws<InvalidOperationException>(() => ManagedRecord.NeedsWriting(PlanOf(Applied)));
         Assert.True(ManagedRecord.NeedsWriting(PlanOf(Recorded(a => a != Rule("acx_part_01")))));
         Assert.False(ManagedRecord.NeedsWriting(PlanOf(Recorded())));
         Assert.False(ManagedRecord.NeedsWriting(Planner.Create(Team, new LiveState([])).Collaborations.Single()));

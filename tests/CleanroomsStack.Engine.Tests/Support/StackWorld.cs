@@ -143,6 +143,10 @@ public sealed class StackWorld : IAsyncDisposable
 
     public async Task<Plan> PlanAsync() => (await PlanningAsync()).Plan!;
 
+    /// <summary>The plan as up has it before applying: with the records of what it keeps (<see cref="StackPipeline.ReadRecordsAsync"/>).</summary>
+    public async Task<PlanningResult> UpPlanningAsync(ICleanRoomsApi? api = null) =>
+        await new StackPipeline(api ?? Client(), Region, parallelism: 4).ReadRecordsAsync(await PlanningAsync(api), default);
+
     /// <summary>Plans and applies once, as <c>up --yes</c> does; the audit log of the world records every change.</summary>
     /// <param name="cache">A read cache the plan reads through and the apply keeps its writes in, as <c>up --read-cache</c>.</param>
     public async Task<UpRun> UpAsync(ApplyOptions? apply = null, IApplyObserver? observer = null, CancellationToken ct = default, IReadCache? cache = null)
@@ -164,6 +168,8 @@ public sealed class StackWorld : IAsyncDisposable
     public async Task<UpRun> ApplyAsync(PlanningResult planning, ICleanRoomsApi api, ApplyInterruption interruption,
         ApplyOptions? apply = null, IApplyObserver? observer = null, IReadCache? cache = null)
     {
+        // As up does: the records of what the plan keeps, which planning reads only where it creates.
+        planning = await new StackPipeline(api, Region, parallelism: 4).ReadRecordsAsync(planning, CancellationToken.None);
         using var audit = new Audit.AuditLog(AuditPath, planning.Inventory!.Caller.Arn);
         var observers = new CompositeApplyObserver(audit, observer ?? NullApplyObserver.Instance);
         var written = cache is null ? null : new WrittenResources(cache);
