@@ -106,8 +106,10 @@ public static class ReportText
           costs about a third of a second. The larger the run, the more stalls: compare the throttled column with the
           ratio. The count varies from run to run (M = 1000 onboarding has measured 91 to 387 throttles, 1.10× to 1.45×,
           with the same apply code), and so does the bound: a list that comes before a new association shows is sent
-          again, so M = 1000 onboarding has made 25283 to 32769 ListConfiguredTableAssociations calls. Compare walls too. The time-scaled profile keeps AWS's 5-request bucket at 20× the rate, so it
-          absorbs 50 ms of jitter where AWS's absorbs a second; at AWS's own rate (M = 10) no request was throttled.
+          again, so M = 1000 onboarding has made 25283 to 32769 ListConfiguredTableAssociations calls. Between runs,
+          compare the walls as well as the ratios. The time-scaled profile keeps AWS's 5-request bucket at 20× the
+          rate, so it absorbs 50 ms of jitter where AWS's absorbs a second; at AWS's own rate (M = 10) no request was
+          throttled.
           The read floor is what the budgets count: 32013 calls for the cold preview at M = 1000.
         - **Finding the rate.** Without `--max-rps` each operation starts at 5/s and doubles every 1.5 s until the
           emulator first throttles it, so a raised rate costs the first seconds of the run; after that, each probe above
